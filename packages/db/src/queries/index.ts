@@ -1,0 +1,4 @@
+export * from "./workspace";
+export * from "./member";
+export * from "./invitation";
+export * from "./health";

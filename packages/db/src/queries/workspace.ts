@@ -1,0 +1,51 @@
+import { and, asc, eq } from "drizzle-orm";
+
+import type { Executor } from "../client";
+import { member, workspace, type Role, type Side } from "../schema";
+
+/** The workspaces a user belongs to, with their side and role in each. */
+export async function listWorkspacesForUser(db: Executor, userId: string) {
+  return db
+    .select({
+      id: workspace.id,
+      slug: workspace.slug,
+      name: workspace.name,
+      side: member.side,
+      role: member.role,
+    })
+    .from(member)
+    .innerJoin(workspace, eq(workspace.id, member.workspaceId))
+    .where(eq(member.userId, userId))
+    .orderBy(asc(workspace.name));
+}
+
+export async function getWorkspaceBySlug(db: Executor, slug: string) {
+  const [row] = await db.select().from(workspace).where(eq(workspace.slug, slug)).limit(1);
+  return row ?? null;
+}
+
+/** The caller's membership in the workspace named by slug, or null when they have none. */
+export async function getMembershipBySlug(db: Executor, { slug, userId }: { slug: string; userId: string }) {
+  const [row] = await db
+    .select({ workspace, member })
+    .from(workspace)
+    .innerJoin(member, and(eq(member.workspaceId, workspace.id), eq(member.userId, userId)))
+    .where(eq(workspace.slug, slug))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function createWorkspace(
+  db: Executor,
+  input: { slug: string; name: string; ownerId: string; ownerSide: Side; ownerRole?: Role },
+) {
+  const [created] = await db.insert(workspace).values({ slug: input.slug, name: input.name }).returning();
+  if (!created) throw new Error("workspace insert returned nothing");
+  await db.insert(member).values({
+    workspaceId: created.id,
+    userId: input.ownerId,
+    side: input.ownerSide,
+    role: input.ownerRole ?? "admin",
+  });
+  return created;
+}

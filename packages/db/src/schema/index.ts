@@ -1,0 +1,4 @@
+export * from "./auth";
+export * from "./workspace";
+export * from "./member";
+export * from "./invitation";
