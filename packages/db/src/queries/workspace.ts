@@ -37,7 +37,7 @@ export async function getMembershipBySlug(db: Executor, { slug, userId }: { slug
 
 export async function createWorkspace(
   db: Executor,
-  input: { slug: string; name: string; ownerId: string; ownerSide: Side; ownerRole?: Role },
+  input: { slug: string; name: string; ownerId: string; ownerSide: Side; ownerRole?: Role; ownerTitle?: string },
 ) {
   const [created] = await db.insert(workspace).values({ slug: input.slug, name: input.name }).returning();
   if (!created) throw new Error("workspace insert returned nothing");
@@ -46,6 +46,7 @@ export async function createWorkspace(
     userId: input.ownerId,
     side: input.ownerSide,
     role: input.ownerRole ?? "admin",
+    title: input.ownerTitle ?? null,
   });
   return created;
 }

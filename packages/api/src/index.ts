@@ -1,0 +1,12 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+
+import { appRouter, type AppRouter } from "./root";
+import { createCallerFactory, createTRPCContext } from "./trpc";
+
+export const createCaller = createCallerFactory(appRouter);
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+export { appRouter, createTRPCContext, type AppRouter };
+export { createRealtimeNotifier, type RealtimeNotifier } from "./realtime-notifier";

@@ -1,0 +1,28 @@
+import { listMembers } from "@tandem/db/queries";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+
+import { changeMember, deleteMember } from "../services/membership";
+import { adminProcedure, memberProcedure } from "../trpc";
+import { updateMemberSchema } from "../validators";
+
+export const memberRouter = {
+  list: memberProcedure.query(({ ctx }) => listMembers(ctx.db, { workspaceId: ctx.workspace.id })),
+
+  update: adminProcedure.input(updateMemberSchema).mutation(async ({ ctx, input }) => {
+    const updated = await changeMember(ctx.db, { workspaceId: ctx.workspace.id, ...input });
+    await ctx.realtime?.membershipChanged(ctx.workspace.id);
+    return updated;
+  }),
+
+  /** Admins remove anyone; anyone may leave. The last admin can do neither to themself. */
+  remove: memberProcedure.input(z.object({ memberId: z.string().uuid() })).mutation(async ({ ctx, input }) => {
+    const self = input.memberId === ctx.member.id;
+    if (!self && ctx.member.role !== "admin") {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Only a workspace admin can do this." });
+    }
+    const removed = await deleteMember(ctx.db, { workspaceId: ctx.workspace.id, memberId: input.memberId });
+    await ctx.realtime?.membershipChanged(ctx.workspace.id);
+    return { id: removed.id, self };
+  }),
+} satisfies TRPCRouterRecord;

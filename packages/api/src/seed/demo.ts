@@ -1,0 +1,50 @@
+import type { Auth } from "@tandem/auth";
+import type { Database, Role, Side } from "@tandem/db";
+import { addMember, createWorkspace, getWorkspaceBySlug } from "@tandem/db/queries";
+
+export const DEMO_PASSWORD = "tandem-demo-2026";
+export const DEMO_SLUG = "acme";
+
+export interface DemoPerson {
+  name: string;
+  email: string;
+  side: Side;
+  role: Role;
+  title: string;
+}
+
+/** The demo workspace's people; the README lists the same logins. */
+export const DEMO_PEOPLE: DemoPerson[] = [
+  { name: "Maya Chen", email: "cmo@acme.test", side: "marketing", role: "admin", title: "CMO" },
+  { name: "Raj Patel", email: "cio@acme.test", side: "it", role: "admin", title: "CIO" },
+  { name: "Elena Ruiz", email: "ceo@acme.test", side: "leadership", role: "viewer", title: "CEO" },
+  { name: "Dana Fox", email: "dana@acme.test", side: "marketing", role: "member", title: "Campaign manager" },
+  { name: "Leo Martin", email: "leo@acme.test", side: "marketing", role: "member", title: "Marketing analyst" },
+  { name: "Priya Nair", email: "priya@acme.test", side: "it", role: "member", title: "Data engineer" },
+  { name: "Tom Becker", email: "tom@acme.test", side: "it", role: "member", title: "Platform engineer" },
+];
+
+/** Creates the "Acme" demo workspace once; returns false when it already exists. */
+export async function seedDemo(db: Database, auth: Auth): Promise<boolean> {
+  if (await getWorkspaceBySlug(db, DEMO_SLUG)) return false;
+  const ids: string[] = [];
+  for (const p of DEMO_PEOPLE) {
+    const res = await auth.api.signUpEmail({ body: { name: p.name, email: p.email, password: DEMO_PASSWORD } });
+    ids.push(res.user.id);
+  }
+  await db.transaction(async (tx) => {
+    const [first, ...rest] = DEMO_PEOPLE;
+    const ws = await createWorkspace(tx, {
+      slug: DEMO_SLUG,
+      name: "Acme",
+      ownerId: ids[0]!,
+      ownerSide: first!.side,
+      ownerRole: first!.role,
+      ownerTitle: first!.title,
+    });
+    for (const [i, p] of rest.entries()) {
+      await addMember(tx, { workspaceId: ws.id, userId: ids[i + 1]!, side: p.side, role: p.role, title: p.title });
+    }
+  });
+  return true;
+}

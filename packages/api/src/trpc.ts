@@ -1,0 +1,95 @@
+import type { Auth } from "@tandem/auth";
+import type { Database } from "@tandem/db";
+import { getMembershipBySlug } from "@tandem/db/queries";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+
+import type { RealtimeNotifier } from "./realtime-notifier";
+
+export interface CreateContextOptions {
+  headers: Headers;
+  db: Database;
+  auth: Auth;
+  /** Tells realtime nodes that membership changed; absent where no realtime server runs. */
+  realtime?: RealtimeNotifier;
+}
+
+/** Built by the HTTP handler, server components, tests and tools alike: all dependencies come in. */
+export async function createTRPCContext({ headers, db, auth, realtime }: CreateContextOptions) {
+  const session = await auth.api.getSession({ headers });
+  return { db, auth, headers, realtime, session: session ?? null };
+}
+export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter: ({ shape, error }) => ({
+    ...shape,
+    data: {
+      ...shape.data,
+      // Field errors let forms show the message next to the field.
+      fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+      stack: undefined,
+    },
+  }),
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const createTRPCRouter = t.router;
+
+/** Logs a refused request (who, what, why) without telling the caller more than the code. */
+export function logDenial(ctx: Pick<Context, "session">, path: string, reason: string) {
+  console.warn(JSON.stringify({ level: "warn", msg: "denied", path, reason, userId: ctx.session?.user.id ?? null, at: new Date().toISOString() }));
+}
+
+export const publicProcedure = t.procedure;
+
+/** A signed-in user, not yet tied to a workspace. */
+export const authedProcedure = t.procedure.use(({ ctx, path, next }) => {
+  if (!ctx.session) {
+    logDenial(ctx, path, "no session");
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  }
+  return next({ ctx: { ...ctx, session: ctx.session, user: ctx.session.user } });
+});
+
+export const workspaceInput = z.object({ workspaceSlug: z.string().trim().min(1).max(64) });
+
+/**
+ * A member of the workspace named by `workspaceSlug`. A workspace that does not exist and one
+ * the caller is not in look the same from outside: NOT_FOUND.
+ */
+export const memberProcedure = authedProcedure.input(workspaceInput).use(async ({ ctx, input, path, next }) => {
+  const found = await getMembershipBySlug(ctx.db, { slug: input.workspaceSlug, userId: ctx.user.id });
+  if (!found) {
+    logDenial(ctx, path, `not a member of ${input.workspaceSlug}`);
+    throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found." });
+  }
+  return next({ ctx: { ...ctx, workspace: found.workspace, member: found.member } });
+});
+
+/** Members who may change shared work: everyone but viewers (leadership reads and comments). */
+export const writerProcedure = memberProcedure.use(({ ctx, path, next }) => {
+  if (ctx.member.role === "viewer") {
+    logDenial(ctx, path, "viewer cannot write");
+    throw new TRPCError({ code: "FORBIDDEN", message: "Your role can read but not change this." });
+  }
+  return next();
+});
+
+export const leadProcedure = memberProcedure.use(({ ctx, path, next }) => {
+  if (ctx.member.role !== "lead" && ctx.member.role !== "admin") {
+    logDenial(ctx, path, "requires lead");
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only a lead or an admin can do this." });
+  }
+  return next();
+});
+
+export const adminProcedure = memberProcedure.use(({ ctx, path, next }) => {
+  if (ctx.member.role !== "admin") {
+    logDenial(ctx, path, "requires admin");
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only a workspace admin can do this." });
+  }
+  return next();
+});

@@ -1,0 +1,57 @@
+// `npm start`: install, build, start the database (embedded unless DATABASE_URL is set),
+// migrate and seed, then run realtime (:3001) and web (:3000) until Ctrl-C.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+import { ensurePnpm, log, ROOT, run, startService, stopAll } from "./lib.mjs";
+
+const flags = new Set(process.argv.slice(2));
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
+env.PORT ??= "3000";
+env.REALTIME_PORT ??= "3001";
+env.TANDEM_DATA_DIR = resolve(ROOT, env.TANDEM_DATA_DIR ?? ".data");
+env.BETTER_AUTH_URL ??= `http://localhost:${env.PORT}`;
+env.REALTIME_URL ??= `http://127.0.0.1:${env.REALTIME_PORT}`;
+
+/** A secret generated once per data directory, so a fresh install never runs on a shared default. */
+function localSecret(name) {
+  mkdirSync(env.TANDEM_DATA_DIR, { recursive: true });
+  const file = join(env.TANDEM_DATA_DIR, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+env.BETTER_AUTH_SECRET ??= localSecret("auth-secret");
+env.REALTIME_INTERNAL_SECRET ??= localSecret("internal-secret");
+
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
+
+try {
+  const pnpm = ensurePnpm();
+  if (!flags.has("--skip-install")) run(pnpm[0], [...pnpm.slice(1), "install", "--frozen-lockfile"], { env });
+  if (!flags.has("--skip-build")) run(pnpm[0], [...pnpm.slice(1), "--filter", "@tandem/web", "build"], { env });
+
+  const tsx = join(ROOT, "node_modules/.bin/tsx");
+  if (!env.DATABASE_URL) {
+    env.EMBEDDED_DB_PORT ??= "5488";
+    await startService("db", tsx, ["packages/db/src/embedded-cli.ts"], { env, ready: /embedded PostgreSQL .* ready at/ });
+    env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${env.EMBEDDED_DB_PORT}/postgres?sslmode=disable`;
+    env.SEED_DEMO ??= "on";
+  } else {
+    env.SEED_DEMO ??= "off";
+  }
+  run(tsx, ["packages/api/src/seed/cli.ts"], { env });
+
+  await Promise.all([
+    startService("realtime", tsx, ["apps/realtime/src/index.ts"], { env, ready: /listening on/ }),
+    startService("web", join(ROOT, "apps/web/node_modules/.bin/next"), ["start", "apps/web", "-p", env.PORT], {
+      env,
+      ready: /Ready in|started server|Local:/,
+    }),
+  ]);
+  log(`Tandem is running at http://localhost:${env.PORT} (realtime on :${env.REALTIME_PORT}). Ctrl-C stops it.`);
+} catch (err) {
+  console.error(`[tandem] ${err.message}`);
+  stopAll(1);
+}
