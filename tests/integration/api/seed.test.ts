@@ -1,0 +1,29 @@
+import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "@tandem/api/seed";
+import type { Auth } from "@tandem/auth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { callerFor } from "../support/api";
+import { createTestAuth } from "../support/auth";
+import { DB_KINDS, startTestDb, type TestDb } from "../support/db";
+
+describe.each(DB_KINDS)("demo seed on %s", (kind) => {
+  let t: TestDb;
+  let auth: Auth;
+  beforeAll(async () => {
+    t = await startTestDb(kind);
+    auth = createTestAuth(t.db);
+  });
+  afterAll(async () => t?.close());
+
+  it("creates Acme with a CMO, a CIO, the CEO and two members per side, once", async () => {
+    expect(await seedDemo(t.db, auth)).toBe(true);
+    expect(await seedDemo(t.db, auth)).toBe(false);
+    const res = await auth.api.signInEmail({ body: { email: "cmo@acme.test", password: DEMO_PASSWORD }, returnHeaders: true });
+    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const api = await callerFor(t.db, auth, { headers: new Headers({ cookie }) } as never);
+    const members = await api.member.list({ workspaceSlug: "acme" });
+    expect(members).toHaveLength(DEMO_PEOPLE.length);
+    const by = (side: string, role: string) => members.filter((m) => m.side === side && m.role === role).length;
+    expect([by("marketing", "admin"), by("it", "admin"), by("leadership", "viewer"), by("marketing", "member"), by("it", "member")]).toEqual([1, 1, 1, 2, 2]);
+  });
+});

@@ -1,0 +1,33 @@
+import { createCaller, createTRPCContext } from "@tandem/api";
+import type { Auth } from "@tandem/auth";
+import type { Database } from "@tandem/db";
+import { TRPCError } from "@trpc/server";
+
+import type { TestUser } from "./auth";
+
+/** A tRPC caller as the given user (or signed out), built exactly as the HTTP handler builds it. */
+export async function callerFor(db: Database, auth: Auth, user?: TestUser) {
+  const ctx = await createTRPCContext({ headers: user?.headers ?? new Headers(), db, auth });
+  return createCaller(ctx);
+}
+
+/** Awaits a call that must fail and returns its tRPC error code. */
+export async function errorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof TRPCError) return err.code;
+    throw err;
+  }
+  throw new Error("expected the call to fail, it succeeded");
+}
+
+export async function trpcError(p: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof TRPCError) return err;
+    throw err;
+  }
+  throw new Error("expected the call to fail, it succeeded");
+}
