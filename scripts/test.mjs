@@ -1,0 +1,54 @@
+// `npm test`: install what the suites need (pnpm deps, Debian Chromium, PostgreSQL, Redis),
+// then typecheck, run unit + integration (vitest) and e2e (Playwright), and end with the
+// plain line `N passed, N failed` over every suite. Exits non-zero on any failure.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+import { ensurePnpm, log, ROOT, run } from "./lib.mjs";
+
+const ARTIFACTS = join(ROOT, "tests/.artifacts");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
+const pnpm = ensurePnpm();
+const pn = (args, opts = {}) => spawnSync(pnpm[0], [...pnpm.slice(1), ...args], { stdio: "inherit", cwd: ROOT, env, ...opts });
+
+run(pnpm[0], [...pnpm.slice(1), "install", "--frozen-lockfile"], { env });
+
+// The services script prints `export NAME=value` lines.
+const services = spawnSync("bash", [join(ROOT, "scripts/test-services.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+if (services.status !== 0) {
+  console.error("[tandem] could not start the test services");
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+for (const m of services.stdout.matchAll(/^export (\w+)=(.*)$/gm)) env[m[1]] ??= m[2];
+
+const suites = [];
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
+rmSync(ARTIFACTS, { recursive: true, force: true });
+
+log("typecheck");
+const tc = pn(["-r", "--parallel", "--if-present", "run", "typecheck"]);
+suites.push({ name: "typecheck", passed: tc.status === 0 ? 1 : 0, failed: tc.status === 0 ? 0 : 1 });
+
+log("unit + integration (vitest)");
+const vt = pn(["--filter", "@tandem/tests", "exec", "vitest", "run", "--config", "vitest.config.ts"]);
+const vj = readJson(join(ARTIFACTS, "vitest.json"));
+suites.push({
+  name: "vitest",
+  passed: vj?.numPassedTests ?? 0,
+  failed: (vj?.numFailedTests ?? 0) + (vt.status !== 0 && !vj?.numFailedTests ? 1 : 0),
+});
+
+log("end-to-end (Playwright on Debian Chromium)");
+const pw = pn(["--filter", "@tandem/tests", "exec", "playwright", "test", "--config", "playwright.config.ts"]);
+const pj = readJson(join(ARTIFACTS, "playwright.json"));
+const pwFailed = (pj?.stats?.unexpected ?? 0) + (pw.status !== 0 && !pj?.stats?.unexpected ? 1 : 0);
+suites.push({ name: "playwright", passed: (pj?.stats?.expected ?? 0) + (pj?.stats?.flaky ?? 0), failed: pwFailed });
+
+console.log("");
+for (const s of suites) console.log(`  ${s.name.padEnd(11)} ${s.passed} passed, ${s.failed} failed`);
+const passed = suites.reduce((n, s) => n + s.passed, 0);
+const failed = suites.reduce((n, s) => n + s.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
