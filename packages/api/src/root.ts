@@ -1,6 +1,11 @@
+import { commentRouter } from "./router/comment";
+import { inboxRouter } from "./router/inbox";
 import { invitationRouter } from "./router/invitation";
+import { logRouter } from "./router/log";
 import { memberRouter } from "./router/member";
+import { projectRouter } from "./router/project";
 import { sessionRouter } from "./router/session";
+import { taskRouter } from "./router/task";
 import { workspaceRouter } from "./router/workspace";
 import { createTRPCRouter } from "./trpc";
 
@@ -9,6 +14,11 @@ export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   member: memberRouter,
   invitation: invitationRouter,
+  project: projectRouter,
+  task: taskRouter,
+  comment: commentRouter,
+  inbox: inboxRouter,
+  log: logRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,9 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 
+import type { LogSigner } from "@tandem/db/log";
+
+import type { WriteContext } from "./log/writer";
 import type { RealtimeNotifier } from "./realtime-notifier";
 
 export interface CreateContextOptions {
@@ -13,12 +16,14 @@ export interface CreateContextOptions {
   auth: Auth;
   /** Tells realtime nodes that membership changed; absent where no realtime server runs. */
   realtime?: RealtimeNotifier;
+  /** Signs log checkpoints; absent where no key is configured (checkpoints are then unavailable). */
+  signer?: LogSigner;
 }
 
 /** Built by the HTTP handler, server components, tests and tools alike: all dependencies come in. */
-export async function createTRPCContext({ headers, db, auth, realtime }: CreateContextOptions) {
+export async function createTRPCContext({ headers, db, auth, realtime, signer }: CreateContextOptions) {
   const session = await auth.api.getSession({ headers });
-  return { db, auth, headers, realtime, session: session ?? null };
+  return { db, auth, headers, realtime, signer, session: session ?? null };
 }
 export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
@@ -68,6 +73,24 @@ export const memberProcedure = authedProcedure.input(workspaceInput).use(async (
   }
   return next({ ctx: { ...ctx, workspace: found.workspace, member: found.member } });
 });
+
+/** What a write needs: where it goes, who makes it, and how to wake realtime after commit. */
+export function writeContext(ctx: {
+  db: Context["db"];
+  realtime?: RealtimeNotifier;
+  signer?: LogSigner;
+  workspace: { id: string };
+  member: { side: WriteContext["actor"]["side"] };
+  user: { id: string; name: string };
+}): WriteContext {
+  return {
+    db: ctx.db,
+    realtime: ctx.realtime,
+    signer: ctx.signer,
+    workspaceId: ctx.workspace.id,
+    actor: { id: ctx.user.id, name: ctx.user.name, side: ctx.member.side },
+  };
+}
 
 /** Members who may change shared work: everyone but viewers (leadership reads and comments). */
 export const writerProcedure = memberProcedure.use(({ ctx, path, next }) => {

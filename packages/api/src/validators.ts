@@ -1,4 +1,4 @@
-import { ROLES, SIDES } from "@tandem/db";
+import { HEALTHS, PHASES, ROLES, SIDES, TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES } from "@tandem/db";
 import { z } from "zod";
 
 // Zod inputs shared by the routers and the web forms, so both give the same messages.
@@ -44,3 +44,137 @@ export const invitationTokenSchema = z.object({ token: z.string().trim().min(20)
 export const updateMemberSchema = z
   .object({ memberId: z.string().uuid(), side: sideSchema.optional(), role: roleSchema.optional() })
   .refine((v) => v.side || v.role, "Choose a side or a role to change.");
+
+// ---- projects, tasks, comments -------------------------------------------------------------
+
+/** Text a user typed: trimmed, bounded, and free of NUL (which PostgreSQL text refuses). */
+export const text = (max: number, label = "This field") =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} can be at most ${max} characters.`)
+    .refine((s) => !s.includes("\u0000"), `${label} contains a character that can't be stored.`);
+
+const requiredText = (max: number, label: string) => text(max, label).pipe(z.string().min(1, `${label} is required.`));
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "That date doesn't exist.");
+
+export const phaseSchema = z.enum(PHASES);
+export const healthSchema = z.enum(HEALTHS);
+export const taskStatusSchema = z.enum(TASK_STATUSES);
+export const taskPrioritySchema = z.enum(TASK_PRIORITIES);
+export const taskKindSchema = z.enum(TASK_KINDS);
+const id = z.string().uuid("Unknown id.");
+
+export const PHASE_LABELS: Record<(typeof PHASES)[number], string> = {
+  idea: "Idea",
+  discovery: "Discovery",
+  build: "Build",
+  launch: "Launch",
+  done: "Done",
+};
+export const HEALTH_LABELS: Record<(typeof HEALTHS)[number], string> = {
+  on_track: "On track",
+  at_risk: "At risk",
+  off_track: "Off track",
+};
+export const TASK_STATUS_LABELS: Record<(typeof TASK_STATUSES)[number], string> = {
+  todo: "To do",
+  in_progress: "In progress",
+  blocked: "Blocked",
+  done: "Done",
+};
+export const TASK_PRIORITY_LABELS: Record<(typeof TASK_PRIORITIES)[number], string> = {
+  none: "No priority",
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+  urgent: "Urgent",
+};
+export const TASK_KIND_LABELS: Record<(typeof TASK_KINDS)[number], string> = {
+  task: "Task",
+  requirement: "Requirement",
+  deliverable: "Deliverable",
+};
+
+export const createProjectSchema = z.object({
+  name: requiredText(120, "Name"),
+  outcome: text(500, "Customer outcome").default(""),
+  phase: phaseSchema.default("idea"),
+  targetDate: isoDate.nullish(),
+  marketingLeadId: id,
+  itLeadId: id,
+  memberIds: z.array(id).max(200).default([]),
+});
+
+export const updateProjectSchema = z.object({
+  projectId: id,
+  name: requiredText(120, "Name").optional(),
+  outcome: text(500, "Customer outcome").optional(),
+  phase: phaseSchema.optional(),
+  targetDate: isoDate.nullish(),
+  marketingLeadId: id.optional(),
+  itLeadId: id.optional(),
+});
+
+export const postHealthSchema = z.object({
+  projectId: id,
+  health: healthSchema,
+  reason: requiredText(200, "Reason"),
+});
+
+export const projectFilterSchema = z.object({
+  phase: phaseSchema.optional(),
+  health: z.union([healthSchema, z.literal("disagree")]).optional(),
+  leadId: id.optional(),
+  side: z.enum(["marketing", "it"]).optional(),
+  search: text(120, "Search").optional(),
+});
+
+export const createTaskSchema = z.object({
+  projectId: id,
+  title: requiredText(200, "Title"),
+  description: text(20_000, "Description").default(""),
+  side: z.enum(["marketing", "it"]),
+  assigneeId: id.nullish(),
+  status: taskStatusSchema.default("todo"),
+  priority: taskPrioritySchema.default("none"),
+  kind: taskKindSchema.default("task"),
+  dueDate: isoDate.nullish(),
+});
+
+export const updateTaskSchema = z.object({
+  taskId: id,
+  title: requiredText(200, "Title").optional(),
+  description: text(20_000, "Description").optional(),
+  side: z.enum(["marketing", "it"]).optional(),
+  assigneeId: id.nullish(),
+  priority: taskPrioritySchema.optional(),
+  kind: taskKindSchema.optional(),
+  dueDate: isoDate.nullish(),
+});
+
+/** Move to a status column, between two neighbours (either may be absent: top or bottom). */
+export const moveTaskSchema = z.object({
+  taskId: id,
+  status: taskStatusSchema,
+  beforeId: id.nullish(),
+  afterId: id.nullish(),
+});
+
+export const taskFilterSchema = z.object({
+  projectId: id.optional(),
+  side: z.enum(["marketing", "it"]).optional(),
+  assigneeId: id.optional(),
+  overdue: z.boolean().optional(),
+  status: taskStatusSchema.optional(),
+});
+
+export const createCommentSchema = z.object({
+  projectId: id,
+  taskId: id.nullish(),
+  body: requiredText(10_000, "Comment"),
+});

@@ -3,3 +3,7 @@ export * from "./member";
 export * from "./invitation";
 export * from "./health";
 export * from "./log";
+export * from "./project";
+export * from "./task";
+export * from "./comment";
+export * from "./notification";

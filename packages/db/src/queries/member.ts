@@ -86,3 +86,13 @@ export async function getUsersByIds(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];
   return db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, ids));
 }
+
+/** Members of one workspace among the given ids; ids from elsewhere are simply absent. */
+export async function getMembersByIds(db: Executor, { workspaceId, ids }: { workspaceId: string; ids: string[] }) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: member.id, userId: member.userId, side: member.side, role: member.role, name: user.name })
+    .from(member)
+    .innerJoin(user, eq(user.id, member.userId))
+    .where(and(eq(member.workspaceId, workspaceId), inArray(member.id, ids)));
+}

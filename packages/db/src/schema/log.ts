@@ -9,6 +9,8 @@ export interface LogSummary {
   label: string;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /** User ids this change is addressed to (assignee, mentions): their inbox count changes. */
+  notify?: string[];
 }
 
 /**
