@@ -1,0 +1,111 @@
+import type { Auth } from "@tandem/auth";
+import { getLogHead } from "@tandem/db/queries";
+import { TRPCError } from "@trpc/server";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { callerFor } from "../support/api";
+import { createTestAuth } from "../support/auth";
+import { startTestDb, type TestDb } from "../support/db";
+import { createFixture, type Fixture, type Person } from "../support/workspace";
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+interface Objects {
+  projectId: string;
+  taskId: string;
+  memberId: string;
+}
+interface Op {
+  name: string;
+  write: boolean;
+  /** Leadership may do this (comment); everything else that writes is theirs to read only. */
+  leadershipMay?: boolean;
+  run: (api: Caller, slug: string, o: Objects) => Promise<unknown>;
+}
+
+const OPS: Op[] = [
+  { name: "project.get", write: false, run: (a, s, o) => a.project.get({ workspaceSlug: s, projectId: o.projectId }) },
+  { name: "project.update", write: true, run: (a, s, o) => a.project.update({ workspaceSlug: s, projectId: o.projectId, name: "Hijacked" }) },
+  { name: "project.postHealth", write: true, run: (a, s, o) => a.project.postHealth({ workspaceSlug: s, projectId: o.projectId, health: "off_track", reason: "x" }) },
+  { name: "task.get", write: false, run: (a, s, o) => a.task.get({ workspaceSlug: s, taskId: o.taskId }) },
+  { name: "task.update", write: true, run: (a, s, o) => a.task.update({ workspaceSlug: s, taskId: o.taskId, title: "Hijacked" }) },
+  { name: "task.move", write: true, run: (a, s, o) => a.task.move({ workspaceSlug: s, taskId: o.taskId, status: "blocked" }) },
+  { name: "task.create", write: true, run: (a, s, o) => a.task.create({ workspaceSlug: s, projectId: o.projectId, title: "Injected", side: "it" }) },
+  { name: "task.assign", write: true, run: (a, s, o) => a.task.update({ workspaceSlug: s, taskId: o.taskId, assigneeId: o.memberId }) },
+  { name: "comment.list", write: false, run: (a, s, o) => a.comment.list({ workspaceSlug: s, projectId: o.projectId }) },
+  { name: "comment.create", write: true, leadershipMay: true, run: (a, s, o) => a.comment.create({ workspaceSlug: s, projectId: o.projectId, taskId: o.taskId, body: "hi" }) },
+  { name: "member.update", write: true, run: (a, s, o) => a.member.update({ workspaceSlug: s, memberId: o.memberId, role: "viewer" }) },
+  { name: "member.remove", write: true, run: (a, s, o) => a.member.remove({ workspaceSlug: s, memberId: o.memberId }) },
+  { name: "log.list", write: false, run: (a, s, o) => a.log.list({ workspaceSlug: s, projectId: o.projectId }) },
+];
+
+describe("tenancy: (actor, procedure, object) across two workspaces", () => {
+  let t: TestDb;
+  let auth: Auth;
+  let A: Fixture;
+  let B: Fixture;
+  const objects = new Map<string, Objects>();
+
+  beforeAll(async () => {
+    t = await startTestDb("pglite");
+    auth = createTestAuth(t.db);
+    A = await createFixture(t.db, auth, "tenant-a");
+    B = await createFixture(t.db, auth, "tenant-b");
+    for (const f of [A, B]) {
+      const api = await callerFor(t.db, auth, f.mLead);
+      const p = await api.project.create({ workspaceSlug: f.slug, name: `P ${f.slug}`, marketingLeadId: f.mLead.memberId, itLeadId: f.iLead.memberId });
+      const task = await api.task.create({ workspaceSlug: f.slug, projectId: p.id, title: `T ${f.slug}`, side: "marketing" });
+      objects.set(f.slug, { projectId: p.id, taskId: task.id, memberId: f.iMember.memberId });
+    }
+  });
+  afterAll(async () => t?.close());
+
+  it("never reads or writes another workspace's objects, and leadership/viewers never mutate work", async () => {
+    const roles = ["admin", "mLead", "iLead", "mMember", "iMember", "viewer"] as const;
+    const fixtures = { A: () => A, B: () => B };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("A", "B" as const), // the actor's workspace
+        fc.constantFrom(...roles),
+        fc.constantFrom(...OPS.map((op) => op.name)),
+        fc.constantFrom("A", "B" as const), // whose objects
+        fc.constantFrom("home", "target"), // which slug the caller names
+        async (homeKey, role, opName, targetKey, slugOf) => {
+          const home = fixtures[homeKey]();
+          const target = fixtures[targetKey]();
+          const p: Person = home[role];
+          const op = OPS.find((x) => x.name === opName)!;
+          const slug = slugOf === "home" ? home.slug : target.slug;
+          const o = objects.get(target.slug)!;
+          const heads = async () => [(await getLogHead(t.db, A.workspaceId)).seq, (await getLogHead(t.db, B.workspaceId)).seq];
+          const before = await heads();
+          const api = await callerFor(t.db, auth, p);
+          let outcome = "ok";
+          let result: unknown;
+          try {
+            result = await op.run(api, slug, o);
+          } catch (err) {
+            if (!(err instanceof TRPCError)) throw err;
+            outcome = err.code;
+          }
+          const after = await heads();
+          expect(outcome).not.toBe("INTERNAL_SERVER_ERROR");
+          // Only the actor's own workspace can ever move.
+          const otherIdx = homeKey === "A" ? 1 : 0;
+          expect(after[otherIdx]).toBe(before[otherIdx]);
+          if (home !== target) {
+            if (op.write) expect(outcome).not.toBe("ok");
+            // A read that succeeds (a filtered list) returns nothing of the other tenant.
+            const text = JSON.stringify(result ?? null);
+            for (const secret of [target.workspaceId, o.taskId, `T ${target.slug}`]) expect(text).not.toContain(secret);
+          }
+          if (op.write && role === "viewer" && !op.leadershipMay) {
+            expect(outcome).not.toBe("ok");
+            expect(after).toEqual(before);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 300_000);
+});
