@@ -2,30 +2,34 @@ import { getInvitationByTokenHash, listOpenInvitations, revokeInvitation } from 
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { acceptInvitation, hashToken, invitationState, issueInvitation } from "../services/invitation";
-import { adminProcedure, authedProcedure } from "../trpc";
+import { writeWithLog } from "../log/writer";
+import { acceptInvitation, hashToken, invitationState, invitationWorkspace, issueInvitation } from "../services/invitation";
+import { adminProcedure, authedProcedure, writeContext } from "../trpc";
 import { createInvitationSchema, invitationTokenSchema } from "../validators";
 
 export const invitationRouter = {
   /** Returns the token once; the link is built by the client from its own origin. */
   create: adminProcedure.input(createInvitationSchema).mutation(async ({ ctx, input }) => {
-    const { token, invitation } = await issueInvitation(ctx.db, {
+    const { token, invitation } = await writeWithLog(writeContext(ctx), (tx, log) => issueInvitation(tx, log, {
       workspaceId: ctx.workspace.id,
       side: input.side,
       role: input.role,
       expiresInDays: input.expiresInDays,
       note: input.note,
       createdBy: ctx.user.id,
-    });
+    }));
     return { token, id: invitation.id, expiresAt: invitation.expiresAt };
   }),
 
   list: adminProcedure.query(({ ctx }) => listOpenInvitations(ctx.db, { workspaceId: ctx.workspace.id })),
 
   revoke: adminProcedure.input(z.object({ id: z.string().uuid() })).mutation(async ({ ctx, input }) => {
-    const revoked = await revokeInvitation(ctx.db, { workspaceId: ctx.workspace.id, id: input.id });
-    if (!revoked) throw new TRPCError({ code: "NOT_FOUND", message: "Invitation not found or already used." });
-    return { id: revoked.id };
+    return writeWithLog(writeContext(ctx), async (tx, log) => {
+      const revoked = await revokeInvitation(tx, { workspaceId: ctx.workspace.id, id: input.id });
+      if (!revoked) throw new TRPCError({ code: "NOT_FOUND", message: "Invitation not found or already used." });
+      await log({ action: "invitation.revoked", entityType: "invitation", entityId: revoked.id, summary: { label: `${revoked.side} ${revoked.role} invite`, after: null } });
+      return { id: revoked.id };
+    });
   }),
 
   /** What the invite page shows before the user accepts. */
@@ -43,7 +47,9 @@ export const invitationRouter = {
   }),
 
   accept: authedProcedure.input(invitationTokenSchema).mutation(async ({ ctx, input }) => {
-    const { workspace } = await acceptInvitation(ctx.db, { token: input.token, userId: ctx.user.id });
+    const target = await invitationWorkspace(ctx.db, input.token);
+    const write = { db: ctx.db, realtime: ctx.realtime, signer: ctx.signer, workspaceId: target.id, actor: { id: ctx.user.id, name: ctx.user.name, side: null } };
+    const { workspace } = await writeWithLog(write, (tx, log) => acceptInvitation(tx, log, { token: input.token, userId: ctx.user.id, userName: ctx.user.name }));
     await ctx.realtime?.membershipChanged(workspace.id);
     return { workspaceSlug: workspace.slug };
   }),

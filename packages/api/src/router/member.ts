@@ -3,14 +3,15 @@ import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
 import { changeMember, deleteMember } from "../services/membership";
-import { adminProcedure, memberProcedure } from "../trpc";
+import { writeWithLog } from "../log/writer";
+import { adminProcedure, memberProcedure, writeContext } from "../trpc";
 import { updateMemberSchema } from "../validators";
 
 export const memberRouter = {
   list: memberProcedure.query(({ ctx }) => listMembers(ctx.db, { workspaceId: ctx.workspace.id })),
 
   update: adminProcedure.input(updateMemberSchema).mutation(async ({ ctx, input }) => {
-    const updated = await changeMember(ctx.db, { workspaceId: ctx.workspace.id, ...input });
+    const updated = await writeWithLog(writeContext(ctx), (tx, log) => changeMember(tx, log, { workspaceId: ctx.workspace.id, ...input }));
     await ctx.realtime?.membershipChanged(ctx.workspace.id);
     return updated;
   }),
@@ -21,7 +22,7 @@ export const memberRouter = {
     if (!self && ctx.member.role !== "admin") {
       throw new TRPCError({ code: "FORBIDDEN", message: "Only a workspace admin can do this." });
     }
-    const removed = await deleteMember(ctx.db, { workspaceId: ctx.workspace.id, memberId: input.memberId });
+    const removed = await writeWithLog(writeContext(ctx), (tx, log) => deleteMember(tx, log, { workspaceId: ctx.workspace.id, memberId: input.memberId }));
     await ctx.realtime?.membershipChanged(ctx.workspace.id);
     return { id: removed.id, self };
   }),

@@ -1,4 +1,4 @@
-import { countMembersBySide, createWorkspace, getWorkspaceBySlug, listWorkspacesForUser } from "@tandem/db/queries";
+import { appendLogEntry, countMembersBySide, createWorkspace, getWorkspaceBySlug, listWorkspacesForUser } from "@tandem/db/queries";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 
 import { authedProcedure, memberProcedure } from "../trpc";
@@ -24,9 +24,18 @@ export const workspaceRouter = {
       throw new TRPCError({ code: "CONFLICT", message: "That address is taken. Try another." });
     }
     try {
-      return await ctx.db.transaction((tx) =>
-        createWorkspace(tx, { slug: input.slug, name: input.name, ownerId: ctx.user.id, ownerSide: input.side }),
-      );
+      return await ctx.db.transaction(async (tx) => {
+        const ws = await createWorkspace(tx, { slug: input.slug, name: input.name, ownerId: ctx.user.id, ownerSide: input.side });
+        await appendLogEntry(tx, {
+          workspaceId: ws.id,
+          actor: { id: ctx.user.id, name: ctx.user.name, side: input.side },
+          action: "workspace.created",
+          entityType: "workspace",
+          entityId: ws.id,
+          summary: { label: ws.name, after: { slug: ws.slug, name: ws.name } },
+        });
+        return ws;
+      });
     } catch (err) {
       // Two people racing for one slug: the unique index decides.
       if ((err as { cause?: { code?: string } }).cause?.code === "23505") {

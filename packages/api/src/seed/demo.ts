@@ -1,6 +1,6 @@
 import type { Auth } from "@tandem/auth";
 import type { Database, Role, Side } from "@tandem/db";
-import { addMember, createWorkspace, getWorkspaceBySlug } from "@tandem/db/queries";
+import { addMember, appendLogEntry, createWorkspace, getWorkspaceBySlug } from "@tandem/db/queries";
 
 export const DEMO_PASSWORD = "tandem-demo-2026";
 export const DEMO_SLUG = "acme";
@@ -42,8 +42,25 @@ export async function seedDemo(db: Database, auth: Auth): Promise<boolean> {
       ownerRole: first!.role,
       ownerTitle: first!.title,
     });
+    const owner = { id: ids[0]!, name: first!.name, side: first!.side };
+    await appendLogEntry(tx, {
+      workspaceId: ws.id,
+      actor: owner,
+      action: "workspace.created",
+      entityType: "workspace",
+      entityId: ws.id,
+      summary: { label: ws.name, after: { slug: ws.slug, name: ws.name } },
+    });
     for (const [i, p] of rest.entries()) {
-      await addMember(tx, { workspaceId: ws.id, userId: ids[i + 1]!, side: p.side, role: p.role, title: p.title });
+      const m = await addMember(tx, { workspaceId: ws.id, userId: ids[i + 1]!, side: p.side, role: p.role, title: p.title });
+      await appendLogEntry(tx, {
+        workspaceId: ws.id,
+        actor: owner,
+        action: "member.joined",
+        entityType: "member",
+        entityId: m!.id,
+        summary: { label: p.name, after: { side: p.side, role: p.role, userId: ids[i + 1]!, title: p.title } },
+      });
     }
   });
   return true;

@@ -1,6 +1,8 @@
-import type { Database, Role, Side } from "@tandem/db";
-import { countAdminsForUpdate, getMember, removeMember, updateMember } from "@tandem/db/queries";
+import type { Role, Side, Transaction } from "@tandem/db";
+import { countAdminsForUpdate, getMember, getMembersByIds, removeMember, updateMember } from "@tandem/db/queries";
 import { TRPCError } from "@trpc/server";
+
+import type { LogFn } from "../log/writer";
 
 /** Leadership reads, comments and acknowledges: it edits nothing, so it cannot hold lead or member. */
 export function assertSideRole(side: Side, role: Role) {
@@ -11,32 +13,51 @@ export function assertSideRole(side: Side, role: Role) {
 
 const LAST_ADMIN = "A workspace needs at least one admin: make someone else admin first.";
 
-export async function changeMember(
-  db: Database,
-  { workspaceId, memberId, side, role }: { workspaceId: string; memberId: string; side?: Side; role?: Role },
-) {
-  return db.transaction(async (tx) => {
-    const current = await getMember(tx, { workspaceId, memberId });
-    if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
-    assertSideRole(side ?? current.side, role ?? current.role);
-    if (current.role === "admin" && role && role !== "admin" && (await countAdminsForUpdate(tx, { workspaceId })) <= 1) {
-      throw new TRPCError({ code: "CONFLICT", message: LAST_ADMIN });
-    }
-    const updated = await updateMember(tx, { workspaceId, memberId, side, role });
-    if (!updated) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
-    return updated;
-  });
+async function memberName(tx: Transaction, workspaceId: string, memberId: string) {
+  const [m] = await getMembersByIds(tx, { workspaceId, ids: [memberId] });
+  return m?.name ?? "A member";
 }
 
-export async function deleteMember(db: Database, { workspaceId, memberId }: { workspaceId: string; memberId: string }) {
-  return db.transaction(async (tx) => {
-    const current = await getMember(tx, { workspaceId, memberId });
-    if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
-    if (current.role === "admin" && (await countAdminsForUpdate(tx, { workspaceId })) <= 1) {
-      throw new TRPCError({ code: "CONFLICT", message: LAST_ADMIN });
-    }
-    const removed = await removeMember(tx, { workspaceId, memberId });
-    if (!removed) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
-    return removed;
+export async function changeMember(
+  tx: Transaction,
+  log: LogFn,
+  { workspaceId, memberId, side, role }: { workspaceId: string; memberId: string; side?: Side; role?: Role },
+) {
+  const current = await getMember(tx, { workspaceId, memberId });
+  if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
+  assertSideRole(side ?? current.side, role ?? current.role);
+  if (current.role === "admin" && role && role !== "admin" && (await countAdminsForUpdate(tx, { workspaceId })) <= 1) {
+    throw new TRPCError({ code: "CONFLICT", message: LAST_ADMIN });
+  }
+  const updated = await updateMember(tx, { workspaceId, memberId, side, role });
+  if (!updated) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
+  await log({
+    action: "member.updated",
+    entityType: "member",
+    entityId: memberId,
+    summary: {
+      label: await memberName(tx, workspaceId, memberId),
+      before: { side: current.side, role: current.role },
+      after: { side: updated.side, role: updated.role, userId: updated.userId },
+    },
   });
+  return updated;
+}
+
+export async function deleteMember(tx: Transaction, log: LogFn, { workspaceId, memberId }: { workspaceId: string; memberId: string }) {
+  const current = await getMember(tx, { workspaceId, memberId });
+  if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
+  if (current.role === "admin" && (await countAdminsForUpdate(tx, { workspaceId })) <= 1) {
+    throw new TRPCError({ code: "CONFLICT", message: LAST_ADMIN });
+  }
+  const label = await memberName(tx, workspaceId, memberId);
+  const removed = await removeMember(tx, { workspaceId, memberId });
+  if (!removed) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
+  await log({
+    action: "member.removed",
+    entityType: "member",
+    entityId: memberId,
+    summary: { label, before: { side: current.side, role: current.role, userId: current.userId }, after: null },
+  });
+  return removed;
 }
