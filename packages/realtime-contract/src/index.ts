@@ -20,6 +20,72 @@ export type PresenceState = z.infer<typeof presenceStateSchema>;
 export const presenceRequestSchema = z.object({ workspaceId: z.string().uuid() });
 export type PresenceRequest = z.infer<typeof presenceRequestSchema>;
 
+/** One transparency-log entry as the server delivers it (`log.entry`, `log.sync`). */
+export const logEntrySchema = z.object({
+  workspaceId: z.string().uuid(),
+  /** Gapless per workspace: a client that sees seq n+2 after n asks `log.sync` for n+1. */
+  seq: z.number().int().positive(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  actorSide: sideSchema.nullable(),
+  /** `domain.verb`, e.g. "task.created", "task.moved", "project.health_posted", "comment.created". */
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  projectId: z.string().uuid().nullable(),
+  summary: z.object({
+    label: z.string(),
+    before: z.record(z.string(), z.unknown()).nullish(),
+    after: z.record(z.string(), z.unknown()).nullish(),
+    /** User ids the change is addressed to: their inbox count changes. */
+    notify: z.array(z.string()).optional(),
+  }),
+  /** ISO 8601, UTC. */
+  createdAt: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type LogEntryPayload = z.infer<typeof logEntrySchema>;
+
+/** Most entries one `log.sync` answer carries; `hasMore` says to ask again from the last seq. */
+export const MAX_LOG_SYNC_ENTRIES = 500;
+
+export const logSyncRequestSchema = z.object({
+  workspaceId: z.string().uuid(),
+  /** The last seq the client applied for this workspace; 0 for "from the beginning". */
+  afterSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+export type LogSyncRequest = z.infer<typeof logSyncRequestSchema>;
+
+export interface LogSyncResult {
+  /** Entries with seq > afterSeq, oldest first, at most MAX_LOG_SYNC_ENTRIES. */
+  entries: LogEntryPayload[];
+  /** The workspace's newest seq when the answer was read (entries may end before it). */
+  headSeq: number;
+  /** More entries follow the last one returned: call again with its seq. */
+  hasMore: boolean;
+}
+
+export const projectViewRequestSchema = z.object({ projectId: z.string().uuid() });
+export type ProjectViewRequest = z.infer<typeof projectViewRequestSchema>;
+
+export const taskEditingRequestSchema = z.object({
+  projectId: z.string().uuid(),
+  /** The task whose editor is open, or null when it closed. */
+  taskId: z.string().uuid().nullable(),
+});
+export type TaskEditingRequest = z.infer<typeof taskEditingRequestSchema>;
+
+export const projectViewerSchema = presenceUserSchema.extend({ editingTaskId: z.string().nullable() });
+export type ProjectViewer = z.infer<typeof projectViewerSchema>;
+
+/** Who has a project open right now (one entry per user, however many tabs), and what they edit. */
+export const projectPresenceSchema = z.object({
+  projectId: z.string().uuid(),
+  viewers: z.array(projectViewerSchema),
+});
+export type ProjectPresence = z.infer<typeof projectPresenceSchema>;
+
 export interface SessionRevoked {
   reason: string;
   workspaceId?: string;
@@ -35,17 +101,37 @@ export interface ServerToClientEvents {
    * (the socket stays connected for its other workspaces); without one the server closes it next.
    */
   "session.revoked": (info: SessionRevoked) => void;
+  /**
+   * Each new log entry of a workspace the socket is in, in seq order, once. Entries committed
+   * after the socket's connect are pushed; anything older (or missed) comes from `log.sync`.
+   */
+  "log.entry": (entry: LogEntryPayload) => void;
+  /** Sent to a project room whenever someone opens or leaves the project or starts/stops editing a task. */
+  "project.presence": (state: ProjectPresence) => void;
 }
 
 export interface ClientToServerEvents {
   /** Asks for the current presence of a workspace the socket belongs to. */
   "presence.get": (req: PresenceRequest, ack: (res: Ack<PresenceState>) => void) => void;
+  /** Entries after `afterSeq` of a workspace the socket is in, read from the log. */
+  "log.sync": (req: LogSyncRequest, ack: (res: Ack<LogSyncResult>) => void) => void;
+  /**
+   * Opens a project of one of the socket's workspaces: leaves the project it viewed before (one
+   * at a time per socket) and answers with the project's presence, also sent to the room.
+   */
+  "project.view": (req: ProjectViewRequest, ack: (res: Ack<ProjectPresence>) => void) => void;
+  /** Closes the project if the socket is viewing it; the ack is optional. */
+  "project.leave": (req: ProjectViewRequest, ack?: (res: Ack<null>) => void) => void;
+  /** Says which task's editor is open in the viewed project; refused unless viewing it. The ack is optional. */
+  "task.editing": (req: TaskEditingRequest, ack?: (res: Ack<null>) => void) => void;
 }
 
 export interface InterServerEvents {
   ping: () => void;
   /** A node that received a poke asks its peers to recheck their own sockets in that workspace. */
   "membership.changed": (workspaceId: string, done: (ok: boolean) => void) => void;
+  /** A node that received a log poke wakes its peers' tailers for that workspace. */
+  "log.appended": (workspaceId: string) => void;
 }
 
 export interface SocketData {
@@ -53,6 +139,10 @@ export interface SocketData {
   name: string;
   /** workspaceId → the user's side in it, as the server decided at handshake. */
   sides: Record<string, z.infer<typeof sideSchema>>;
+  /** The project this socket has open (server-checked), or null. */
+  viewing: { workspaceId: string; projectId: string } | null;
+  /** The task whose editor is open in the viewed project, or null. */
+  editingTaskId: string | null;
 }
 
 /** `err.data` of the connect_error a client gets when the handshake is refused. */
@@ -62,9 +152,16 @@ export interface ConnectErrorData {
 }
 
 export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;
+export const projectRoom = (projectId: string) => `project:${projectId}`;
 
-/** Body of the internal poke the API sends after membership changes. */
-export const pokeSchema = z.object({ workspaceId: z.string().uuid() });
+/**
+ * Body of the internal poke the API sends after a commit: "membership" rechecks who may hear the
+ * workspace, "log" only wakes the nodes' log readers (no database read per socket).
+ */
+export const pokeSchema = z.object({
+  workspaceId: z.string().uuid(),
+  reason: z.enum(["membership", "log"]).default("membership"),
+});
 export type Poke = z.infer<typeof pokeSchema>;
 
 /** Largest message the server accepts from a client, in bytes. */
