@@ -22,7 +22,18 @@ export async function loadSides(db: Database, userId: string): Promise<SocketDat
  * Handshake middleware: the session cookie decides who the socket is, and the member table
  * decides which rooms it is in. Clients never name rooms.
  */
-export function authenticate({ db, auth, ready }: { db: Database; auth: Auth; ready: Promise<void> }) {
+export function authenticate({
+  db,
+  auth,
+  ready,
+  beforeJoin,
+}: {
+  db: Database;
+  auth: Auth;
+  ready: Promise<void>;
+  /** Runs before the socket joins its workspace rooms: the log tailer needs its cursors first. */
+  beforeJoin: (workspaceIds: string[]) => Promise<void>;
+}) {
   return (socket: RealtimeSocket, next: (err?: ExtendedError) => void) => {
     run(socket).then(
       (err) => next(err),
@@ -41,7 +52,8 @@ export function authenticate({ db, auth, ready }: { db: Database; auth: Auth; re
     const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
     if (!session) return connectError({ code: "UNAUTHORIZED", message: "Sign in to connect." });
     const sides = await loadSides(db, session.user.id);
-    socket.data = { userId: session.user.id, name: session.user.name, sides };
+    socket.data = { userId: session.user.id, name: session.user.name, sides, viewing: null, editingTaskId: null };
+    await beforeJoin(Object.keys(sides));
     await socket.join(Object.keys(sides).map(workspaceRoom));
     return undefined;
   }

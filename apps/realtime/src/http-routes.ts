@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-import { pokeSchema } from "@tandem/realtime-contract";
+import { pokeSchema, type Poke } from "@tandem/realtime-contract";
 
 const MAX_POKE_BYTES = 4 * 1024;
 
@@ -9,7 +9,7 @@ export interface HttpRouteDeps {
   internalSecret: string;
   /** Sockets connected to this node, or null while the node is not ready to serve. */
   connections: () => number | null;
-  onPoke: (workspaceId: string) => Promise<void>;
+  onPoke: (poke: Poke) => Promise<void>;
 }
 
 /**
@@ -48,7 +48,7 @@ export function createHttpRoutes({ internalSecret, connections, onPoke }: HttpRo
     const parsed = pokeSchema.safeParse(parseJson(body));
     if (!parsed.success) return send(res, 400, { ok: false, error: "invalid body" });
     try {
-      await onPoke(parsed.data.workspaceId);
+      await onPoke(parsed.data);
       send(res, 200, { ok: true });
     } catch (err) {
       console.error("[realtime] poke failed:", err instanceof Error ? err.message : err);

@@ -1,5 +1,6 @@
 import { workspaceRoom, type PresenceState, type PresenceUser } from "@tandem/realtime-contract";
 
+import { createSingleFlight } from "./single-flight";
 import type { RealtimeIo } from "./types";
 
 /** Distinct users connected to a workspace on any node (fetchSockets spans the adapter). */
@@ -21,37 +22,17 @@ export async function presenceOf(io: RealtimeIo, workspaceId: string): Promise<P
  * room receives from this node is never older than the last change this node saw.
  */
 export function createPresenceBroadcaster(io: RealtimeIo) {
-  const running = new Map<string, Promise<void>>();
-  const dirty = new Set<string>();
-
-  async function drain(workspaceId: string) {
-    try {
-      while (dirty.delete(workspaceId)) {
-        try {
-          const state = await presenceOf(io, workspaceId);
-          io.to(workspaceRoom(workspaceId)).emit("presence.state", state);
-        } catch (err) {
-          console.error("[realtime] presence broadcast failed:", err instanceof Error ? err.message : err);
-        }
-      }
-    } finally {
-      running.delete(workspaceId);
-    }
-  }
-
+  const flight = createSingleFlight(
+    async (workspaceId) => {
+      const state = await presenceOf(io, workspaceId);
+      io.to(workspaceRoom(workspaceId)).emit("presence.state", state);
+    },
+    (err) => console.error("[realtime] presence broadcast failed:", err instanceof Error ? err.message : err),
+  );
   return {
-    broadcast(workspaceId: string): Promise<void> {
-      dirty.add(workspaceId);
-      const current = running.get(workspaceId);
-      if (current) return current;
-      const run = drain(workspaceId);
-      running.set(workspaceId, run);
-      return run;
-    },
+    broadcast: flight.run,
     /** Resolves when every broadcast started so far has been sent. */
-    async idle(): Promise<void> {
-      while (running.size > 0) await Promise.all(running.values());
-    },
+    idle: flight.idle,
   };
 }
 

@@ -8,11 +8,18 @@ import { z } from "zod";
 
 import { authenticate } from "./handshake";
 import { createHttpRoutes } from "./http-routes";
-import { reconcileWorkspace } from "./membership";
+import { handleLogSync } from "./log-sync";
+import { createLogTailer } from "./log-tailer";
+import { reconcileWorkspace, type ReconcileHooks } from "./membership";
 import { isOriginAllowed, normalizeOrigins } from "./origin";
 import { createPresenceBroadcaster, presenceOf } from "./presence";
+import { createProjectPresenceBroadcaster } from "./project-presence";
+import { handleProjectEvents } from "./project-view";
 import { attachRedisAdapter } from "./redis";
 import type { RealtimeIo, RealtimeSocket } from "./types";
+
+/** How long close() waits for clients' transports to shut before closing the server anyway. */
+const CLOSE_GRACE_MS = 2_000;
 
 export interface RealtimeDeps {
   db: Database;
@@ -25,14 +32,18 @@ export interface RealtimeDeps {
   redisUrl?: string;
   /** Redis channel prefix; lets separate deployments (or test runs) share one Redis. */
   redisKey?: string;
+  /** How often each workspace's log is read without a wake-up (default 1000 ms). */
+  logPollMs?: number;
 }
 
 export interface RealtimeServer {
   io: RealtimeIo;
   /** Settles once the adapter is in place; handshakes wait for it. Rejects if Redis fails to connect. */
   ready: Promise<void>;
-  /** What POST /internal/poke does: recheck membership on every node, then re-emit presence. */
+  /** What a "membership" poke does: recheck membership on every node, then re-emit presence. */
   pokeWorkspace: (workspaceId: string) => Promise<void>;
+  /** What a "log" poke does: wake this node's and its peers' log readers for the workspace. */
+  logAppended: (workspaceId: string) => Promise<void>;
   /** Resolves once this node's presence broadcasts in flight have been emitted. */
   presenceIdle: () => Promise<void>;
   /** Disconnects this node's sockets, closes socket.io (and with it the http server) and Redis. */
@@ -40,7 +51,7 @@ export interface RealtimeServer {
 }
 
 export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
-  const { db, auth, internalSecret, redisUrl, redisKey } = deps;
+  const { db, auth, internalSecret, redisUrl, redisKey, logPollMs = 1_000 } = deps;
   const allowedOrigins = normalizeOrigins(deps.allowedOrigins ?? []);
   let state: "starting" | "ready" | "closing" = "starting";
 
@@ -50,7 +61,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     createHttpRoutes({
       internalSecret,
       connections: () => (state === "ready" ? io.of("/").sockets.size : null),
-      onPoke: (workspaceId) => pokeWorkspace(workspaceId),
+      onPoke: (poke) => (poke.reason === "log" ? logAppended(poke.workspaceId) : pokeWorkspace(poke.workspaceId)),
     }),
   );
 
@@ -77,13 +88,26 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   );
 
   const presence = createPresenceBroadcaster(io);
+  const projectPresence = createProjectPresenceBroadcaster(io);
+  const tailer = createLogTailer({ io, db, pollMs: logPollMs });
+  const reconcileHooks: ReconcileHooks = {
+    beforeJoin: (workspaceId) => tailer.track(workspaceId),
+    projectChanged: (projectId) => void projectPresence.broadcast(projectId),
+  };
 
   async function pokeWorkspace(workspaceId: string) {
     // Until the Redis adapter is in place there are no peers to ask, and asking would hang.
     await ready;
     const peers = redis ? askPeersToReconcile(workspaceId) : Promise.resolve();
-    await Promise.all([reconcileWorkspace(io, db, workspaceId), peers]);
+    await Promise.all([reconcileWorkspace(io, db, workspaceId, reconcileHooks), peers]);
     await presence.broadcast(workspaceId);
+  }
+
+  async function logAppended(workspaceId: string) {
+    await ready;
+    tailer.wake(workspaceId);
+    // Every node tails on its own, so each needs the wake-up; none has to answer.
+    if (redis) io.serverSideEmit("log.appended", workspaceId);
   }
 
   async function askPeersToReconcile(workspaceId: string) {
@@ -99,7 +123,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   io.on("membership.changed", (workspaceId, done) => {
     const parsed = z.string().uuid().safeParse(workspaceId);
     if (!parsed.success) return done(false);
-    reconcileWorkspace(io, db, parsed.data).then(
+    reconcileWorkspace(io, db, parsed.data, reconcileHooks).then(
       () => done(true),
       (err: unknown) => {
         console.error("[realtime] membership recheck failed:", err instanceof Error ? err.message : err);
@@ -108,13 +132,24 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     );
   });
 
-  io.use(authenticate({ db, auth, ready }));
+  io.on("log.appended", (workspaceId) => {
+    const parsed = z.string().uuid().safeParse(workspaceId);
+    if (parsed.success) tailer.wake(parsed.data);
+  });
+
+  const beforeJoin = async (workspaceIds: string[]) => {
+    await Promise.all(workspaceIds.map((id) => tailer.track(id)));
+  };
+  io.use(authenticate({ db, auth, ready, beforeJoin }));
   io.on("connection", (socket) => {
     for (const workspaceId of Object.keys(socket.data.sides)) void presence.broadcast(workspaceId);
     socket.on("presence.get", (...args: unknown[]) => handlePresenceGet(io, socket, args));
+    socket.on("log.sync", (...args: unknown[]) => handleLogSync(db, socket, args));
+    handleProjectEvents(socket, { io, db, projectPresence });
     socket.on("disconnect", () => {
       if (state === "closing") return;
       for (const workspaceId of Object.keys(socket.data.sides)) void presence.broadcast(workspaceId);
+      if (socket.data.viewing) void projectPresence.broadcast(socket.data.viewing.projectId);
     });
   });
 
@@ -122,18 +157,36 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     io,
     ready,
     pokeWorkspace,
-    presenceIdle: presence.idle,
+    logAppended,
+    presenceIdle: async () => {
+      await presence.idle();
+      await projectPresence.idle();
+    },
     async close() {
-      // Dropping our sockets first lets the other nodes' clients see these users leave.
+      await tailer.stop();
+      // Dropping our sockets first lets the other nodes' clients see these users leave. Closing
+      // the transport (not a socket.io disconnect, which clients take as final) lets the
+      // clients reconnect, to another node or to this one restarted, and catch up by log.sync.
       if (state === "ready") {
-        io.local.disconnectSockets(true);
+        await closeTransports(io);
         await presence.idle();
+        await projectPresence.idle();
       }
       state = "closing";
       await io.close();
       await redis?.close();
     },
   };
+}
+
+/** Closes every local socket's transport and waits (bounded) for socket.io to see them go. */
+async function closeTransports(io: RealtimeIo) {
+  const sockets = [...io.of("/").sockets.values()];
+  const gone = sockets.map((socket) => new Promise<void>((resolve) => socket.once("disconnect", () => resolve())));
+  for (const socket of sockets) socket.conn.close();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(gone), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS)))]);
+  clearTimeout(timer);
 }
 
 /**

@@ -1,0 +1,113 @@
+import type { Database } from "@tandem/db";
+import { getLogHead, listLogAfter } from "@tandem/db/queries";
+import { workspaceRoom } from "@tandem/realtime-contract";
+
+import { toLogPayload } from "./log-payload";
+import { createSingleFlight } from "./single-flight";
+import type { RealtimeIo } from "./types";
+
+/** Rows per read; a full batch schedules the next read at once. */
+const READ_BATCH = 500;
+/** Safety reads with no local socket before a workspace is dropped (a joining socket is never that slow). */
+const IDLE_TICKS_BEFORE_DROP = 2;
+
+interface Tail {
+  /** The last seq this node emitted for the workspace. */
+  cursor: number;
+  idleTicks: number;
+}
+
+export interface LogTailerOptions {
+  io: RealtimeIo;
+  db: Database;
+  /** The safety read interval: delivery never waits longer than this for a missed wake-up. */
+  pollMs: number;
+}
+
+/**
+ * Delivers each workspace's log to this node's sockets, in seq order, once. Every node tails on
+ * its own and emits locally only (io.local): with the Redis adapter a cluster-wide emit from each
+ * node would reach every client once per node.
+ *
+ * Wake-ups (pokes) only make a read happen sooner; a read every pollMs per workspace with local
+ * sockets means correctness never rests on them.
+ */
+export function createLogTailer({ io, db, pollMs }: LogTailerOptions) {
+  const tails = new Map<string, Tail>();
+  const starting = new Map<string, Promise<void>>();
+  let stopped = false;
+
+  const reads = createSingleFlight(read, (err, workspaceId) =>
+    console.error(`[realtime] log read for ${workspaceId} failed:`, err instanceof Error ? err.message : err),
+  );
+
+  async function read(workspaceId: string) {
+    const tail = tails.get(workspaceId);
+    if (!tail || stopped) return;
+    const rows = await listLogAfter(db, { workspaceId, afterSeq: tail.cursor, limit: READ_BATCH });
+    if (stopped) return;
+    const room = io.local.to(workspaceRoom(workspaceId));
+    for (const row of rows) {
+      // Reads of one workspace never overlap and the cursor only moves forward, so this holds;
+      // the check keeps a duplicate impossible even if that ever changed.
+      if (row.seq <= tail.cursor) continue;
+      room.emit("log.entry", toLogPayload(row));
+      tail.cursor = row.seq;
+    }
+    if (rows.length === READ_BATCH) void reads.run(workspaceId);
+  }
+
+  const localSockets = (workspaceId: string) => io.of("/").adapter.rooms.get(workspaceRoom(workspaceId))?.size ?? 0;
+
+  const timer = setInterval(() => {
+    for (const [workspaceId, tail] of tails) {
+      if (localSockets(workspaceId) > 0) {
+        tail.idleTicks = 0;
+        void reads.run(workspaceId);
+      } else if (++tail.idleTicks >= IDLE_TICKS_BEFORE_DROP && !reads.isRunning(workspaceId)) {
+        // Forgotten until a socket joins again, which restarts from the head then.
+        tails.delete(workspaceId);
+      }
+    }
+  }, pollMs);
+  timer.unref();
+
+  return {
+    /**
+     * Starts tailing a workspace unless already tailed; call it before a socket joins the room.
+     * A new tail starts at the current head, so the socket is pushed every entry committed
+     * after it joined; older ones are for `log.sync`.
+     */
+    track(workspaceId: string): Promise<void> {
+      const tail = tails.get(workspaceId);
+      if (tail) {
+        tail.idleTicks = 0;
+        return Promise.resolve();
+      }
+      let pending = starting.get(workspaceId);
+      if (!pending) {
+        pending = getLogHead(db, workspaceId)
+          .then((head) => {
+            if (!stopped && !tails.has(workspaceId)) tails.set(workspaceId, { cursor: head.seq, idleTicks: 0 });
+          })
+          .finally(() => starting.delete(workspaceId));
+        starting.set(workspaceId, pending);
+      }
+      return pending;
+    },
+    /** A wake-up: read the workspace now (or once more after the read in flight). */
+    wake(workspaceId: string) {
+      if (tails.has(workspaceId)) void reads.run(workspaceId);
+    },
+    /** Resolves when the reads started so far have emitted what they found. */
+    idle: reads.idle,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await Promise.allSettled(starting.values());
+      await reads.idle();
+    },
+  };
+}
+
+export type LogTailer = ReturnType<typeof createLogTailer>;
