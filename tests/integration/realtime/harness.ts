@@ -20,12 +20,12 @@ export interface Node {
   close: () => Promise<void>;
 }
 
-/** A realtime node on an ephemeral port, built by the same factory index.ts uses. */
-export async function startNode(deps: Omit<RealtimeDeps, "internalSecret"> & { internalSecret?: string }): Promise<Node> {
+/** A realtime node on an ephemeral port (or the given one), built by the same factory index.ts uses. */
+export async function startNode({ port: wanted = 0, ...deps }: Omit<RealtimeDeps, "internalSecret"> & { internalSecret?: string; port?: number }): Promise<Node> {
   const httpServer = createServer();
   const realtime = createRealtimeServer(httpServer, { internalSecret: INTERNAL_SECRET, ...deps });
   await realtime.ready;
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => httpServer.listen(wanted, "127.0.0.1", resolve));
   const { port } = httpServer.address() as AddressInfo;
   let closed = false;
   return {
@@ -45,14 +45,19 @@ export class Clients {
   private all: Client[] = [];
 
   /** Connects and resolves once the server accepted the handshake; rejects with the connect_error. */
-  async connect(node: Node, { cookie, origin, transport = "websocket" }: { cookie?: string; origin?: string; transport?: "websocket" | "polling" } = {}) {
+  async connect(
+    node: Node,
+    { cookie, origin, transport = "websocket", reconnect = false }: { cookie?: string; origin?: string; transport?: "websocket" | "polling"; reconnect?: boolean } = {},
+  ) {
     const headers: Record<string, string> = {};
     if (cookie) headers.cookie = cookie;
     if (origin) headers.origin = origin;
     const client: Client = connect(node.url, {
       transports: [transport],
       extraHeaders: headers,
-      reconnection: false,
+      reconnection: reconnect,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
       forceNew: true,
       timeout: 5_000,
     });
