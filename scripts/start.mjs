@@ -1,6 +1,6 @@
 // `npm start`: install, build, start the database (embedded unless DATABASE_URL is set),
 // migrate and seed, then run realtime (:3001) and web (:3000) until Ctrl-C.
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
@@ -23,6 +23,15 @@ function localSecret(name) {
 }
 env.BETTER_AUTH_SECRET ??= localSecret("auth-secret");
 env.REALTIME_INTERNAL_SECRET ??= localSecret("internal-secret");
+// Ed25519 key that signs transparency-log checkpoints; generated once per data directory.
+if (!env.TANDEM_LOG_SIGNING_KEY) {
+  const file = join(env.TANDEM_DATA_DIR, "log-signing-key.pem");
+  if (!existsSync(file)) {
+    const { privateKey } = generateKeyPairSync("ed25519");
+    writeFileSync(file, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+  }
+  env.TANDEM_LOG_SIGNING_KEY = readFileSync(file, "utf8");
+}
 
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
