@@ -1,0 +1,111 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { createCaller, createRealtimeNotifier, createTRPCContext, type RealtimeNotifier } from "@tandem/api";
+import type { Auth } from "@tandem/auth";
+import type { Database } from "@tandem/db";
+import { getLogHead } from "@tandem/db/queries";
+import type { LogEntryPayload, ProjectPresence } from "@tandem/realtime-contract";
+
+import type { TestUser } from "../support/auth";
+import type { Fixture } from "../support/workspace";
+import { INTERNAL_SECRET, type Client, type Node } from "./harness";
+
+/** The notifier the API would use in production, pointed at a test node. */
+export const notifierFor = (node: Pick<Node, "url">): RealtimeNotifier => createRealtimeNotifier({ url: node.url, secret: INTERNAL_SECRET });
+
+/** A notifier whose pokes all fail (nothing listens on its port): delivery must not need them. */
+export async function deadNotifier(): Promise<RealtimeNotifier> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return createRealtimeNotifier({ url: `http://127.0.0.1:${port}`, secret: INTERNAL_SECRET });
+}
+
+/** A tRPC caller as a user whose mutations wake realtime the way the web app's do. */
+export async function apiAs(db: Database, auth: Auth, user: TestUser, realtime: RealtimeNotifier) {
+  return createCaller(await createTRPCContext({ headers: user.headers, db, auth, realtime }));
+}
+
+export type Api = Awaited<ReturnType<typeof apiAs>>;
+
+export async function newProject(api: Api, f: Fixture, name = "Consent banner") {
+  return api.project.create({ workspaceSlug: f.slug, name, marketingLeadId: f.mLead.memberId, itLeadId: f.iLead.memberId });
+}
+
+export async function newTask(api: Api, f: Fixture, projectId: string, title: string) {
+  return api.task.create({ workspaceSlug: f.slug, projectId, title, side: "it" });
+}
+
+export const headSeq = async (db: Database, workspaceId: string) => (await getLogHead(db, workspaceId)).seq;
+
+export const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+
+export type LogRecorder = ReturnType<typeof recordLog>;
+
+/** Keeps every log.entry a client receives (with its arrival time) and waits for seqs to arrive. */
+export function recordLog(client: Client) {
+  const entries: (LogEntryPayload & { receivedAt: number })[] = [];
+  const listeners = new Set<() => void>();
+  client.on("log.entry", (entry) => {
+    entries.push({ ...entry, receivedAt: Date.now() });
+    for (const l of [...listeners]) l();
+  });
+  const seqs = (workspaceId: string, from = 0) => entries.slice(from).filter((e) => e.workspaceId === workspaceId).map((e) => e.seq);
+  return {
+    entries,
+    seqs,
+    /** Resolves once an entry of the workspace with seq ≥ seq has arrived (since index `from`). */
+    waitFor(workspaceId: string, seq: number, { timeoutMs = 5_000, from = 0 } = {}): Promise<void> {
+      const done = () => seqs(workspaceId, from).some((s) => s >= seq);
+      if (done()) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!done()) return;
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`no log.entry ${seq} of ${workspaceId} within ${timeoutMs} ms; got ${JSON.stringify(seqs(workspaceId, from))}`));
+        }, timeoutMs);
+        listeners.add(check);
+      });
+    },
+  };
+}
+
+/** Keeps every project.presence a client receives and waits for one that matches. */
+export function recordProjectPresence(client: Client) {
+  const states: ProjectPresence[] = [];
+  const listeners = new Set<() => void>();
+  client.on("project.presence", (state) => {
+    states.push(state);
+    for (const l of [...listeners]) l();
+  });
+  const latest = (projectId: string) => states.filter((s) => s.projectId === projectId).at(-1);
+  return {
+    states,
+    latest,
+    waitFor(projectId: string, match: (s: ProjectPresence) => boolean, timeoutMs = 5_000): Promise<ProjectPresence> {
+      const now = latest(projectId);
+      if (now && match(now)) return Promise.resolve(now);
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const s = latest(projectId);
+          if (!s || !match(s)) return;
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve(s);
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`no matching project.presence for ${projectId} within ${timeoutMs} ms; got ${JSON.stringify(states)}`));
+        }, timeoutMs);
+        listeners.add(check);
+      });
+    },
+  };
+}
