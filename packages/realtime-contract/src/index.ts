@@ -20,13 +20,21 @@ export type PresenceState = z.infer<typeof presenceStateSchema>;
 export const presenceRequestSchema = z.object({ workspaceId: z.string().uuid() });
 export type PresenceRequest = z.infer<typeof presenceRequestSchema>;
 
+export interface SessionRevoked {
+  reason: string;
+  workspaceId?: string;
+}
+
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
 
 export interface ServerToClientEvents {
   /** Sent to a workspace room whenever someone in it connects or leaves. */
   "presence.state": (state: PresenceState) => void;
-  /** Sent to a socket just before the server closes it (membership removed, session ended). */
-  "session.revoked": (info: { reason: string }) => void;
+  /**
+   * Sent to a socket that lost access: with a workspaceId it was removed from that workspace
+   * (the socket stays connected for its other workspaces); without one the server closes it next.
+   */
+  "session.revoked": (info: SessionRevoked) => void;
 }
 
 export interface ClientToServerEvents {
@@ -36,6 +44,8 @@ export interface ClientToServerEvents {
 
 export interface InterServerEvents {
   ping: () => void;
+  /** A node that received a poke asks its peers to recheck their own sockets in that workspace. */
+  "membership.changed": (workspaceId: string, done: (ok: boolean) => void) => void;
 }
 
 export interface SocketData {
@@ -43,6 +53,12 @@ export interface SocketData {
   name: string;
   /** workspaceId → the user's side in it, as the server decided at handshake. */
   sides: Record<string, z.infer<typeof sideSchema>>;
+}
+
+/** `err.data` of the connect_error a client gets when the handshake is refused. */
+export interface ConnectErrorData {
+  code: "UNAUTHORIZED" | "UNAVAILABLE";
+  message: string;
 }
 
 export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;

@@ -1,0 +1,48 @@
+import type { Auth } from "@tandem/auth";
+import type { Database } from "@tandem/db";
+import { listWorkspacesForUser } from "@tandem/db/queries";
+import { workspaceRoom, type ConnectErrorData, type SocketData } from "@tandem/realtime-contract";
+import type { ExtendedError } from "socket.io";
+
+import type { RealtimeSocket } from "./types";
+
+export function connectError(data: ConnectErrorData): ExtendedError {
+  const err: ExtendedError = new Error(data.code === "UNAUTHORIZED" ? "unauthorized" : "unavailable");
+  err.data = data;
+  return err;
+}
+
+/** The user's side in each workspace they belong to, straight from the member table. */
+export async function loadSides(db: Database, userId: string): Promise<SocketData["sides"]> {
+  const rows = await listWorkspacesForUser(db, userId);
+  return Object.fromEntries(rows.map((r) => [r.id, r.side]));
+}
+
+/**
+ * Handshake middleware: the session cookie decides who the socket is, and the member table
+ * decides which rooms it is in. Clients never name rooms.
+ */
+export function authenticate({ db, auth, ready }: { db: Database; auth: Auth; ready: Promise<void> }) {
+  return (socket: RealtimeSocket, next: (err?: ExtendedError) => void) => {
+    run(socket).then(
+      (err) => next(err),
+      (cause: unknown) => {
+        console.error("[realtime] handshake failed:", cause instanceof Error ? cause.message : cause);
+        next(connectError({ code: "UNAVAILABLE", message: "Live updates are unavailable right now. Retrying shortly." }));
+      },
+    );
+  };
+
+  async function run(socket: RealtimeSocket): Promise<ExtendedError | undefined> {
+    const cookie = socket.request.headers.cookie;
+    if (!cookie) return connectError({ code: "UNAUTHORIZED", message: "Sign in to connect." });
+    // Joining rooms before the adapter is in place would lose them when it is swapped in.
+    await ready;
+    const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
+    if (!session) return connectError({ code: "UNAUTHORIZED", message: "Sign in to connect." });
+    const sides = await loadSides(db, session.user.id);
+    socket.data = { userId: session.user.id, name: session.user.name, sides };
+    await socket.join(Object.keys(sides).map(workspaceRoom));
+    return undefined;
+  }
+}

@@ -1,0 +1,101 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+import { pokeSchema } from "@tandem/realtime-contract";
+
+const MAX_POKE_BYTES = 4 * 1024;
+
+export interface HttpRouteDeps {
+  internalSecret: string;
+  /** Sockets connected to this node, or null while the node is not ready to serve. */
+  connections: () => number | null;
+  onPoke: (workspaceId: string) => Promise<void>;
+}
+
+/**
+ * Answers /health and /internal/poke. Returns false for any other path so the caller can hand
+ * the request on (socket.io itself only claims /socket.io/).
+ */
+export function createHttpRoutes({ internalSecret, connections, onPoke }: HttpRouteDeps) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path === "/health") {
+      health(req, res);
+      return true;
+    }
+    if (path === "/internal/poke") {
+      poke(req, res).catch(() => send(res, 400, { ok: false, error: "unreadable body" }));
+      return true;
+    }
+    return false;
+  };
+
+  function health(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, { ok: false, error: "method not allowed" });
+    const n = connections();
+    if (n === null) return send(res, 503, { ok: false, error: "starting" });
+    send(res, 200, { ok: true, connections: n });
+  }
+
+  async function poke(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== "POST") return send(res, 405, { ok: false, error: "method not allowed" });
+    if (!secretMatches(req.headers["x-tandem-internal"], internalSecret)) {
+      req.resume();
+      return send(res, 403, { ok: false, error: "forbidden" });
+    }
+    const body = await readBody(req, MAX_POKE_BYTES);
+    if (body === null) return send(res, 413, { ok: false, error: "body too large" }, true);
+    const parsed = pokeSchema.safeParse(parseJson(body));
+    if (!parsed.success) return send(res, 400, { ok: false, error: "invalid body" });
+    try {
+      await onPoke(parsed.data.workspaceId);
+      send(res, 200, { ok: true });
+    } catch (err) {
+      console.error("[realtime] poke failed:", err instanceof Error ? err.message : err);
+      // 503 tells the caller the recheck did not happen and is worth retrying.
+      send(res, 503, { ok: false, error: "unavailable" });
+    }
+  }
+}
+
+// Hashing first gives equal-length buffers, so the comparison leaks neither content nor length.
+function secretMatches(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== "string") return false;
+  const a = createHash("sha256").update(given).digest();
+  const b = createHash("sha256").update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** The body as text, or null when it is longer than limit. */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners("data");
+        req.resume();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, close = false) {
+  if (res.headersSent) return;
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", ...(close ? { connection: "close" } : {}) });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,47 @@
+import { createServer } from "node:http";
+
+import { createAuth } from "@tandem/auth";
+import { createDb } from "@tandem/db";
+
+import { env } from "./env";
+import { createRealtimeServer } from "./server";
+
+const { db, close: closeDb } = createDb(env.databaseUrl, { max: 4 });
+const auth = createAuth({ db, ...env.auth });
+const httpServer = createServer();
+const realtime = createRealtimeServer(httpServer, {
+  db,
+  auth,
+  allowedOrigins: [env.auth.baseURL, ...env.webOrigins],
+  internalSecret: env.internalSecret,
+  redisUrl: env.redisUrl,
+});
+
+httpServer.on("error", (err) => {
+  console.error(`[realtime] cannot listen on :${env.port}: ${err.message}`);
+  process.exit(1);
+});
+
+realtime.ready.then(
+  () => {
+    httpServer.listen(env.port, "0.0.0.0", () => console.log(`[realtime] listening on :${env.port}`));
+  },
+  () => {
+    console.error("[realtime] could not start: Redis is unreachable at REDIS_URL.");
+    process.exit(1);
+  },
+);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[realtime] ${signal}: closing`);
+  // A stuck client or Redis must not keep the process alive past the orchestrator's grace period.
+  setTimeout(() => process.exit(1), 10_000).unref();
+  await realtime.close();
+  await closeDb();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,169 @@
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
+
+import type { Auth } from "@tandem/auth";
+import type { Database } from "@tandem/db";
+import { MAX_CLIENT_MESSAGE_BYTES, presenceRequestSchema, workspaceRoom, type Ack, type PresenceState } from "@tandem/realtime-contract";
+import { Server } from "socket.io";
+import { z } from "zod";
+
+import { authenticate } from "./handshake";
+import { createHttpRoutes } from "./http-routes";
+import { reconcileWorkspace } from "./membership";
+import { isOriginAllowed, normalizeOrigins } from "./origin";
+import { createPresenceBroadcaster, presenceOf } from "./presence";
+import { attachRedisAdapter } from "./redis";
+import type { RealtimeIo, RealtimeSocket } from "./types";
+
+export interface RealtimeDeps {
+  db: Database;
+  auth: Auth;
+  /** Browser origins allowed besides pages served from the realtime server's own hostname. */
+  allowedOrigins?: string[];
+  /** Shared with the API; required in the x-tandem-internal header of /internal/poke. */
+  internalSecret: string;
+  /** When set, nodes share rooms and presence through the socket.io Redis adapter. */
+  redisUrl?: string;
+  /** Redis channel prefix; lets separate deployments (or test runs) share one Redis. */
+  redisKey?: string;
+}
+
+export interface RealtimeServer {
+  io: RealtimeIo;
+  /** Settles once the adapter is in place; handshakes wait for it. Rejects if Redis fails to connect. */
+  ready: Promise<void>;
+  /** What POST /internal/poke does: recheck membership on every node, then re-emit presence. */
+  pokeWorkspace: (workspaceId: string) => Promise<void>;
+  /** Resolves once this node's presence broadcasts in flight have been emitted. */
+  presenceIdle: () => Promise<void>;
+  /** Disconnects this node's sockets, closes socket.io (and with it the http server) and Redis. */
+  close: () => Promise<void>;
+}
+
+export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
+  const { db, auth, internalSecret, redisUrl, redisKey } = deps;
+  const allowedOrigins = normalizeOrigins(deps.allowedOrigins ?? []);
+  let state: "starting" | "ready" | "closing" = "starting";
+
+  // Before socket.io attaches, so its wrapper hands every non-/socket.io/ request to ours.
+  installHttpRoutes(
+    httpServer,
+    createHttpRoutes({
+      internalSecret,
+      connections: () => (state === "ready" ? io.of("/").sockets.size : null),
+      onPoke: (workspaceId) => pokeWorkspace(workspaceId),
+    }),
+  );
+
+  const io: RealtimeIo = new Server(httpServer, {
+    maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
+    // CORS headers only for origins the policy allows; allowRequest refuses the handshake itself.
+    cors: (req, callback) => {
+      const allowed = isOriginAllowed(req.headers.origin, req.headers.host, allowedOrigins);
+      callback(null, { origin: allowed && req.headers.origin ? req.headers.origin : false, credentials: true });
+    },
+    allowRequest: (req, callback) => {
+      const allowed = isOriginAllowed(req.headers.origin, req.headers.host, allowedOrigins);
+      callback(allowed ? null : "origin not allowed", allowed);
+    },
+  });
+
+  const redis = redisUrl ? attachRedisAdapter(io, redisUrl, redisKey) : null;
+  const ready = redis ? redis.ready : Promise.resolve();
+  ready.then(
+    () => {
+      if (state === "starting") state = "ready";
+    },
+    (err: unknown) => console.error("[realtime] redis adapter failed:", err instanceof Error ? err.message : err),
+  );
+
+  const presence = createPresenceBroadcaster(io);
+
+  async function pokeWorkspace(workspaceId: string) {
+    // Until the Redis adapter is in place there are no peers to ask, and asking would hang.
+    await ready;
+    const peers = redis ? askPeersToReconcile(workspaceId) : Promise.resolve();
+    await Promise.all([reconcileWorkspace(io, db, workspaceId), peers]);
+    await presence.broadcast(workspaceId);
+  }
+
+  async function askPeersToReconcile(workspaceId: string) {
+    try {
+      const results = await io.serverSideEmitWithAck("membership.changed", workspaceId);
+      if (results.some((ok) => !ok)) console.error("[realtime] a peer failed its membership recheck");
+    } catch (err) {
+      // A node that did not answer in time keeps stale sockets until its clients reconnect.
+      console.error("[realtime] peers did not confirm a membership recheck:", err instanceof Error ? err.message : err);
+    }
+  }
+
+  io.on("membership.changed", (workspaceId, done) => {
+    const parsed = z.string().uuid().safeParse(workspaceId);
+    if (!parsed.success) return done(false);
+    reconcileWorkspace(io, db, parsed.data).then(
+      () => done(true),
+      (err: unknown) => {
+        console.error("[realtime] membership recheck failed:", err instanceof Error ? err.message : err);
+        done(false);
+      },
+    );
+  });
+
+  io.use(authenticate({ db, auth, ready }));
+  io.on("connection", (socket) => {
+    for (const workspaceId of Object.keys(socket.data.sides)) void presence.broadcast(workspaceId);
+    socket.on("presence.get", (...args: unknown[]) => handlePresenceGet(io, socket, args));
+    socket.on("disconnect", () => {
+      if (state === "closing") return;
+      for (const workspaceId of Object.keys(socket.data.sides)) void presence.broadcast(workspaceId);
+    });
+  });
+
+  return {
+    io,
+    ready,
+    pokeWorkspace,
+    presenceIdle: presence.idle,
+    async close() {
+      // Dropping our sockets first lets the other nodes' clients see these users leave.
+      if (state === "ready") {
+        io.local.disconnectSockets(true);
+        await presence.idle();
+      }
+      state = "closing";
+      await io.close();
+      await redis?.close();
+    },
+  };
+}
+
+/**
+ * Puts our routes in front of any request listener already on the server. socket.io then
+ * wraps the result and only claims /socket.io/ paths for itself.
+ */
+function installHttpRoutes(httpServer: HttpServer, routes: (req: IncomingMessage, res: ServerResponse) => boolean) {
+  const previous = httpServer.listeners("request") as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  httpServer.removeAllListeners("request");
+  httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (routes(req, res)) return;
+    if (previous.length === 0) {
+      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error: "not found" }));
+      return;
+    }
+    for (const listener of previous) listener.call(httpServer, req, res);
+  });
+}
+
+/** Validates the payload and answers only for a workspace whose room the socket is in. */
+function handlePresenceGet(io: RealtimeIo, socket: RealtimeSocket, args: unknown[]) {
+  const ack = args.at(-1);
+  if (typeof ack !== "function") return;
+  const reply = ack as (res: Ack<PresenceState>) => void;
+  const parsed = presenceRequestSchema.safeParse(args.length > 1 ? args[0] : undefined);
+  if (!parsed.success) return reply({ ok: false, error: "invalid request" });
+  const { workspaceId } = parsed.data;
+  if (!socket.rooms.has(workspaceRoom(workspaceId))) return reply({ ok: false, error: "not found" });
+  presenceOf(io, workspaceId).then(
+    (data) => reply({ ok: true, data }),
+    () => reply({ ok: false, error: "Presence is unavailable right now. Try again." }),
+  );
+}
