@@ -9,7 +9,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
         <Link href="/" className="w-fit rounded-md" aria-label="Tandem home">
           <Logo />
         </Link>
-        <main className="flex flex-1 items-center justify-center py-10">
+        <main className="flex flex-1 items-start justify-center pt-[9vh] pb-10 sm:items-center sm:pt-10">
           <div className="w-full max-w-[380px]">{children}</div>
         </main>
         <p className="text-center text-xs text-muted-foreground lg:text-left">

@@ -148,7 +148,7 @@ export function InviteDialog({ slug, workspaceName, defaultOpen = false }: { slu
                 {(a) => (
                   <Select value={side} onValueChange={(v) => chooseSide(v as Side)}>
                     <SelectTrigger {...a}>
-                      <SelectValue />
+                      <SelectValue>{SIDE_LABELS[side]}</SelectValue>
                     </SelectTrigger>
                     <SelectContent>
                       {SIDES.map((s) => (
@@ -164,7 +164,7 @@ export function InviteDialog({ slug, workspaceName, defaultOpen = false }: { slu
                 {(a) => (
                   <Select value={role} onValueChange={(v) => setRole(v as Role)}>
                     <SelectTrigger {...a}>
-                      <SelectValue />
+                      <SelectValue>{ROLE_LABELS[role]}</SelectValue>
                     </SelectTrigger>
                     <SelectContent>
                       {ROLES.map((r) => (
@@ -181,7 +181,7 @@ export function InviteDialog({ slug, workspaceName, defaultOpen = false }: { slu
               {(a) => (
                 <Select value={days} onValueChange={setDays}>
                   <SelectTrigger {...a}>
-                    <SelectValue />
+                    <SelectValue>{days === "1" ? "1 day" : `${days} days`}</SelectValue>
                   </SelectTrigger>
                   <SelectContent>
                     {EXPIRY_OPTIONS.map((d) => (

@@ -96,10 +96,10 @@ export function MemberRow({
       </div>
 
       {canManage ? (
-        <div className="flex flex-wrap items-center gap-2 pl-11 md:pl-0">
+        <div className="flex items-center gap-2 pl-11 md:pl-0">
           <Select value={member.side} onValueChange={(v) => changeSide(v as Side)} disabled={update.isPending}>
-            <SelectTrigger size="sm" className="w-[8.5rem]" aria-label={`Side for ${member.name}`}>
-              <SelectValue />
+            <SelectTrigger size="sm" className="min-w-0 flex-1 md:w-[8.5rem] md:flex-none" aria-label={`Side for ${member.name}`}>
+              <SelectValue>{SIDE_LABELS[member.side]}</SelectValue>
             </SelectTrigger>
             <SelectContent>
               {SIDES.map((s) => (
@@ -110,8 +110,8 @@ export function MemberRow({
             </SelectContent>
           </Select>
           <Select value={member.role} onValueChange={(v) => changeRole(v as Role)} disabled={update.isPending}>
-            <SelectTrigger size="sm" className="w-[7.5rem]" aria-label={`Role for ${member.name}`}>
-              <SelectValue />
+            <SelectTrigger size="sm" className="min-w-0 flex-1 md:w-[7.5rem] md:flex-none" aria-label={`Role for ${member.name}`}>
+              <SelectValue>{ROLE_LABELS[member.role]}</SelectValue>
             </SelectTrigger>
             <SelectContent>
               {ROLES.map((r) => (
@@ -121,16 +121,19 @@ export function MemberRow({
               ))}
             </SelectContent>
           </Select>
-          <span className="flex size-8 items-center justify-center" aria-live="polite">
-            {update.isPending ? <Spinner className="text-muted-foreground" /> : null}
-            {update.isPending ? <span className="sr-only">Saving</span> : null}
+          <span className="sr-only" aria-live="polite">
+            {update.isPending ? `Saving changes to ${member.name}` : ""}
           </span>
-          {isMe ? (
-            <span className="size-8" aria-hidden />
+          {update.isPending ? (
+            <span className="flex size-8 shrink-0 items-center justify-center">
+              <Spinner className="text-muted-foreground" />
+            </span>
+          ) : isMe ? (
+            <span className="size-8 shrink-0" aria-hidden />
           ) : (
             <ConfirmDialog
               trigger={
-                <Button variant="ghost" size="icon-sm" aria-label={`Remove ${member.name}`} className="text-muted-foreground hover:text-destructive">
+                <Button variant="ghost" size="icon-sm" aria-label={`Remove ${member.name}`} className="shrink-0 text-muted-foreground hover:text-destructive">
                   <UserMinus aria-hidden />
                 </Button>
               }

@@ -107,24 +107,24 @@ export function Overview({ slug }: { slug: string }) {
             work in the open — and where leadership watches it move.
           </CardDescription>
         </CardHeader>
-        <CardContent className="grid gap-6">
+        <CardContent>
           <ul className="grid gap-x-6 gap-y-5 sm:grid-cols-2 xl:grid-cols-3">
             {PILLARS.map(({ icon: Icon, title, body }) => (
               <li key={title} className="flex gap-3">
                 <span className="flex size-8 shrink-0 items-center justify-center rounded-lg bg-primary-soft text-primary">
                   <Icon aria-hidden className="size-4" />
                 </span>
-                <span className="grid gap-0.5">
+                <span className="grid content-start gap-0.5">
                   <span className="text-sm font-medium">{title}</span>
                   <span className="text-sm leading-relaxed text-muted-foreground">{body}</span>
                 </span>
               </li>
             ))}
+            <li className={cn("rounded-lg border px-4 py-3.5 sm:col-span-2 xl:col-span-1", SIDE_STYLES[me.side].soft)}>
+              <p className={cn("text-sm font-medium", SIDE_STYLES[me.side].ink)}>On the {SIDE_LABELS[me.side]} side</p>
+              <p className="mt-1 text-sm leading-relaxed text-foreground/80">{YOUR_SIDE[me.side]}</p>
+            </li>
           </ul>
-          <div className={cn("rounded-lg border px-4 py-3.5", SIDE_STYLES[me.side].soft)}>
-            <p className={cn("text-sm font-medium", SIDE_STYLES[me.side].ink)}>On the {SIDE_LABELS[me.side]} side</p>
-            <p className="mt-1 text-sm leading-relaxed text-foreground/80">{YOUR_SIDE[me.side]}</p>
-          </div>
         </CardContent>
       </Card>
     </PageBody>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { requireSession } from "~/server/session";
 import { getQueryClient, HydrateClient, isNotFound, trpc } from "~/trpc/server";
 
 import { Members } from "./members";
@@ -16,6 +17,8 @@ export default async function MembersPage({
 }) {
   const { ws } = await params;
   const { invite } = await searchParams;
+  // Same check as the layout (cached per request), so a signed-out visit redirects instead of erroring.
+  await requireSession();
   const queryClient = getQueryClient();
   const workspace = await queryClient.fetchQuery(trpc.workspace.get.queryOptions({ workspaceSlug: ws })).catch((err: unknown) => {
     if (isNotFound(err)) notFound();
