@@ -8,10 +8,11 @@ export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 export { ROLE_LABELS, SIDE_LABELS };
 
 /** Class names for a side's colour, written out in full so Tailwind sees them. */
-export const SIDE_STYLES: Record<Side, { dot: string; ring: string; soft: string; ink: string; bar: string; blurb: string }> = {
+export const SIDE_STYLES: Record<Side, { dot: string; ring: string; border: string; soft: string; ink: string; bar: string; blurb: string }> = {
   marketing: {
     dot: "bg-marketing",
     ring: "ring-marketing",
+    border: "border-marketing",
     soft: "bg-marketing-soft",
     ink: "text-marketing-ink",
     bar: "bg-marketing",
@@ -20,6 +21,7 @@ export const SIDE_STYLES: Record<Side, { dot: string; ring: string; soft: string
   it: {
     dot: "bg-it",
     ring: "ring-it",
+    border: "border-it",
     soft: "bg-it-soft",
     ink: "text-it-ink",
     bar: "bg-it",
@@ -28,6 +30,7 @@ export const SIDE_STYLES: Record<Side, { dot: string; ring: string; soft: string
   leadership: {
     dot: "bg-leadership",
     ring: "ring-leadership",
+    border: "border-leadership",
     soft: "bg-leadership-soft",
     ink: "text-leadership-ink",
     bar: "bg-leadership",

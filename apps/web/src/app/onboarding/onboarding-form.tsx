@@ -157,8 +157,8 @@ export function OnboardingForm({ firstName, workspaces }: { firstName: string; w
             >
               {(a) => (
                 <div className="flex rounded-md shadow-xs">
-                  <span className="inline-flex max-w-[45%] items-center truncate rounded-l-md border border-r-0 border-input bg-muted px-3 text-sm text-muted-foreground">
-                    {host ? `${host}/` : "/"}
+                  <span className="inline-flex shrink-0 items-center rounded-l-md border border-r-0 border-input bg-muted px-3 text-sm whitespace-nowrap text-muted-foreground">
+                    <span className="hidden sm:inline">{host}</span>/
                   </span>
                   <Input
                     {...a}
@@ -229,10 +229,12 @@ export function OnboardingForm({ firstName, workspaces }: { firstName: string; w
         </CardHeader>
         <CardContent>
           <form noValidate onSubmit={openInvite} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start" aria-label="Open invite link">
-            <Field id="invite-url" label={<span className="sr-only">Invite link</span>} error={inviteError}>
-              {(a) => (
-                <Input
-                  {...a}
+            <div className="grid content-start gap-1.5">
+              <Input
+                  id="invite-url"
+                  aria-label="Invite link"
+                  aria-invalid={inviteError ? true : undefined}
+                  aria-describedby={inviteError ? "invite-url-error" : undefined}
                   value={invite}
                   onChange={(e) => setInvite(e.target.value)}
                   placeholder="https://…/invite/…"
@@ -240,8 +242,8 @@ export function OnboardingForm({ firstName, workspaces }: { firstName: string; w
                   autoCorrect="off"
                   spellCheck={false}
                 />
-              )}
-            </Field>
+              {inviteError ? <FieldError id="invite-url-error">{inviteError}</FieldError> : null}
+            </div>
             <Button type="submit" variant="outline">
               Open invite
             </Button>

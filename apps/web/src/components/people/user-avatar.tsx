@@ -15,19 +15,33 @@ export function UserAvatar({
   side,
   size = "md",
   online,
+  stacked = false,
   className,
 }: {
   name: string;
   side?: Side;
   size?: keyof typeof SIZES;
   online?: boolean;
+  /** In an overlapping stack: the side colour moves inside, and a background-coloured edge separates neighbours. */
+  stacked?: boolean;
   className?: string;
 }) {
   const style = side ? SIDE_STYLES[side] : null;
   return (
     <span className={cn("relative inline-flex shrink-0", className)}>
-      <Avatar className={cn(SIZES[size], style && ["ring-2 ring-offset-1 ring-offset-card", style.ring])}>
-        <AvatarFallback className={cn("font-semibold", style ? [style.soft, style.ink] : "bg-muted text-muted-foreground")}>
+      <Avatar
+        className={cn(
+          SIZES[size],
+          stacked ? "ring-2 ring-[var(--stack-edge,var(--color-card))]" : style && ["ring-2 ring-offset-1 ring-offset-card", style.ring],
+        )}
+      >
+        <AvatarFallback
+          className={cn(
+            "font-semibold",
+            style ? [style.soft, style.ink] : "bg-muted text-muted-foreground",
+            stacked && style && ["border-[1.5px]", style.border],
+          )}
+        >
           {initials(name)}
         </AvatarFallback>
       </Avatar>

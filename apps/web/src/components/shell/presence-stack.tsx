@@ -14,13 +14,13 @@ export function PresenceStack({ users, max = 5, className }: { users: PresenceUs
   const extra = users.length - shown.length;
   const label = `Online now: ${users.map((u) => u.name).join(", ")}`;
   return (
-    <ul aria-label={label} data-testid="presence-stack" className={cn("flex items-center -space-x-1.5", className)}>
+    <ul aria-label={label} data-testid="presence-stack" className={cn("flex items-center -space-x-1", className)}>
       {shown.map((u) => (
         <li key={u.userId} className="flex">
           <Tooltip>
             <TooltipTrigger asChild>
               <span tabIndex={0} className="rounded-full">
-                <UserAvatar name={u.name} side={u.side} size="xs" />
+                <UserAvatar name={u.name} side={u.side} size="sm" stacked />
               </span>
             </TooltipTrigger>
             <TooltipContent>
@@ -30,7 +30,7 @@ export function PresenceStack({ users, max = 5, className }: { users: PresenceUs
         </li>
       ))}
       {extra > 0 ? (
-        <li className="flex size-6 items-center justify-center rounded-full bg-muted text-[10px] font-semibold text-muted-foreground ring-2 ring-card">
+        <li className="flex size-7 items-center justify-center rounded-full bg-muted text-[10px] font-semibold text-muted-foreground ring-2 ring-[var(--stack-edge,var(--color-card))]">
           +{extra}
         </li>
       ) : null}

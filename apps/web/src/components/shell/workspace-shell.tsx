@@ -41,7 +41,7 @@ export function WorkspaceShell({ slug, user, children }: { slug: string; user: C
             <ConnectionIndicator />
           </div>
           {online && online.length > 0 ? (
-            <PresenceStack users={online} max={7} />
+            <PresenceStack users={online} max={6} className="[--stack-edge:var(--color-sidebar)]" />
           ) : (
             <p className="text-xs text-muted-foreground">{online ? "Only you, for now." : "—"}</p>
           )}
@@ -91,7 +91,7 @@ export function WorkspaceShell({ slug, user, children }: { slug: string; user: C
         ) : (
           <Skeleton className="h-5 flex-1" />
         )}
-        <PresenceStack users={online?.filter((u) => u.userId !== data?.me.userId)} max={3} className="hidden min-[400px]:flex" />
+        <PresenceStack users={online?.filter((u) => u.userId !== data?.me.userId)} max={3} className="hidden [--stack-edge:var(--color-background)] min-[400px]:flex" />
         <ConnectionIndicator compact />
         <UserMenu user={user} side={data?.me.side} compact />
       </header>

@@ -156,17 +156,17 @@ function MembersCard({ slug, counts }: { slug: string; counts: Partial<Record<st
             ) : null,
           )}
         </div>
-        <dl className="grid gap-3 sm:grid-cols-3">
+        <dl className="grid grid-cols-3 gap-2 sm:gap-3">
           {SIDES.map((s) => (
-            <div key={s} className="grid gap-1 rounded-lg border bg-background/60 p-3.5">
-              <dt className="flex items-center gap-2 text-sm font-medium">
+            <div key={s} className="grid min-w-0 content-start gap-1 rounded-lg border bg-background/60 p-2.5 sm:p-3.5">
+              <dt className="flex min-w-0 items-center gap-1.5 text-[13px] font-medium sm:gap-2 sm:text-sm">
                 <span aria-hidden className={cn("size-2 rounded-full", SIDE_STYLES[s].dot)} />
-                {SIDE_LABELS[s]}
+                <span className="min-w-0 break-words">{SIDE_LABELS[s]}</span>
               </dt>
               <dd className="text-2xl font-semibold tabular-nums tracking-tight" data-testid={`count-${s}`}>
                 {counts[s] ?? 0}
               </dd>
-              <dd className="text-xs leading-snug text-muted-foreground">{SIDE_STYLES[s].blurb}</dd>
+              <dd className="hidden text-xs leading-snug text-muted-foreground sm:block">{SIDE_STYLES[s].blurb}</dd>
             </div>
           ))}
         </dl>
@@ -179,7 +179,7 @@ function OnlineCard({ workspaceId, meId }: { workspaceId: string; meId: string }
   const online = usePresence(workspaceId);
   const status = useConnectionStatus();
   return (
-    <Card>
+    <Card className="order-first lg:order-none">
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
           Online now

@@ -61,7 +61,7 @@ export function Members({ slug, openInvite }: { slug: string; openInvite: boolea
         actions={isAdmin ? <InviteDialog slug={slug} workspaceName={ws.name} defaultOpen={openInvite} /> : null}
       />
 
-      <div role="group" aria-label="Filter by side" className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">
+      <div role="group" aria-label="Filter by side" className="flex flex-wrap gap-1.5">
         {(["all", ...SIDES] as const).map((f) => {
           const count = f === "all" ? list.length : bySide[f].length;
           const active = filter === f;
