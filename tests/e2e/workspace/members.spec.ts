@@ -125,3 +125,32 @@ test("the only admin of a workspace can neither leave nor step down", async ({ p
   );
   await expect(page.getByRole("combobox", { name: `Role for ${person.name}` })).toHaveText("Admin");
 });
+
+test("revoked and made-up invite links say why they don't work", async ({ page, browser }, testInfo) => {
+  await signIn(page, DEMO.cio.email);
+  await page.goto("/acme/members");
+  await page.getByRole("button", { name: "Invite people" }).click();
+  const dialog = page.getByRole("dialog", { name: "Invite people to Acme" });
+  const note = `revoke me ${Date.now().toString(36)}`;
+  await dialog.getByLabel("Note (optional)").fill(note);
+  await dialog.getByRole("button", { name: "Create invite link" }).click();
+  const link = await dialog.getByRole("textbox", { name: "Invite link", exact: true }).inputValue();
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  const invite = page.getByRole("list", { name: "Open invite links" }).getByRole("listitem").filter({ hasText: note });
+  await invite.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("alertdialog", { name: "Revoke this invite link?" }).getByRole("button", { name: "Revoke link" }).click();
+  await expect(page.getByText("Invite link revoked")).toBeVisible();
+  await expect(invite).toHaveCount(0);
+
+  const otherContext = await newPersonContext(browser, testInfo);
+  const other = await otherContext.newPage();
+  await signUp(other, newPerson("Latecomer"));
+  await other.goto(link);
+  await expect(other.getByRole("heading", { name: "This invite link was revoked" })).toBeVisible();
+  await expect(other.getByRole("button", { name: /Accept/ })).toHaveCount(0);
+
+  await other.goto("/invite/not-a-real-token-at-all-0000");
+  await expect(other.getByRole("heading", { name: "This invite link isn't valid" })).toBeVisible();
+  await otherContext.close();
+});
