@@ -39,6 +39,10 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
   useEffect(() => {
     const s: TandemSocket = io(resolveRealtimeUrl(config), {
       withCredentials: true,
+      // WebSocket first: a closed tab is noticed at once (a polling client only after the ping
+      // timeout, so presence would linger). Fall back to polling where WebSockets are blocked.
+      transports: ["websocket", "polling"],
+      tryAllTransports: true,
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,
     });
