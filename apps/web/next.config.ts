@@ -13,11 +13,6 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@node-rs/argon2", "@electric-sql/pglite"],
   turbopack: {
     root,
-    resolveAlias: {
-      // @tandem/api/validators takes SIDES/ROLES from @tandem/db's index, which also exports the pg
-      // client. Forms in the browser need only the enums, so there it resolves to the schema module.
-      "@tandem/db": { browser: "@tandem/db/schema" },
-    },
   },
   outputFileTracingRoot: root,
 };

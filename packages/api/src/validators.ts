@@ -1,4 +1,4 @@
-import { ROLES, SIDES } from "@tandem/db";
+import { ROLES, SIDES } from "@tandem/db/constants";
 import { z } from "zod";
 
 // Zod inputs shared by the routers and the web forms, so both give the same messages.
