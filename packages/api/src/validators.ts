@@ -1,4 +1,4 @@
-import { HEALTHS, PHASES, ROLES, SIDES, TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES } from "@tandem/db";
+import { HEALTHS, PHASES, ROLES, SIDES, TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES } from "@tandem/db/constants";
 import { z } from "zod";
 
 // Zod inputs shared by the routers and the web forms, so both give the same messages.

@@ -1,12 +1,10 @@
 import { index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
+import { ROLES, SIDES } from "../constants";
 import { user } from "./auth";
 import { workspace } from "./workspace";
 
-export const SIDES = ["marketing", "it", "leadership"] as const;
-export const ROLES = ["admin", "lead", "member", "viewer"] as const;
-export type Side = (typeof SIDES)[number];
-export type Role = (typeof ROLES)[number];
+export { ROLES, SIDES, type Role, type Side } from "../constants";
 
 export const sideEnum = pgEnum("side", SIDES);
 export const roleEnum = pgEnum("role", ROLES);

@@ -1,9 +1,9 @@
 import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
+import { NOTIFICATION_KINDS } from "../constants";
 import { member } from "./member";
 import { workspace } from "./workspace";
 
-export const NOTIFICATION_KINDS = ["mention", "assignment"] as const;
 export const notificationKindEnum = pgEnum("notification_kind", NOTIFICATION_KINDS);
 
 /** The inbox: mentions and assignments addressed to one member. */

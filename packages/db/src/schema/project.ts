@@ -1,12 +1,10 @@
 import { date, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
+import { HEALTHS, PHASES } from "../constants";
 import { member } from "./member";
 import { workspace } from "./workspace";
 
-export const PHASES = ["idea", "discovery", "build", "launch", "done"] as const;
-export const HEALTHS = ["on_track", "at_risk", "off_track"] as const;
-export type Phase = (typeof PHASES)[number];
-export type Health = (typeof HEALTHS)[number];
+export { HEALTHS, PHASES, type Health, type Phase } from "../constants";
 
 export const phaseEnum = pgEnum("phase", PHASES);
 export const healthEnum = pgEnum("health", HEALTHS);

@@ -1,15 +1,11 @@
 import { date, doublePrecision, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
+import { TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES } from "../constants";
 import { member, sideEnum } from "./member";
 import { project } from "./project";
 import { workspace } from "./workspace";
 
-export const TASK_STATUSES = ["todo", "in_progress", "blocked", "done"] as const;
-export const TASK_PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;
-export const TASK_KINDS = ["task", "requirement", "deliverable"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export type TaskPriority = (typeof TASK_PRIORITIES)[number];
-export type TaskKind = (typeof TASK_KINDS)[number];
+export { TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES, type TaskKind, type TaskPriority, type TaskStatus } from "../constants";
 
 export const taskStatusEnum = pgEnum("task_status", TASK_STATUSES);
 export const taskPriorityEnum = pgEnum("task_priority", TASK_PRIORITIES);

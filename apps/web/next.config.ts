@@ -1,0 +1,20 @@
+import { fileURLToPath } from "node:url";
+
+import type { NextConfig } from "next";
+
+// The monorepo root, so Turbopack resolves the workspace packages' symlinks from one place.
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  transpilePackages: ["@tandem/api", "@tandem/auth", "@tandem/db", "@tandem/realtime-contract"],
+  // Native or file-reading modules stay in node_modules instead of being bundled.
+  serverExternalPackages: ["pg", "@node-rs/argon2", "@electric-sql/pglite"],
+  turbopack: {
+    root,
+  },
+  outputFileTracingRoot: root,
+};
+
+export default nextConfig;

@@ -1,0 +1,5 @@
+import { OverviewSkeleton } from "./overview";
+
+export default function Loading() {
+  return <OverviewSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { MembersSkeleton } from "./members";
+
+export default function Loading() {
+  return <MembersSkeleton />;
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { authClient } from "@tandem/auth/client";
+import { LogOut } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+
+import { UserAvatar } from "~/components/people/user-avatar";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "~/components/ui/dropdown-menu";
+import { Spinner } from "~/components/ui/spinner";
+import type { Side } from "~/lib/sides";
+import { cn } from "~/lib/utils";
+
+export interface CurrentUser {
+  name: string;
+  email: string;
+}
+
+export async function signOut() {
+  const { error } = await authClient.signOut();
+  if (error) {
+    toast.error("We couldn't sign you out.", { description: "Check your connection and try again." });
+    return false;
+  }
+  window.location.assign("/sign-in");
+  return true;
+}
+
+export function UserMenu({ user, side, compact = false }: { user: CurrentUser; side?: Side; compact?: boolean }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger
+        aria-label={`Account menu for ${user.name}`}
+        className={cn(
+          "flex min-w-0 items-center gap-2.5 rounded-md text-left outline-none transition-colors hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/30",
+          compact ? "p-1" : "w-full px-2 py-1.5",
+        )}
+      >
+        <UserAvatar name={user.name} side={side} size={compact ? "sm" : "md"} />
+        {compact ? null : (
+          <span className="grid min-w-0 leading-tight">
+            <span className="truncate text-sm font-medium">{user.name}</span>
+            <span className="truncate text-xs text-muted-foreground">{user.email}</span>
+          </span>
+        )}
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align={compact ? "end" : "start"} side={compact ? "bottom" : "top"} className="w-60">
+        <DropdownMenuLabel className="grid gap-0.5">
+          <span className="truncate text-sm font-medium text-foreground">{user.name}</span>
+          <span className="truncate font-normal">{user.email}</span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem
+          disabled={pending}
+          onSelect={async (event) => {
+            event.preventDefault();
+            setPending(true);
+            if (!(await signOut())) setPending(false);
+          }}
+        >
+          {pending ? <Spinner /> : <LogOut aria-hidden />}
+          Sign out
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+// The only place the web app reads process.env. Parsed on first use, not at import, so
+// `next build` (which has no database) can load route modules without these being set.
+const schema = z.object({
+  DATABASE_URL: z.string().url(),
+  /** Where this server reaches the realtime node (internal address). */
+  REALTIME_URL: z.string().url().default("http://127.0.0.1:3001"),
+  REALTIME_INTERNAL_SECRET: z.string().min(1).optional(),
+  /** Port browsers use for realtime on the page's own host when no public URL is set. */
+  REALTIME_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /** Public realtime address for browsers, e.g. https://rt.example.com behind a proxy. */
+  REALTIME_PUBLIC_URL: z.string().url().optional(),
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let parsed: Env | undefined;
+
+export function env(): Env {
+  parsed ??= schema.parse(process.env);
+  return parsed;
+}
+
+/** What the browser needs to find the realtime server; read at request time, never baked into the build. */
+export function realtimeClientConfig() {
+  const { REALTIME_PUBLIC_URL, REALTIME_PORT } = env();
+  return { url: REALTIME_PUBLIC_URL ?? null, port: REALTIME_PORT };
+}

@@ -1,0 +1,112 @@
+"use client";
+
+import {
+  presenceStateSchema,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "@tandem/realtime-contract";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { createContext, useContext, useEffect, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import { toast } from "sonner";
+
+import { resolveRealtimeUrl, type RealtimeConfig } from "./config";
+import { PresenceStore } from "./presence-store";
+
+export type TandemSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
+
+interface RealtimeValue {
+  socket: TandemSocket | null;
+  status: ConnectionStatus;
+  presence: PresenceStore;
+}
+
+const RealtimeContext = createContext<RealtimeValue | null>(null);
+
+/**
+ * Holds the tab's one socket.io connection. It sits above the workspace pages, so moving between
+ * pages or workspaces keeps the connection; the server decides which rooms it joins.
+ */
+export function RealtimeProvider({ config, children }: { config: RealtimeConfig; children: React.ReactNode }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [presence] = useState(() => new PresenceStore());
+  const [socket, setSocket] = useState<TandemSocket | null>(null);
+  const [status, setStatus] = useState<ConnectionStatus>("connecting");
+
+  useEffect(() => {
+    const s: TandemSocket = io(resolveRealtimeUrl(config), {
+      withCredentials: true,
+      // WebSocket first: a closed tab is noticed at once (a polling client only after the ping
+      // timeout, so presence would linger). Fall back to polling where WebSockets are blocked.
+      transports: ["websocket", "polling"],
+      tryAllTransports: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5_000,
+    });
+    setSocket(s);
+    setStatus("connecting");
+
+    const onConnect = () => setStatus("connected");
+    const onDisconnect = (reason: Socket.DisconnectReason) => {
+      presence.clear();
+      // The server closing us on purpose means no automatic retry: that's offline, not reconnecting.
+      setStatus(reason === "io server disconnect" || reason === "io client disconnect" ? "offline" : "reconnecting");
+    };
+    const onConnectError = () => {
+      presence.clear();
+      // `active` is false when the server refused the handshake (e.g. no session): retrying won't help.
+      setStatus(s.active ? (navigator.onLine ? "reconnecting" : "offline") : "offline");
+    };
+    const onPresence = (payload: unknown) => {
+      const parsed = presenceStateSchema.safeParse(payload);
+      if (parsed.success) presence.set(parsed.data.workspaceId, parsed.data.users);
+    };
+    const onRevoked = (info: { reason: string; workspaceId?: string }) => {
+      toast.warning(info.workspaceId ? "You've been removed from a workspace." : "Your session has ended.", {
+        description: info.workspaceId ? "Your workspaces have been refreshed." : "Sign in again to continue.",
+      });
+      void queryClient.invalidateQueries();
+      router.refresh();
+    };
+    const onBrowserOffline = () => setStatus("offline");
+    const onBrowserOnline = () => {
+      if (s.connected) return setStatus("connected");
+      setStatus("reconnecting");
+      if (!s.active) s.connect();
+    };
+
+    s.on("connect", onConnect);
+    s.on("disconnect", onDisconnect);
+    s.on("connect_error", onConnectError);
+    s.on("presence.state", onPresence);
+    s.on("session.revoked", onRevoked);
+    s.io.on("reconnect_attempt", () => setStatus(navigator.onLine ? "reconnecting" : "offline"));
+    window.addEventListener("offline", onBrowserOffline);
+    window.addEventListener("online", onBrowserOnline);
+
+    return () => {
+      window.removeEventListener("offline", onBrowserOffline);
+      window.removeEventListener("online", onBrowserOnline);
+      s.removeAllListeners();
+      s.io.removeAllListeners();
+      s.disconnect();
+      presence.clear();
+    };
+    // The config is plain data from the server; reconnect only if its values change.
+  }, [config.url, config.port]);
+
+  return <RealtimeContext.Provider value={{ socket, status, presence }}>{children}</RealtimeContext.Provider>;
+}
+
+export function useRealtime(): RealtimeValue {
+  const value = useContext(RealtimeContext);
+  if (!value) throw new Error("useRealtime must be used inside <RealtimeProvider>");
+  return value;
+}
+
+export function useConnectionStatus(): ConnectionStatus {
+  return useRealtime().status;
+}

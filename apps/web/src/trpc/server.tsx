@@ -1,0 +1,36 @@
+import "server-only";
+
+import { appRouter, createCaller, createTRPCContext, type AppRouter } from "@tandem/api";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { TRPCError } from "@trpc/server";
+import { headers } from "next/headers";
+import { cache } from "react";
+
+import { getAuth } from "~/server/auth";
+import { getDb } from "~/server/db";
+import { getRealtimeNotifier } from "~/server/realtime";
+
+import { createQueryClient } from "./query-client";
+
+/** One query client per request; server components fill it and hand it to the browser. */
+export const getQueryClient = cache(createQueryClient);
+
+const createContext = cache(async () =>
+  createTRPCContext({ headers: new Headers(await headers()), db: getDb(), auth: getAuth(), realtime: getRealtimeNotifier() }),
+);
+
+/** Query options that run procedures in-process; `fetchQuery` with them fills the request's client. */
+export const trpc = createTRPCOptionsProxy<AppRouter>({ router: appRouter, ctx: createContext, queryClient: getQueryClient });
+
+/** Calls procedures directly (no HTTP) with this request's session, for the first render. */
+export const getCaller = cache(async () => createCaller(await createContext()));
+
+export function HydrateClient({ children }: { children: React.ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
+
+/** True for the NOT_FOUND a procedure throws for a workspace or link the caller can't see. */
+export function isNotFound(err: unknown) {
+  return err instanceof TRPCError && err.code === "NOT_FOUND";
+}

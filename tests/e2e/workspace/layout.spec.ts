@@ -1,0 +1,62 @@
+import { expect, test, type Page } from "@playwright/test";
+
+import { DEMO, signIn } from "../fixtures/auth";
+
+async function expectNoHorizontalScroll(page: Page) {
+  // A string, evaluated in the page: this project's tsconfig has no DOM types.
+  const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test.describe("on the narrowest phone we support", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("pages fit 360px without sideways scrolling, and the menu slides over", async ({ page }) => {
+    await page.goto("/sign-in");
+    await expectNoHorizontalScroll(page);
+    await page.goto("/sign-up");
+    await expectNoHorizontalScroll(page);
+
+    await signIn(page, DEMO.cmo.email);
+    await expect(page.getByRole("heading", { level: 1, name: "Acme" })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+
+    await page.getByRole("button", { name: "Open menu" }).click();
+    const menu = page.getByRole("dialog", { name: "Menu" });
+    await expect(menu.getByRole("navigation", { name: "Workspace" })).toBeVisible();
+    await expect(menu.getByRole("status")).toHaveAttribute("data-state", "connected");
+    await menu.getByRole("link", { name: "Members" }).click();
+    await expect(menu).toBeHidden();
+    await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+
+    await page.getByRole("button", { name: "Invite people" }).click();
+    await expect(page.getByRole("dialog", { name: "Invite people to Acme" })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+  });
+});
+
+test("the workspace switcher lists workspaces and offers to create one", async ({ page }) => {
+  await signIn(page, DEMO.cmo.email);
+  if (await page.getByRole("button", { name: "Open menu" }).isVisible()) {
+    await page.getByRole("button", { name: "Open menu" }).click();
+  }
+  await page.getByRole("button", { name: /^Workspace: Acme/ }).click();
+  await expect(page.getByRole("menuitem", { name: /Acme/ })).toBeVisible();
+  await page.getByRole("menuitem", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Create a workspace" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Your workspaces" }).getByRole("link", { name: "Acme" })).toBeVisible();
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, DEMO.ceo.email);
+  await expect(page.getByText("You're on the")).toContainText("Leadership");
+  // Leadership reads: no admin actions on the overview.
+  await expect(page.getByRole("link", { name: "Invite people" })).toHaveCount(0);
+  await page.getByRole("button", { name: `Account menu for ${DEMO.ceo.name}` }).filter({ visible: true }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/acme");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Facme$/);
+});
