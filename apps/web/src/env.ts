@@ -6,11 +6,14 @@ const schema = z.object({
   DATABASE_URL: z.string().url(),
   /** Where this server reaches the realtime node (internal address). */
   REALTIME_URL: z.string().url().default("http://127.0.0.1:3001"),
+  /** Shared with the realtime server; unset means its development default (apps/realtime/src/env.ts). */
   REALTIME_INTERNAL_SECRET: z.string().min(1).optional(),
   /** Port browsers use for realtime on the page's own host when no public URL is set. */
   REALTIME_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   /** Public realtime address for browsers, e.g. https://rt.example.com behind a proxy. */
   REALTIME_PUBLIC_URL: z.string().url().optional(),
+  /** Ed25519 private key (PKCS#8 PEM) that signs log checkpoints; scripts/start.mjs generates one per data directory. */
+  TANDEM_LOG_SIGNING_KEY: z.string().min(1).optional(),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 });
 

@@ -4,15 +4,19 @@ import { createRealtimeNotifier, type RealtimeNotifier } from "@tandem/api";
 
 import { env } from "~/env";
 
-const cache = globalThis as unknown as { tandemRealtime?: RealtimeNotifier | null };
+/** The realtime server's own fallback when no secret is configured (apps/realtime/src/env.ts). */
+const DEV_INTERNAL_SECRET = "tandem-dev-internal-secret-change-me";
 
-/** Null when no internal secret is configured: the API then skips pokes (realtime re-checks on its own). */
-export function getRealtimeNotifier(): RealtimeNotifier | undefined {
-  if (cache.tandemRealtime === undefined) {
+const cache = globalThis as unknown as { tandemRealtime?: RealtimeNotifier };
+
+/**
+ * Pokes realtime after every logged write so entries reach browsers at once. Always wired: with
+ * no secret configured both ends use the same development default, so a local setup still pokes.
+ */
+export function getRealtimeNotifier(): RealtimeNotifier {
+  if (!cache.tandemRealtime) {
     const { REALTIME_URL, REALTIME_INTERNAL_SECRET } = env();
-    cache.tandemRealtime = REALTIME_INTERNAL_SECRET
-      ? createRealtimeNotifier({ url: REALTIME_URL, secret: REALTIME_INTERNAL_SECRET })
-      : null;
+    cache.tandemRealtime = createRealtimeNotifier({ url: REALTIME_URL, secret: REALTIME_INTERNAL_SECRET ?? DEV_INTERNAL_SECRET });
   }
-  return cache.tandemRealtime ?? undefined;
+  return cache.tandemRealtime;
 }

@@ -10,6 +10,7 @@ import { cache } from "react";
 import { getAuth } from "~/server/auth";
 import { getDb } from "~/server/db";
 import { getRealtimeNotifier } from "~/server/realtime";
+import { getLogSigner } from "~/server/signer";
 
 import { createQueryClient } from "./query-client";
 
@@ -17,7 +18,7 @@ import { createQueryClient } from "./query-client";
 export const getQueryClient = cache(createQueryClient);
 
 const createContext = cache(async () =>
-  createTRPCContext({ headers: new Headers(await headers()), db: getDb(), auth: getAuth(), realtime: getRealtimeNotifier() }),
+  createTRPCContext({ headers: new Headers(await headers()), db: getDb(), auth: getAuth(), realtime: getRealtimeNotifier(), signer: getLogSigner() }),
 );
 
 /** Query options that run procedures in-process; `fetchQuery` with them fills the request's client. */

@@ -5,13 +5,14 @@ import { env } from "~/env";
 import { getAuth } from "~/server/auth";
 import { getDb } from "~/server/db";
 import { getRealtimeNotifier } from "~/server/realtime";
+import { getLogSigner } from "~/server/signer";
 
 function handler(req: Request) {
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createTRPCContext({ headers: req.headers, db: getDb(), auth: getAuth(), realtime: getRealtimeNotifier() }),
+    createContext: () => createTRPCContext({ headers: req.headers, db: getDb(), auth: getAuth(), realtime: getRealtimeNotifier(), signer: getLogSigner() }),
     onError: ({ path, error }) => {
       // Expected refusals are logged by the API itself; only surprises go to the server log.
       if (error.code === "INTERNAL_SERVER_ERROR" || env().NODE_ENV === "development") {
