@@ -1,0 +1,302 @@
+import type { AppRouter } from "@tandem/api";
+import type { LogEntryPayload } from "@tandem/realtime-contract";
+import { QueryClient, type InfiniteData } from "@tanstack/react-query";
+import { createTRPCClient } from "@trpc/client";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { beforeEach, describe, expect, it } from "vitest";
+
+import { applyLogEntry, type CommentRow, type LogPage, type ProjectDetail, type ProjectRow, type TaskRow } from "./apply-log-entry";
+import { procedureKey, procedureQueryKey } from "./query-keys";
+
+const WS = "11111111-1111-4111-8111-111111111111";
+const SLUG = "acme";
+const ME = "user-me";
+const P1 = "22222222-2222-4222-8222-222222222222";
+const P2 = "33333333-3333-4333-8333-333333333333";
+const ctx = { workspaceSlug: SLUG, userId: ME, today: "2026-06-15" };
+
+let seq = 0;
+function entry(action: string, entityId: string, summary: LogEntryPayload["summary"], extra: Partial<LogEntryPayload> = {}): LogEntryPayload {
+  seq += 1;
+  return {
+    workspaceId: WS,
+    seq,
+    actorId: "user-priya",
+    actorName: "Priya Nair",
+    actorSide: "it",
+    action,
+    entityType: action.split(".")[0]!,
+    entityId,
+    projectId: P1,
+    summary,
+    createdAt: "2026-06-15T10:00:00.000Z",
+    prevHash: "0".repeat(64),
+    hash: seq.toString(16).padStart(64, "0"),
+    ...extra,
+  };
+}
+
+function task(id: string, over: Partial<TaskRow> = {}): TaskRow {
+  return {
+    id,
+    workspaceId: WS,
+    projectId: P1,
+    title: `Task ${id}`,
+    description: "",
+    side: "it",
+    assigneeId: null,
+    assigneeName: null,
+    status: "todo",
+    priority: "none",
+    kind: "task",
+    dueDate: null,
+    position: 1024,
+    createdById: null,
+    createdAt: new Date("2026-06-01T00:00:00Z"),
+    updatedAt: new Date("2026-06-01T00:00:00Z"),
+    ...over,
+  };
+}
+
+function snapshot(t: TaskRow) {
+  return { ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(), projectName: "Launch" };
+}
+
+function projectRow(id: string, over: Partial<ProjectRow["project"]> = {}, rest: Partial<ProjectRow> = {}): ProjectRow {
+  return {
+    project: {
+      id,
+      workspaceId: WS,
+      name: `Project ${id.slice(0, 4)}`,
+      outcome: "",
+      phase: "build",
+      targetDate: null,
+      marketingLeadId: "m-lead",
+      itLeadId: "i-lead",
+      marketingHealth: null,
+      marketingHealthReason: null,
+      marketingHealthAt: null,
+      itHealth: null,
+      itHealthReason: null,
+      itHealthAt: null,
+      createdAt: new Date("2026-06-01T00:00:00Z"),
+      updatedAt: new Date("2026-06-01T00:00:00Z"),
+      ...over,
+    },
+    marketingLeadName: "Maya Chen",
+    itLeadName: "Raj Patel",
+    openTasks: 0,
+    overdueTasks: 0,
+    disagree: false,
+    ...rest,
+  };
+}
+
+const key = {
+  tasks: (filter: Record<string, unknown> = { projectId: P1 }) => procedureQueryKey("task.list", { workspaceSlug: SLUG, filter }),
+  projects: (filter: Record<string, unknown> = {}) => procedureQueryKey("project.list", { workspaceSlug: SLUG, filter }),
+  project: (projectId: string) => procedureQueryKey("project.get", { workspaceSlug: SLUG, projectId }),
+  comments: (taskId?: string) => procedureQueryKey("comment.list", { workspaceSlug: SLUG, projectId: P1, ...(taskId ? { taskId } : {}) }),
+  log: (projectId?: string) => procedureQueryKey("log.list", { workspaceSlug: SLUG, limit: 50, ...(projectId ? { projectId } : {}) }, "infinite"),
+};
+
+let qc: QueryClient;
+beforeEach(() => {
+  qc = new QueryClient();
+  seq = 0;
+});
+
+describe("query keys", () => {
+  it("are the keys tRPC itself builds, so patches land on the queries the pages use", () => {
+    const trpc = createTRPCOptionsProxy<AppRouter>({ client: createTRPCClient<AppRouter>({ links: [] }), queryClient: qc });
+    expect(key.tasks()).toEqual(trpc.task.list.queryKey({ workspaceSlug: SLUG, filter: { projectId: P1 } }));
+    expect(key.project(P1)).toEqual(trpc.project.get.queryKey({ workspaceSlug: SLUG, projectId: P1 }));
+    expect(procedureKey("project.list")).toEqual(trpc.project.list.pathKey());
+    expect(procedureQueryKey("log.head", { workspaceSlug: SLUG })).toEqual(trpc.log.head.queryKey({ workspaceSlug: SLUG }));
+  });
+});
+
+describe("tasks", () => {
+  it("task.created goes into the lists whose filter it fits, in column order, once", () => {
+    qc.setQueryData(key.tasks(), [task("a", { position: 1024 }), task("c", { status: "done", position: 10 })]);
+    qc.setQueryData(key.tasks({ projectId: P2 }), []);
+    qc.setQueryData(key.tasks({ side: "marketing" }), []);
+    const created = task("b", { position: 2048, createdAt: new Date("2026-06-15T10:00:00Z"), updatedAt: new Date("2026-06-15T10:00:00Z") });
+    const e = entry("task.created", "b", { label: "Task b", after: snapshot(created) });
+
+    applyLogEntry(qc, ctx, e);
+    applyLogEntry(qc, ctx, e);
+
+    const rows = qc.getQueryData<TaskRow[]>(key.tasks())!;
+    expect(rows.map((r) => r.id)).toEqual(["a", "b", "c"]);
+    expect(rows[1]!.updatedAt).toBeInstanceOf(Date);
+    expect(rows[1]!.workspaceId).toBe(WS);
+    expect(qc.getQueryData<TaskRow[]>(key.tasks({ projectId: P2 }))).toEqual([]);
+    expect(qc.getQueryData<TaskRow[]>(key.tasks({ side: "marketing" }))).toEqual([]);
+  });
+
+  it("task.moved changes status and position and re-sorts the list", () => {
+    qc.setQueryData(key.tasks(), [task("a", { position: 1 }), task("b", { position: 2 }), task("d", { status: "done", position: 1 })]);
+    const after = { status: "done", position: 0.5, updatedAt: "2026-06-15T10:00:00.000Z" };
+    applyLogEntry(qc, ctx, entry("task.moved", "b", { label: "Task b", before: { status: "todo", position: 2 }, after }));
+    const rows = qc.getQueryData<TaskRow[]>(key.tasks())!;
+    expect(rows.map((r) => [r.id, r.status])).toEqual([
+      ["a", "todo"],
+      ["b", "done"],
+      ["d", "done"],
+    ]);
+    expect(rows[1]!.updatedAt).toEqual(new Date(after.updatedAt));
+  });
+
+  it("ignores a change older than what a refetch already put in the cache", () => {
+    qc.setQueryData(key.tasks(), [task("a", { status: "done", updatedAt: new Date("2026-06-15T12:00:00Z") })]);
+    applyLogEntry(qc, ctx, entry("task.moved", "a", { label: "a", after: { status: "blocked", position: 3, updatedAt: "2026-06-15T11:00:00.000Z" } }));
+    expect(qc.getQueryData<TaskRow[]>(key.tasks())![0]!.status).toBe("done");
+  });
+
+  it("a change that takes a task out of a filtered list removes it there; one that may bring it in refetches that list", () => {
+    qc.setQueryData(key.tasks({ status: "todo" }), [task("a")]);
+    qc.setQueryData(key.tasks({ assigneeId: "m-dana" }), []);
+    const invalidate = applyLogEntry(
+      qc,
+      ctx,
+      entry("task.assigned", "a", { label: "a", after: { assigneeId: "m-dana", assigneeName: "Dana Fox", updatedAt: "2026-06-15T10:00:00.000Z" } }),
+    );
+    expect(qc.getQueryData<TaskRow[]>(key.tasks({ status: "todo" }))![0]!.assigneeName).toBe("Dana Fox");
+    expect(invalidate).toContainEqual(key.tasks({ assigneeId: "m-dana" }));
+
+    applyLogEntry(qc, ctx, entry("task.moved", "a", { label: "a", after: { status: "blocked", position: 1, updatedAt: "2026-06-15T10:01:00.000Z" } }));
+    expect(qc.getQueryData<TaskRow[]>(key.tasks({ status: "todo" }))).toEqual([]);
+  });
+
+  it("task.updated patches the task detail; task.deleted removes it from lists and refetches its detail", () => {
+    const detail = procedureQueryKey("task.get", { workspaceSlug: SLUG, taskId: "a" });
+    qc.setQueryData(key.tasks(), [task("a"), task("b", { position: 2000 })]);
+    qc.setQueryData(detail, task("a"));
+    applyLogEntry(qc, ctx, entry("task.updated", "a", { label: "a", after: { title: "Consent banner", dueDate: "2026-07-01", updatedAt: "2026-06-15T10:00:00.000Z" } }));
+    expect(qc.getQueryData<TaskRow>(detail)).toMatchObject({ title: "Consent banner", dueDate: "2026-07-01" });
+
+    const invalidate = applyLogEntry(qc, ctx, entry("task.deleted", "a", { label: "Consent banner", before: { status: "todo" }, after: null }));
+    expect(qc.getQueryData<TaskRow[]>(key.tasks())!.map((t) => t.id)).toEqual(["b"]);
+    expect(invalidate).toContainEqual(detail);
+  });
+
+  it("task changes ask for the project list's counts to be read again, not the whole cache", () => {
+    const invalidate = applyLogEntry(qc, ctx, entry("task.created", "x", { label: "x", after: snapshot(task("x")) }));
+    expect(invalidate).toContainEqual(procedureKey("project.list"));
+    expect(invalidate).not.toContainEqual(procedureKey("task.list"));
+  });
+
+  it("leaves other workspaces' queries alone", () => {
+    const other = procedureQueryKey("task.list", { workspaceSlug: "globex", filter: { projectId: P1 } });
+    qc.setQueryData(other, []);
+    applyLogEntry(qc, ctx, entry("task.created", "x", { label: "x", after: snapshot(task("x")) }));
+    expect(qc.getQueryData(other)).toEqual([]);
+  });
+});
+
+describe("projects", () => {
+  it("project.created is prepended to matching lists with both lead names", () => {
+    qc.setQueryData(key.projects(), [projectRow(P2)]);
+    qc.setQueryData(key.projects({ phase: "launch" }), []);
+    const after = {
+      id: P1,
+      name: "Consent banner",
+      outcome: "Visitors choose",
+      phase: "build",
+      targetDate: "2026-09-01",
+      marketingLeadId: "m-lead",
+      itLeadId: "i-lead",
+      marketingHealth: null,
+      marketingHealthReason: null,
+      itHealth: null,
+      itHealthReason: null,
+      updatedAt: "2026-06-15T10:00:00.000Z",
+      marketingLeadName: "Maya Chen",
+      itLeadName: "Raj Patel",
+    };
+    applyLogEntry(qc, ctx, entry("project.created", P1, { label: "Consent banner", after }));
+    const rows = qc.getQueryData<ProjectRow[]>(key.projects())!;
+    expect(rows.map((r) => r.project.id)).toEqual([P1, P2]);
+    expect(rows[0]).toMatchObject({ marketingLeadName: "Maya Chen", itLeadName: "Raj Patel", openTasks: 0, disagree: false });
+    expect(rows[0]!.project.updatedAt).toBeInstanceOf(Date);
+    expect(qc.getQueryData(key.projects({ phase: "launch" }))).toEqual([]);
+  });
+
+  it("health posted by both leads, differently, marks the project as disagreeing in list and page", () => {
+    qc.setQueryData(key.projects(), [projectRow(P1, { marketingHealth: "on_track" })]);
+    qc.setQueryData(key.projects({ health: "disagree" }), []);
+    qc.setQueryData<ProjectDetail>(key.project(P1), { ...projectRow(P1, { marketingHealth: "on_track" }), members: [] });
+    const invalidate = applyLogEntry(
+      qc,
+      ctx,
+      entry("project.health_posted", P1, {
+        label: "p",
+        after: { itHealth: "at_risk", itHealthReason: "Vendor late", itHealthAt: "2026-06-15T10:00:00.000Z", side: "it", disagree: true, updatedAt: "2026-06-15T10:00:00.000Z" },
+      }),
+    );
+    const row = qc.getQueryData<ProjectRow[]>(key.projects())![0]!;
+    expect(row.disagree).toBe(true);
+    expect(row.project).toMatchObject({ itHealth: "at_risk", itHealthReason: "Vendor late" });
+    expect(row.project.itHealthAt).toBeInstanceOf(Date);
+    expect(row.project).not.toHaveProperty("side");
+    expect(qc.getQueryData<ProjectDetail>(key.project(P1))!.disagree).toBe(true);
+    // The "Leads disagree" list didn't hold the project, and only the server has its counts.
+    expect(invalidate).toContainEqual(key.projects({ health: "disagree" }));
+  });
+
+  it("a phase change drops the project from a list filtered to its old phase", () => {
+    qc.setQueryData(key.projects({ phase: "build" }), [projectRow(P1)]);
+    applyLogEntry(qc, ctx, entry("project.phase_changed", P1, { label: "p", before: { phase: "build" }, after: { phase: "launch", updatedAt: "2026-06-15T10:00:00.000Z" } }));
+    expect(qc.getQueryData(key.projects({ phase: "build" }))).toEqual([]);
+  });
+});
+
+describe("comments, inbox and the log", () => {
+  it("comment.created is appended to the thread it belongs to, once", () => {
+    qc.setQueryData<CommentRow[]>(key.comments("t1"), []);
+    qc.setQueryData<CommentRow[]>(key.comments(), []);
+    const e = entry("comment.created", "c1", {
+      label: "t",
+      after: { id: "c1", projectId: P1, taskId: "t1", body: "Hi @[Dana Fox](member:m-dana)", authorId: "m-priya", authorName: "Priya Nair", createdAt: "2026-06-15T10:00:00.000Z" },
+    });
+    applyLogEntry(qc, ctx, e);
+    applyLogEntry(qc, ctx, e);
+    const thread = qc.getQueryData<CommentRow[]>(key.comments("t1"))!;
+    expect(thread).toHaveLength(1);
+    expect(thread[0]).toMatchObject({ authorName: "Priya Nair", authorSide: "it" });
+    expect(thread[0]!.createdAt).toBeInstanceOf(Date);
+    expect(qc.getQueryData(key.comments())).toEqual([]);
+  });
+
+  it("an entry that notifies me refreshes my inbox count; one for someone else doesn't", () => {
+    const forMe = applyLogEntry(qc, ctx, entry("comment.created", "c1", { label: "t", after: { id: "c1", projectId: P1, taskId: null, body: "x" }, notify: [ME] }));
+    expect(forMe).toContainEqual(procedureKey("inbox.unreadCount"));
+    const forOther = applyLogEntry(qc, ctx, entry("comment.created", "c2", { label: "t", after: { id: "c2", projectId: P1, taskId: null, body: "x" }, notify: ["someone"] }));
+    expect(forOther).not.toContainEqual(procedureKey("inbox.unreadCount"));
+  });
+
+  it("new entries go on top of loaded log lists (workspace and matching project), and the head moves", () => {
+    const page = (seqs: number[]): LogPage => ({ entries: seqs.map((s) => ({ seq: s }) as LogPage["entries"][number]), nextBeforeSeq: null });
+    qc.setQueryData<InfiniteData<LogPage>>(key.log(), { pages: [page([2, 1])], pageParams: [undefined] });
+    qc.setQueryData<InfiniteData<LogPage>>(key.log(P1), { pages: [page([1])], pageParams: [undefined] });
+    qc.setQueryData<InfiniteData<LogPage>>(key.log(P2), { pages: [page([2])], pageParams: [undefined] });
+    seq = 2;
+    const e = entry("task.created", "x", { label: "x", after: snapshot(task("x")) });
+    applyLogEntry(qc, ctx, e);
+    applyLogEntry(qc, ctx, e);
+    expect(qc.getQueryData<InfiniteData<LogPage>>(key.log())!.pages[0]!.entries.map((x) => x.seq)).toEqual([3, 2, 1]);
+    expect(qc.getQueryData<InfiniteData<LogPage>>(key.log(P1))!.pages[0]!.entries.map((x) => x.seq)).toEqual([3, 1]);
+    expect(qc.getQueryData<InfiniteData<LogPage>>(key.log(P2))!.pages[0]!.entries.map((x) => x.seq)).toEqual([2]);
+    expect(qc.getQueryData<InfiniteData<LogPage>>(key.log())!.pages[0]!.entries[0]!.createdAt).toBeInstanceOf(Date);
+    expect(qc.getQueryData(procedureQueryKey("log.head", { workspaceSlug: SLUG }))).toEqual({ seq: 3, hash: e.hash });
+  });
+
+  it("a workspace log list read before entries it should hold is read again instead of showing a hole", () => {
+    qc.setQueryData<InfiniteData<LogPage>>(key.log(), { pages: [{ entries: [{ seq: 2 } as LogPage["entries"][number]], nextBeforeSeq: null }], pageParams: [undefined] });
+    seq = 4;
+    const invalidate = applyLogEntry(qc, ctx, entry("task.deleted", "x", { label: "x", after: null }));
+    expect(invalidate).toContainEqual(key.log());
+    expect(qc.getQueryData<InfiniteData<LogPage>>(key.log())!.pages[0]!.entries).toHaveLength(1);
+  });
+});
