@@ -6,7 +6,7 @@ import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { applyLogEntry, type CommentRow, type LogPage, type ProjectDetail, type ProjectRow, type TaskRow } from "./apply-log-entry";
-import { procedureKey, procedureQueryKey } from "./query-keys";
+import { procedureKey, procedureQueryKey, workspaceKey } from "./query-keys";
 
 const WS = "11111111-1111-4111-8111-111111111111";
 const SLUG = "acme";
@@ -114,6 +114,14 @@ describe("query keys", () => {
     expect(procedureKey("project.list")).toEqual(trpc.project.list.pathKey());
     expect(procedureQueryKey("log.head", { workspaceSlug: SLUG })).toEqual(trpc.log.head.queryKey({ workspaceSlug: SLUG }));
   });
+
+  it("a workspace key finds that workspace's queries of a procedure, whatever their filter, and no other workspace's", () => {
+    qc.setQueryData(key.projects({ phase: "build" }), []);
+    qc.setQueryData(key.projects(), []);
+    qc.setQueryData(procedureQueryKey("project.list", { workspaceSlug: "globex", filter: {} }), []);
+    qc.setQueryData(key.tasks(), []);
+    expect(qc.getQueryCache().findAll({ queryKey: workspaceKey("project.list", SLUG) })).toHaveLength(2);
+  });
 });
 
 describe("tasks", () => {
@@ -183,8 +191,8 @@ describe("tasks", () => {
 
   it("task changes ask for the project list's counts to be read again, not the whole cache", () => {
     const invalidate = applyLogEntry(qc, ctx, entry("task.created", "x", { label: "x", after: snapshot(task("x")) }));
-    expect(invalidate).toContainEqual(procedureKey("project.list"));
-    expect(invalidate).not.toContainEqual(procedureKey("task.list"));
+    expect(invalidate).toContainEqual(workspaceKey("project.list", SLUG));
+    expect(invalidate.some((k) => JSON.stringify(k).includes('"task","list"'))).toBe(false);
   });
 
   it("leaves other workspaces' queries alone", () => {
@@ -271,9 +279,9 @@ describe("comments, inbox and the log", () => {
 
   it("an entry that notifies me refreshes my inbox count; one for someone else doesn't", () => {
     const forMe = applyLogEntry(qc, ctx, entry("comment.created", "c1", { label: "t", after: { id: "c1", projectId: P1, taskId: null, body: "x" }, notify: [ME] }));
-    expect(forMe).toContainEqual(procedureKey("inbox.unreadCount"));
+    expect(forMe).toContainEqual(workspaceKey("inbox.unreadCount", SLUG));
     const forOther = applyLogEntry(qc, ctx, entry("comment.created", "c2", { label: "t", after: { id: "c2", projectId: P1, taskId: null, body: "x" }, notify: ["someone"] }));
-    expect(forOther).not.toContainEqual(procedureKey("inbox.unreadCount"));
+    expect(forOther).not.toContainEqual(workspaceKey("inbox.unreadCount", SLUG));
   });
 
   it("new entries go on top of loaded log lists (workspace and matching project), and the head moves", () => {

@@ -2,7 +2,7 @@ import type { RouterInputs, RouterOutputs } from "@tandem/api";
 import type { LogEntryPayload } from "@tandem/realtime-contract";
 import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
 
-import { procedureKey, procedureQueryKey, queriesOf } from "./query-keys";
+import { procedureQueryKey, queriesOf, workspaceKey } from "./query-keys";
 import { compareTasks, taskMatchesFilter, type TaskFilter } from "./task-order";
 
 export type TaskRow = RouterOutputs["task"]["list"][number];
@@ -28,23 +28,24 @@ export interface ApplyContext {
  */
 export function applyLogEntry(queryClient: QueryClient, ctx: ApplyContext, entry: LogEntryPayload): QueryKey[] {
   const invalidate: QueryKey[] = [];
+  const scoped = (path: Parameters<typeof workspaceKey>[0]) => workspaceKey(path, ctx.workspaceSlug);
   const after = entry.summary.after ?? {};
 
   switch (entry.action) {
     case "task.created":
       insertTask(queryClient, ctx, toTask(entry, after));
-      invalidate.push(procedureKey("project.list"));
+      invalidate.push(scoped("project.list"));
       break;
     case "task.updated":
     case "task.assigned":
     case "task.moved":
       patchTask(queryClient, ctx, entry.entityId, after, invalidate);
-      invalidate.push(procedureKey("project.list"));
+      invalidate.push(scoped("project.list"));
       break;
     case "task.deleted":
       removeTask(queryClient, ctx, entry.entityId);
       invalidate.push(procedureQueryKey("task.get", { workspaceSlug: ctx.workspaceSlug, taskId: entry.entityId }));
-      invalidate.push(procedureKey("project.list"));
+      invalidate.push(scoped("project.list"));
       break;
     case "project.created":
       insertProject(queryClient, ctx, entry, after, invalidate);
@@ -60,12 +61,12 @@ export function applyLogEntry(queryClient: QueryClient, ctx: ApplyContext, entry
     case "member.joined":
     case "member.updated":
     case "member.removed":
-      invalidate.push(procedureKey("member.list"), procedureKey("workspace.get"));
+      invalidate.push(scoped("member.list"), scoped("workspace.get"));
       break;
   }
 
   if (entry.summary.notify?.includes(ctx.userId)) {
-    invalidate.push(procedureKey("inbox.unreadCount"), procedureKey("inbox.list"));
+    invalidate.push(scoped("inbox.unreadCount"), scoped("inbox.list"));
   }
   prependToLogLists(queryClient, ctx, entry, invalidate);
   queryClient.setQueryData<{ seq: number; hash: string }>(

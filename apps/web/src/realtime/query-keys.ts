@@ -23,6 +23,11 @@ export function procedureKey(path: ProcedurePath): QueryKey {
   return [path.split(".")];
 }
 
+/** Matches a procedure's queries in one workspace, whatever else their input holds (partial match). */
+export function workspaceKey(path: ProcedurePath, workspaceSlug: string): QueryKey {
+  return [path.split("."), { input: { workspaceSlug } }];
+}
+
 /** A query key for one input, as tRPC builds it. */
 export function procedureQueryKey(path: ProcedurePath, input: unknown, type: "query" | "infinite" = "query"): QueryKey {
   return [path.split("."), { input, type }];

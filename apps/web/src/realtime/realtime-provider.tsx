@@ -12,6 +12,7 @@ import { io, type Socket } from "socket.io-client";
 import { toast } from "sonner";
 
 import { resolveRealtimeUrl, type RealtimeConfig } from "./config";
+import { LiveCache } from "./live-cache";
 import { PresenceStore } from "./presence-store";
 
 export type TandemSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -21,6 +22,8 @@ interface RealtimeValue {
   socket: TandemSocket | null;
   status: ConnectionStatus;
   presence: PresenceStore;
+  /** Applies each workspace's log to the query cache; pages register their workspace with it. */
+  live: LiveCache;
 }
 
 const RealtimeContext = createContext<RealtimeValue | null>(null);
@@ -33,6 +36,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
   const router = useRouter();
   const queryClient = useQueryClient();
   const [presence] = useState(() => new PresenceStore());
+  const [live] = useState(() => new LiveCache(queryClient));
   const [socket, setSocket] = useState<TandemSocket | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
 
@@ -48,6 +52,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
     });
     setSocket(s);
     setStatus("connecting");
+    const detachLive = live.attach(s);
 
     const onConnect = () => setStatus("connected");
     const onDisconnect = (reason: Socket.DisconnectReason) => {
@@ -88,6 +93,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
     window.addEventListener("online", onBrowserOnline);
 
     return () => {
+      detachLive();
       window.removeEventListener("offline", onBrowserOffline);
       window.removeEventListener("online", onBrowserOnline);
       s.removeAllListeners();
@@ -98,7 +104,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
     // The config is plain data from the server; reconnect only if its values change.
   }, [config.url, config.port]);
 
-  return <RealtimeContext.Provider value={{ socket, status, presence }}>{children}</RealtimeContext.Provider>;
+  return <RealtimeContext.Provider value={{ socket, status, presence, live }}>{children}</RealtimeContext.Provider>;
 }
 
 export function useRealtime(): RealtimeValue {

@@ -27,6 +27,15 @@ export const trpc = createTRPCOptionsProxy<AppRouter>({ router: appRouter, ctx: 
 /** Calls procedures directly (no HTTP) with this request's session, for the first render. */
 export const getCaller = cache(async () => createCaller(await createContext()));
 
+/**
+ * The log head, read before any of a page's data (once per request): the browser applies every
+ * entry after it, so nothing committed between the two reads is missed. Await it first in
+ * every workspace page and layout.
+ */
+export const prefetchLogHead = cache((workspaceSlug: string) =>
+  getQueryClient().fetchQuery(trpc.log.head.queryOptions({ workspaceSlug })),
+);
+
 export function HydrateClient({ children }: { children: React.ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
 }

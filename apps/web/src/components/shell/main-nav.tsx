@@ -1,21 +1,29 @@
 "use client";
 
-import { LayoutGrid, Users } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
+import { FolderKanban, Inbox, LayoutGrid, ScrollText, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 import { cn } from "~/lib/utils";
+import { useTRPC } from "~/trpc/react";
 
 export function MainNav({ slug, onNavigate }: { slug: string; onNavigate?: () => void }) {
   const pathname = usePathname();
+  const trpc = useTRPC();
+  // Kept current by the live cache: an entry that notifies me refreshes it.
+  const unread = useQuery(trpc.inbox.unreadCount.queryOptions({ workspaceSlug: slug })).data ?? 0;
   const items = [
-    { href: `/${slug}`, label: "Overview", icon: LayoutGrid, exact: true },
-    { href: `/${slug}/members`, label: "Members", icon: Users, exact: false },
+    { href: `/${slug}`, label: "Overview", icon: LayoutGrid, exact: true, badge: 0 },
+    { href: `/${slug}/projects`, label: "Projects", icon: FolderKanban, exact: false, badge: 0 },
+    { href: `/${slug}/inbox`, label: "Inbox", icon: Inbox, exact: false, badge: unread },
+    { href: `/${slug}/log`, label: "Log", icon: ScrollText, exact: false, badge: 0 },
+    { href: `/${slug}/members`, label: "Members", icon: Users, exact: false, badge: 0 },
   ];
   return (
     <nav aria-label="Workspace">
       <ul className="grid gap-0.5">
-        {items.map(({ href, label, icon: Icon, exact }) => {
+        {items.map(({ href, label, icon: Icon, exact, badge }) => {
           const active = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={href}>
@@ -23,13 +31,22 @@ export function MainNav({ slug, onNavigate }: { slug: string; onNavigate?: () =>
                 href={href}
                 onClick={onNavigate}
                 aria-current={active ? "page" : undefined}
+                aria-label={badge > 0 ? `${label}, ${badge} unread` : undefined}
                 className={cn(
                   "flex h-8 items-center gap-2.5 rounded-md px-2.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-foreground",
                   active && "bg-card text-foreground shadow-xs ring-1 ring-border hover:bg-card",
                 )}
               >
                 <Icon aria-hidden className={cn("size-4", active ? "text-primary" : "text-muted-foreground")} />
-                {label}
+                <span className="flex-1">{label}</span>
+                {badge > 0 ? (
+                  <span
+                    data-testid={`nav-badge-${label.toLowerCase()}`}
+                    className="min-w-5 rounded-full bg-primary px-1.5 text-center text-[11px] leading-5 font-semibold text-primary-foreground tabular-nums"
+                  >
+                    {badge > 99 ? "99+" : badge}
+                  </span>
+                ) : null}
               </Link>
             </li>
           );

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 
 import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from "~/components/ui/sheet";
 import { Skeleton } from "~/components/ui/skeleton";
+import { useLiveWorkspace } from "~/realtime/use-live-workspace";
 import { usePresence } from "~/realtime/use-presence";
 import { useTRPC } from "~/trpc/react";
 
@@ -24,6 +25,7 @@ export function WorkspaceShell({ slug, user, children }: { slug: string; user: C
   const trpc = useTRPC();
   const { data } = useQuery(trpc.workspace.get.queryOptions({ workspaceSlug: slug }));
   const online = usePresence(data?.workspace.id);
+  useLiveWorkspace(slug, data ? { workspaceId: data.workspace.id, userId: data.me.userId } : undefined);
   const [menuOpen, setMenuOpen] = useState(false);
   const pathname = usePathname();
 

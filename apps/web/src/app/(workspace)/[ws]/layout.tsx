@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 
 import { WorkspaceShell } from "~/components/shell/workspace-shell";
 import { requireSession } from "~/server/session";
-import { getQueryClient, HydrateClient, isNotFound, trpc } from "~/trpc/server";
+import { getQueryClient, HydrateClient, isNotFound, prefetchLogHead, trpc } from "~/trpc/server";
 
 type Props = { params: Promise<{ ws: string }> };
 
@@ -22,6 +22,7 @@ export default async function WorkspaceLayout({ params, children }: Props & { ch
   const session = await requireSession();
   const queryClient = getQueryClient();
   try {
+    await prefetchLogHead(ws);
     await Promise.all([
       queryClient.fetchQuery(trpc.workspace.get.queryOptions({ workspaceSlug: ws })),
       queryClient.prefetchQuery(trpc.workspace.list.queryOptions()),

@@ -1,0 +1,5 @@
+import { ProjectsSkeleton } from "./projects";
+
+export default function Loading() {
+  return <ProjectsSkeleton />;
+}

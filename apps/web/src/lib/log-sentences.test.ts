@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+
+import { describeEntry, type DescribableEntry } from "./log-sentences";
+import { activeMentionQuery, mentionToken, splitMentions } from "./mentions";
+
+const e = (action: string, summary: DescribableEntry["summary"], actorName = "Priya Nair"): DescribableEntry => ({ action, actorName, summary });
+
+describe("describeEntry", () => {
+  it("tells a move in the words of the board", () => {
+    expect(describeEntry(e("task.moved", { label: "Consent banner", before: { status: "todo", position: 1 }, after: { status: "blocked", position: 2 } })).text).toBe(
+      "moved ‘Consent banner’ to Blocked",
+    );
+    expect(describeEntry(e("task.moved", { label: "Consent banner", before: { status: "todo" }, after: { status: "todo" } })).text).toBe(
+      "reordered ‘Consent banner’ in To do",
+    );
+  });
+
+  it("names who a task was given to, and the side and kind of a new task", () => {
+    expect(describeEntry(e("task.assigned", { label: "Tag audit", after: { assigneeId: "m1", assigneeName: "Dana Fox" } })).text).toBe("assigned ‘Tag audit’ to Dana Fox");
+    expect(describeEntry(e("task.assigned", { label: "Tag audit", after: { assigneeId: null, assigneeName: null } })).text).toBe("unassigned ‘Tag audit’");
+    expect(describeEntry(e("task.created", { label: "Data contract", after: { side: "it", kind: "requirement", status: "todo", assigneeName: "Tom Becker" } })).text).toBe(
+      "added the IT requirement ‘Data contract’, assigned to Tom Becker",
+    );
+  });
+
+  it("one changed field reads as its own sentence; several are listed", () => {
+    expect(describeEntry(e("task.updated", { label: "New title", before: { title: "Old title" }, after: { title: "New title" } })).text).toBe("renamed ‘Old title’ to ‘New title’");
+    expect(describeEntry(e("task.updated", { label: "T", after: { priority: "high", dueDate: null } })).text).toBe("updated ‘T’: priority High, no due date");
+  });
+
+  it("gives a health post its side and its reason", () => {
+    const s = describeEntry(e("project.health_posted", { label: "Launch", after: { itHealth: "at_risk", itHealthReason: "Vendor is late", side: "it" } }));
+    expect(s).toEqual({ text: "rated ‘Launch’ At risk for IT", detail: "Vendor is late" });
+  });
+
+  it("shows a comment's mentions as plain names", () => {
+    const s = describeEntry(e("comment.created", { label: "T", after: { body: "Over to @[Dana Fox](member:4b1c7f0e-1111-4222-8333-444455556666)" } }));
+    expect(s.detail).toBe("Over to @Dana Fox");
+  });
+
+  it("tells joining and leaving apart from being added and removed", () => {
+    expect(describeEntry(e("member.joined", { label: "Priya Nair", after: { side: "it", role: "member" } })).text).toBe("joined on the IT side as Member");
+    expect(describeEntry(e("member.removed", { label: "Dana Fox", before: {}, after: null }, "Maya Chen")).text).toBe("removed Dana Fox from the workspace");
+  });
+});
+
+describe("mentions", () => {
+  const id = "4b1c7f0e-1111-4222-8333-444455556666";
+  it("round-trips a token through splitMentions", () => {
+    expect(splitMentions(`Hi ${mentionToken("Dana Fox", id)}, see this`)).toEqual([
+      { kind: "text", text: "Hi " },
+      { kind: "mention", name: "Dana Fox", memberId: id },
+      { kind: "text", text: ", see this" },
+    ]);
+  });
+
+  it("finds the @query being typed at the caret, and not an email address", () => {
+    expect(activeMentionQuery("ask @da", 7)).toEqual({ start: 4, query: "da" });
+    expect(activeMentionQuery("@", 1)).toEqual({ start: 0, query: "" });
+    expect(activeMentionQuery("mail dana@acme.test", 19)).toBeNull();
+  });
+});

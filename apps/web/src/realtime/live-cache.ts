@@ -1,0 +1,122 @@
+import { logEntrySchema, type LogEntryPayload, type LogSyncResult } from "@tandem/realtime-contract";
+import type { QueryClient, QueryKey } from "@tanstack/react-query";
+
+import { applyLogEntry } from "./apply-log-entry";
+import { LogSequencer } from "./log-sequencer";
+import type { TandemSocket } from "./realtime-provider";
+import { localToday } from "./task-order";
+
+const SYNC_TIMEOUT_MS = 10_000;
+const RETRY_MS = 3_000;
+/** Invalidations of a burst of entries are gathered and run once. */
+const INVALIDATE_AFTER_MS = 150;
+
+interface Workspace {
+  slug: string;
+  userId: string;
+  sequencer: LogSequencer<LogEntryPayload>;
+}
+
+/**
+ * The tab's live view of its workspaces' logs. For each workspace a page has shown, it keeps the
+ * last applied seq and applies every later entry to the query cache exactly once, in order:
+ * pushed entries as they come, and after a gap or a (re)connect whatever log.sync returns.
+ */
+export class LiveCache {
+  private workspaces = new Map<string, Workspace>();
+  private socket: TandemSocket | null = null;
+  private pending = new Map<string, QueryKey>();
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(private readonly queryClient: QueryClient) {}
+
+  /** Starts following a workspace from the log head its page was rendered at. Later calls only refresh who "me" is. */
+  follow({ workspaceId, slug, userId, headSeq }: { workspaceId: string; slug: string; userId: string; headSeq: number }) {
+    const known = this.workspaces.get(workspaceId);
+    if (known) {
+      known.slug = slug;
+      known.userId = userId;
+      return;
+    }
+    const ws: Workspace = {
+      slug,
+      userId,
+      sequencer: new LogSequencer<LogEntryPayload>({
+        sync: (afterSeq) => this.sync(workspaceId, afterSeq),
+        apply: (entries) => this.apply(workspaceId, entries),
+        onSyncError: () => this.retryLater(workspaceId),
+      }),
+    };
+    this.workspaces.set(workspaceId, ws);
+    ws.sequencer.start(headSeq);
+    if (this.socket?.connected) void ws.sequencer.resync();
+  }
+
+  lastSeq(workspaceId: string) {
+    return this.workspaces.get(workspaceId)?.sequencer.lastSeq ?? null;
+  }
+
+  /** Wires a socket: pushed entries, and a catch-up on every connect. Returns the unwiring. */
+  attach(socket: TandemSocket) {
+    this.socket = socket;
+    const onEntry = (payload: unknown) => {
+      const parsed = logEntrySchema.safeParse(payload);
+      if (!parsed.success) return;
+      // Entries of workspaces no page has shown yet are read from the log when one does.
+      this.workspaces.get(parsed.data.workspaceId)?.sequencer.push(parsed.data);
+    };
+    const onConnect = () => {
+      for (const ws of this.workspaces.values()) void ws.sequencer.resync();
+    };
+    socket.on("log.entry", onEntry);
+    socket.on("connect", onConnect);
+    if (socket.connected) onConnect();
+    return () => {
+      socket.off("log.entry", onEntry);
+      socket.off("connect", onConnect);
+      if (this.socket === socket) this.socket = null;
+      for (const t of this.retryTimers.values()) clearTimeout(t);
+      this.retryTimers.clear();
+    };
+  }
+
+  private async sync(workspaceId: string, afterSeq: number): Promise<LogSyncResult> {
+    const socket = this.socket;
+    // Offline: the next connect syncs anyway, and socket.io would only queue the request.
+    if (!socket?.connected) throw new Error("not connected");
+    const res = await socket.timeout(SYNC_TIMEOUT_MS).emitWithAck("log.sync", { workspaceId, afterSeq });
+    if (!res.ok) throw new Error(res.error);
+    return res.data;
+  }
+
+  private retryLater(workspaceId: string) {
+    if (this.retryTimers.has(workspaceId)) return;
+    this.retryTimers.set(
+      workspaceId,
+      setTimeout(() => {
+        this.retryTimers.delete(workspaceId);
+        if (this.socket?.connected) void this.workspaces.get(workspaceId)?.sequencer.resync();
+      }, RETRY_MS),
+    );
+  }
+
+  private apply(workspaceId: string, entries: LogEntryPayload[]) {
+    const ws = this.workspaces.get(workspaceId);
+    if (!ws) return;
+    const ctx = { workspaceSlug: ws.slug, userId: ws.userId, today: localToday() };
+    for (const entry of entries) {
+      for (const key of applyLogEntry(this.queryClient, ctx, entry)) this.pending.set(JSON.stringify(key), key);
+    }
+    if (this.pending.size > 0 && !this.flushTimer) {
+      this.flushTimer = setTimeout(() => this.flush(), INVALIDATE_AFTER_MS);
+    }
+  }
+
+  private flush() {
+    this.flushTimer = null;
+    const keys = [...this.pending.values()];
+    this.pending.clear();
+    for (const queryKey of keys) void this.queryClient.invalidateQueries({ queryKey, refetchType: "active" });
+  }
+}
