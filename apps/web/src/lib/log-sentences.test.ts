@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import { describeEntry, type DescribableEntry } from "./log-sentences";
-import { activeMentionQuery, mentionToken, splitMentions } from "./mentions";
 
 const e = (action: string, summary: DescribableEntry["summary"], actorName = "Priya Nair"): DescribableEntry => ({ action, actorName, summary });
 
@@ -41,22 +40,5 @@ describe("describeEntry", () => {
   it("tells joining and leaving apart from being added and removed", () => {
     expect(describeEntry(e("member.joined", { label: "Priya Nair", after: { side: "it", role: "member" } })).text).toBe("joined on the IT side as Member");
     expect(describeEntry(e("member.removed", { label: "Dana Fox", before: {}, after: null }, "Maya Chen")).text).toBe("removed Dana Fox from the workspace");
-  });
-});
-
-describe("mentions", () => {
-  const id = "4b1c7f0e-1111-4222-8333-444455556666";
-  it("round-trips a token through splitMentions", () => {
-    expect(splitMentions(`Hi ${mentionToken("Dana Fox", id)}, see this`)).toEqual([
-      { kind: "text", text: "Hi " },
-      { kind: "mention", name: "Dana Fox", memberId: id },
-      { kind: "text", text: ", see this" },
-    ]);
-  });
-
-  it("finds the @query being typed at the caret, and not an email address", () => {
-    expect(activeMentionQuery("ask @da", 7)).toEqual({ start: 4, query: "da" });
-    expect(activeMentionQuery("@", 1)).toEqual({ start: 0, query: "" });
-    expect(activeMentionQuery("mail dana@acme.test", 19)).toBeNull();
   });
 });

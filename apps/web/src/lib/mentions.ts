@@ -39,3 +39,17 @@ export function activeMentionQuery(text: string, caret: number): { start: number
   if (/\s\s/.test(query)) return null;
   return { start: caret - query.length - 1, query };
 }
+
+/**
+ * The text as typed, with every "@Name" picked from the mention list turned into the token the
+ * server understands. A name edited afterwards no longer matches and stays plain text.
+ */
+export function withMentionTokens(text: string, picked: Map<string, string>) {
+  let out = text;
+  // Longest names first, so "@Dana Fox" wins over a "@Dana" picked too.
+  for (const [name, memberId] of [...picked].sort((a, b) => b[0].length - a[0].length)) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`(^|[^\\w\\]])@${escaped}(?![\\w])`, "g"), (_, pre: string) => `${pre}${mentionToken(name, memberId)}`);
+  }
+  return out;
+}

@@ -25,6 +25,7 @@ export function WorkspaceShell({ slug, user, children }: { slug: string; user: C
   const trpc = useTRPC();
   const { data } = useQuery(trpc.workspace.get.queryOptions({ workspaceSlug: slug }));
   const online = usePresence(data?.workspace.id);
+  const unread = useQuery(trpc.inbox.unreadCount.queryOptions({ workspaceSlug: slug })).data ?? 0;
   useLiveWorkspace(slug, data ? { workspaceId: data.workspace.id, userId: data.me.userId } : undefined);
   const [menuOpen, setMenuOpen] = useState(false);
   const pathname = usePathname();
@@ -76,8 +77,11 @@ export function WorkspaceShell({ slug, user, children }: { slug: string; user: C
 
       <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b bg-background/85 px-3 backdrop-blur-md lg:hidden">
         <Sheet open={menuOpen} onOpenChange={setMenuOpen}>
-          <SheetTrigger className="flex size-9 items-center justify-center rounded-md text-foreground transition-colors hover:bg-accent" aria-label="Open menu">
+          <SheetTrigger className="relative flex size-9 items-center justify-center rounded-md text-foreground transition-colors hover:bg-accent" aria-label="Open menu">
             <Menu aria-hidden className="size-5" />
+            {unread > 0 ? (
+              <span className="absolute top-1.5 right-1.5 size-2 rounded-full bg-primary ring-2 ring-background" aria-hidden data-testid="menu-unread-dot" />
+            ) : null}
           </SheetTrigger>
           <SheetContent aria-describedby={undefined}>
             <SheetTitle className="sr-only">Menu</SheetTitle>

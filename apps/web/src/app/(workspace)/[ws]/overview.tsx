@@ -8,6 +8,7 @@ import {
   ListChecks,
   Radio,
   ScrollText,
+  Split,
   UserPlus,
   WifiOff,
 } from "lucide-react";
@@ -19,6 +20,7 @@ import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { Skeleton } from "~/components/ui/skeleton";
 import { PageBody, PageHeader } from "~/components/workspace/page-header";
+import { HEALTH_LABELS, type Health } from "~/lib/projects";
 import { SIDE_LABELS, SIDE_STYLES, SIDES, type Side } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import { useConnectionStatus } from "~/realtime/realtime-provider";
@@ -99,6 +101,8 @@ export function Overview({ slug }: { slug: string }) {
         <OnlineCard workspaceId={workspace.id} meId={me.userId} />
       </div>
 
+      <ProjectsCard slug={slug} />
+
       <Card>
         <CardHeader>
           <CardTitle>What Tandem is for</CardTitle>
@@ -175,6 +179,92 @@ function MembersCard({ slug, counts }: { slug: string; counts: Partial<Record<st
   );
 }
 
+type HealthBucket = Health | "none";
+const BUCKETS: { key: HealthBucket; label: string; dot: string; filter: string | null }[] = [
+  { key: "on_track", label: HEALTH_LABELS.on_track, dot: "bg-success", filter: "on_track" },
+  { key: "at_risk", label: HEALTH_LABELS.at_risk, dot: "bg-warning", filter: "at_risk" },
+  { key: "off_track", label: HEALTH_LABELS.off_track, dot: "bg-destructive", filter: "off_track" },
+  { key: "none", label: "No health yet", dot: "border-[1.5px] border-muted-foreground/45", filter: null },
+];
+
+/** A project counts under the worse of its two leads' views (a project isn't on track if one lead says it's at risk). */
+function worstHealth(p: { marketingHealth: Health | null; itHealth: Health | null }): HealthBucket {
+  const order: Health[] = ["off_track", "at_risk", "on_track"];
+  return order.find((h) => p.marketingHealth === h || p.itHealth === h) ?? "none";
+}
+
+function ProjectsCard({ slug }: { slug: string }) {
+  const trpc = useTRPC();
+  const projects = useQuery(trpc.project.list.queryOptions({ workspaceSlug: slug, filter: {} }));
+  const rows = projects.data ?? [];
+  const open = rows.filter((r) => r.project.phase !== "done");
+  const counts = Object.fromEntries(BUCKETS.map((b) => [b.key, open.filter((r) => worstHealth(r.project) === b.key).length])) as Record<HealthBucket, number>;
+  const disagree = open.filter((r) => r.disagree).length;
+  return (
+    <Card data-testid="projects-summary">
+      <CardHeader className="flex-row items-start justify-between">
+        <div className="grid gap-1">
+          <CardTitle>Projects</CardTitle>
+          <CardDescription>
+            {projects.isPending
+              ? "Loading…"
+              : rows.length === 0
+                ? "No joint projects yet."
+                : `${open.length} under way${rows.length > open.length ? `, ${rows.length - open.length} done` : ""}. Each counts under the less hopeful of its two leads' views.`}
+          </CardDescription>
+        </div>
+        <Button asChild variant="ghost" size="sm" className="-mt-1 -mr-2 text-muted-foreground">
+          <Link href={`/${slug}/projects`}>
+            All projects <ArrowRight aria-hidden />
+          </Link>
+        </Button>
+      </CardHeader>
+      <CardContent>
+        {projects.isPending ? (
+          <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+            {[0, 1, 2, 3, 4].map((i) => (
+              <Skeleton key={i} className="h-16" />
+            ))}
+          </div>
+        ) : (
+          <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5 sm:gap-3">
+            {BUCKETS.map((b) => (
+              <Link
+                key={b.key}
+                href={b.filter ? `/${slug}/projects?health=${b.filter}` : `/${slug}/projects`}
+                className="grid content-start gap-1 rounded-lg border bg-background/60 p-2.5 transition-colors hover:bg-accent/60 sm:p-3.5"
+              >
+                <dt className="flex items-center gap-1.5 text-[13px] font-medium">
+                  <span aria-hidden className={cn("size-2 rounded-full", b.dot)} />
+                  {b.label}
+                </dt>
+                <dd className="text-2xl font-semibold tabular-nums tracking-tight" data-testid={`projects-${b.key}`}>
+                  {counts[b.key]}
+                </dd>
+              </Link>
+            ))}
+            <Link
+              href={`/${slug}/projects?health=disagree`}
+              className={cn(
+                "col-span-2 grid content-start gap-1 rounded-lg border p-2.5 transition-colors sm:col-span-1 sm:p-3.5",
+                disagree > 0 ? "border-destructive/25 bg-destructive-soft hover:bg-destructive-soft/70" : "bg-background/60 hover:bg-accent/60",
+              )}
+            >
+              <dt className={cn("flex items-center gap-1.5 text-[13px] font-medium", disagree > 0 && "text-destructive")}>
+                <Split aria-hidden className="size-3.5" />
+                Leads disagree
+              </dt>
+              <dd className={cn("text-2xl font-semibold tabular-nums tracking-tight", disagree > 0 && "text-destructive")} data-testid="projects-disagree">
+                {disagree}
+              </dd>
+            </Link>
+          </dl>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
 function OnlineCard({ workspaceId, meId }: { workspaceId: string; meId: string }) {
   const online = usePresence(workspaceId);
   const status = useConnectionStatus();
@@ -242,6 +332,7 @@ export function OverviewSkeleton() {
         <Skeleton className="h-56 rounded-xl lg:col-span-2" />
         <Skeleton className="h-56 rounded-xl" />
       </div>
+      <Skeleton className="h-40 rounded-xl" />
       <Skeleton className="h-64 rounded-xl" />
     </PageBody>
   );

@@ -1,0 +1,5 @@
+import { ProjectPageSkeleton } from "./project-page";
+
+export default function Loading() {
+  return <ProjectPageSkeleton />;
+}

@@ -1,0 +1,173 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { History } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+
+import { UserAvatar } from "~/components/people/user-avatar";
+import { Button } from "~/components/ui/button";
+import { Skeleton } from "~/components/ui/skeleton";
+import { Spinner } from "~/components/ui/spinner";
+import { ago, dayHeading, exactTime } from "~/lib/dates";
+import { describeEntry } from "~/lib/log-sentences";
+import { SIDE_LABELS } from "~/lib/sides";
+import { cn } from "~/lib/utils";
+import type { LogPage, LogRow } from "~/realtime/apply-log-entry";
+import { procedureQueryKey } from "~/realtime/query-keys";
+import { useTRPC, useTRPCClient } from "~/trpc/react";
+
+const PAGE = 40;
+
+/**
+ * The transparency log told as sentences, newest first, grouped by day: the whole workspace's on
+ * the Log page, one project's as its Activity. Older entries load as you scroll; new ones are put
+ * on top live by the cache.
+ */
+export function ActivityFeed({ slug, projectId, showSeq = false }: { slug: string; projectId?: string; showSeq?: boolean }) {
+  const client = useTRPCClient();
+  const trpc = useTRPC();
+  const input = { workspaceSlug: slug, limit: PAGE, ...(projectId ? { projectId } : {}) };
+  // log.list pages by `beforeSeq`, not tRPC's `cursor`, so the infinite query is spelled out; its
+  // key has tRPC's shape, which is how the live cache finds it to put new entries on top.
+  const feed = useInfiniteQuery({
+    queryKey: procedureQueryKey("log.list", input, "infinite"),
+    queryFn: ({ pageParam }) => client.log.list.query({ ...input, beforeSeq: pageParam }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last: LogPage) => last.nextBeforeSeq ?? undefined,
+  });
+  // Project names for the workspace log's "in ‘Project’" links.
+  const projects = useQuery({ ...trpc.project.list.queryOptions({ workspaceSlug: slug, filter: {} }), enabled: !projectId });
+  const names = new Map((projects.data ?? []).map((r) => [r.project.id, r.project.name]));
+
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !feed.hasNextPage) return;
+    const io = new IntersectionObserver((items) => {
+      if (items.some((i) => i.isIntersecting) && !feed.isFetchingNextPage) void feed.fetchNextPage();
+    }, { rootMargin: "400px" });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [feed.hasNextPage, feed.isFetchingNextPage, feed.fetchNextPage]);
+
+  if (feed.isPending) return <ActivitySkeleton />;
+  if (feed.isError) {
+    return (
+      <div role="alert" className="rounded-xl border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">
+        We couldn&apos;t load the activity. {feed.error.message}
+        <div className="mt-3">
+          <Button variant="outline" size="sm" onClick={() => feed.refetch()}>
+            Try again
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const entries = feed.data.pages.flatMap((p) => p.entries);
+  if (entries.length === 0) {
+    return (
+      <div className="grid place-items-center gap-2 rounded-xl border border-dashed px-4 py-12 text-center">
+        <History aria-hidden className="size-5 text-muted-foreground" />
+        <p className="text-sm font-medium">Nothing has happened here yet</p>
+        <p className="max-w-sm text-sm text-muted-foreground">Every change to this {projectId ? "project" : "workspace"} — tasks, moves, health, comments — is recorded here, in order.</p>
+      </div>
+    );
+  }
+
+  const groups: { day: string; rows: LogRow[] }[] = [];
+  for (const e of entries) {
+    const day = dayHeading(e.createdAt);
+    if (groups.at(-1)?.day === day) groups.at(-1)!.rows.push(e);
+    else groups.push({ day, rows: [e] });
+  }
+
+  return (
+    <div className="grid gap-6" data-testid="activity-feed">
+      {groups.map((g) => (
+        <section key={g.day} aria-label={g.day} className="grid gap-1">
+          <h3 className="sticky top-14 z-10 -mx-1 bg-background/90 px-1 py-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase backdrop-blur lg:top-0">
+            {g.day}
+          </h3>
+          <ol className="grid">
+            {g.rows.map((e) => (
+              <ActivityRow key={e.seq} entry={e} slug={slug} projectName={!projectId && e.projectId ? names.get(e.projectId) : undefined} showSeq={showSeq} />
+            ))}
+          </ol>
+        </section>
+      ))}
+      <div ref={sentinel} />
+      {feed.hasNextPage ? (
+        <Button variant="outline" size="sm" className="justify-self-center" onClick={() => feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
+          {feed.isFetchingNextPage ? (
+            <>
+              <Spinner /> Loading older entries…
+            </>
+          ) : (
+            "Load older entries"
+          )}
+        </Button>
+      ) : (
+        <p className="text-center text-xs text-muted-foreground">{projectId ? "That's everything since this project began." : "That's the beginning of this workspace's log."}</p>
+      )}
+    </div>
+  );
+}
+
+function ActivityRow({ entry, slug, projectName, showSeq }: { entry: LogRow; slug: string; projectName?: string; showSeq: boolean }) {
+  const { text, detail } = describeEntry(entry);
+  return (
+    <li className="group relative flex gap-3 py-2.5 animate-in" data-testid="activity-entry" data-seq={entry.seq}>
+      <span aria-hidden className="absolute top-10 bottom-0 left-[13px] w-px bg-border group-last:hidden" />
+      <UserAvatar name={entry.actorName} side={entry.actorSide ?? undefined} size="sm" />
+      <div className="grid min-w-0 flex-1 gap-1">
+        <p className="text-sm leading-snug">
+          <span className="font-medium">{entry.actorName}</span>
+          {entry.actorSide ? <span className="text-muted-foreground"> ({SIDE_LABELS[entry.actorSide]})</span> : null} {text}
+          {projectName && entry.action !== "project.created" ? (
+            <>
+              {" "}
+              <span className="text-muted-foreground">in</span>{" "}
+              <Link href={`/${slug}/projects/${entry.projectId}`} className="font-medium text-foreground underline decoration-border underline-offset-2 hover:decoration-foreground">
+                {projectName}
+              </Link>
+            </>
+          ) : null}
+          <span className="text-muted-foreground">
+            {" "}
+            —{" "}
+            <time dateTime={entry.createdAt.toISOString()} title={exactTime(entry.createdAt)}>
+              {ago(entry.createdAt)}
+            </time>
+          </span>
+        </p>
+        {detail ? (
+          <blockquote className={cn("line-clamp-3 border-l-2 pl-2.5 text-[13px] leading-relaxed text-muted-foreground")}>{detail}</blockquote>
+        ) : null}
+      </div>
+      {showSeq ? (
+        <span className="shrink-0 pt-0.5 font-mono text-[11px] text-muted-foreground/70 tabular-nums" title={`Entry #${entry.seq} · hash ${entry.hash.slice(0, 16)}…`}>
+          #{entry.seq}
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+export function ActivitySkeleton() {
+  return (
+    <div className="grid gap-4" aria-label="Loading activity">
+      <Skeleton className="h-3 w-16" />
+      {[0, 1, 2, 3, 4].map((i) => (
+        <div key={i} className="flex gap-3">
+          <Skeleton className="size-7 rounded-full" />
+          <div className="grid flex-1 gap-1.5">
+            <Skeleton className="h-3.5 w-4/5" />
+            <Skeleton className="h-3 w-1/3" />
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
