@@ -1,5 +1,8 @@
 // `npm start`: install, build, start the database (embedded unless DATABASE_URL is set),
 // migrate and seed, then run realtime (:3001) and web (:3000) until Ctrl-C.
+// Flags: --skip-install, --skip-build, --no-realtime (run everything but the realtime server,
+// for a supervisor that runs it itself with the same environment: the e2e suite stops and
+// restarts it to test reconnecting).
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -53,13 +56,17 @@ try {
   run(tsx, ["packages/api/src/seed/cli.ts"], { env });
 
   await Promise.all([
-    startService("realtime", tsx, ["apps/realtime/src/index.ts"], { env, ready: /listening on/ }),
+    flags.has("--no-realtime") ? null : startService("realtime", tsx, ["apps/realtime/src/index.ts"], { env, ready: /listening on/ }),
     startService("web", join(ROOT, "apps/web/node_modules/.bin/next"), ["start", "apps/web", "-p", env.PORT], {
       env,
       ready: /Ready in|started server|Local:/,
     }),
   ]);
-  log(`Tandem is running at http://localhost:${env.PORT} (realtime on :${env.REALTIME_PORT}). Ctrl-C stops it.`);
+  log(
+    flags.has("--no-realtime")
+      ? `Tandem is running at http://localhost:${env.PORT} without its realtime server (expected on :${env.REALTIME_PORT}). Ctrl-C stops it.`
+      : `Tandem is running at http://localhost:${env.PORT} (realtime on :${env.REALTIME_PORT}). Ctrl-C stops it.`,
+  );
 } catch (err) {
   console.error(`[tandem] ${err.message}`);
   stopAll(1);

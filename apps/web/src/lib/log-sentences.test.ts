@@ -20,6 +20,9 @@ describe("describeEntry", () => {
     expect(describeEntry(e("task.created", { label: "Data contract", after: { side: "it", kind: "requirement", status: "todo", assigneeName: "Tom Becker" } })).text).toBe(
       "added the IT requirement ‘Data contract’, assigned to Tom Becker",
     );
+    expect(describeEntry(e("task.created", { label: "Brief", after: { side: "marketing", kind: "task", status: "in_progress" } })).text).toBe(
+      "added the marketing task ‘Brief’ to In progress",
+    );
   });
 
   it("one changed field reads as its own sentence; several are listed", () => {

@@ -73,10 +73,11 @@ export function describeEntry(entry: DescribableEntry): EntrySentence {
     }
 
     case "task.created": {
-      const where = a.status && a.status !== "todo" ? ` in ${label(TASK_STATUS_LABELS, a.status)}` : "";
+      const where = a.status && a.status !== "todo" ? ` to ${label(TASK_STATUS_LABELS, a.status)}` : "";
       const who = str(a.assigneeName) ? `, assigned to ${str(a.assigneeName)}` : "";
-      const kind = a.kind && a.kind !== "task" ? ` ${label(TASK_KIND_LABELS, a.kind).toLowerCase()}` : "";
-      return { text: `added the ${side(a.side)}${kind} ${q(name)}${where}${who}` };
+      const kind = label(TASK_KIND_LABELS, a.kind ?? "task").toLowerCase();
+      const owner = a.side === "it" ? "IT" : side(a.side).toLowerCase();
+      return { text: `added the ${owner} ${kind} ${q(name)}${where}${who}` };
     }
     case "task.moved":
       return a.status !== b.status

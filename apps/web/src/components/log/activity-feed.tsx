@@ -125,7 +125,7 @@ function ActivityRow({ entry, slug, projectName, showSeq }: { entry: LogRow; slu
         <p className="text-sm leading-snug">
           <span className="font-medium">{entry.actorName}</span>
           {entry.actorSide ? <span className="text-muted-foreground"> ({SIDE_LABELS[entry.actorSide]})</span> : null} {text}
-          {projectName && entry.action !== "project.created" ? (
+          {projectName && entry.entityType !== "project" && entry.summary.label !== projectName ? (
             <>
               {" "}
               <span className="text-muted-foreground">in</span>{" "}

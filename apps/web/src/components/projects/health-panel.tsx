@@ -15,7 +15,6 @@ import { Spinner } from "~/components/ui/spinner";
 import { ago, exactTime } from "~/lib/dates";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { HEALTH_LABELS, HEALTH_STYLES, HEALTHS, type Health } from "~/lib/projects";
-import { SIDE_STYLES } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import type { ProjectDetail } from "~/realtime/apply-log-entry";
 import { useTRPC } from "~/trpc/react";
@@ -79,7 +78,7 @@ function LeadHealth({
   canPost: boolean;
 }) {
   return (
-    <div className={cn("grid content-start gap-2.5 rounded-xl border bg-card p-4", "border-l-[3px]", SIDE_STYLES[side].border)} data-testid={`health-${side}`}>
+    <div className={cn("grid content-start gap-2.5 rounded-xl border border-l-[3px] bg-card p-4", side === "marketing" ? "border-l-marketing" : "border-l-it")} data-testid={`health-${side}`}>
       <div className="flex items-center gap-2.5">
         <UserAvatar name={name} side={side} size="sm" />
         <div className="grid min-w-0 flex-1 leading-tight">

@@ -23,6 +23,7 @@ import { useMemo, useState } from "react";
 import type { ProjectViewer } from "@tandem/realtime-contract";
 
 import { TASK_STATUS_LABELS, TASK_STATUSES, type TaskSide, type TaskStatus } from "~/lib/tasks";
+import type { Side } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import type { TaskRow } from "~/realtime/apply-log-entry";
 import { compareTasks } from "~/realtime/task-order";
@@ -62,9 +63,12 @@ export function Board({
   viewers,
   meUserId,
   defaultSide,
+  memberSides,
   onOpen,
 }: {
   defaultSide: TaskSide;
+  /** Member id → side, so assignee avatars carry their side's colour. */
+  memberSides: Map<string, Side>;
   tasks: TaskRow[];
   canWrite: boolean;
   actions: ReturnType<typeof useTaskActions>;
@@ -200,7 +204,15 @@ export function Board({
               {columns[status].map((id) => {
                 const task = byId.get(id);
                 if (!task) return null;
-                return <SortableTaskCard key={id} task={task} canWrite={canWrite} onOpen={onOpen} actions={actions} editor={editing.get(id)} />;
+                return <SortableTaskCard
+                    key={id}
+                    task={task}
+                    canWrite={canWrite}
+                    onOpen={onOpen}
+                    actions={actions}
+                    editor={editing.get(id)}
+                    assigneeSide={task.assigneeId ? memberSides.get(task.assigneeId) : undefined}
+                  />;
               })}
             </SortableContext>
             {columns[status].length === 0 ? (
@@ -210,7 +222,13 @@ export function Board({
         ))}
       </div>
       <DragOverlay dropAnimation={{ duration: 160, easing: "cubic-bezier(0.16, 1, 0.3, 1)" }}>
-        {active ? <TaskCard task={active} canWrite={canWrite} overlay editor={editing.get(active.id)} /> : null}
+        {active ? <TaskCard
+            task={active}
+            canWrite={canWrite}
+            overlay
+            editor={editing.get(active.id)}
+            assigneeSide={active.assigneeId ? memberSides.get(active.assigneeId) : undefined}
+          /> : null}
       </DragOverlay>
     </DndContext>
   );

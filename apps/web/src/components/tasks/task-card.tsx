@@ -16,6 +16,7 @@ import {
   DropdownMenuTrigger,
 } from "~/components/ui/dropdown-menu";
 import { Tooltip, TooltipContent, TooltipTrigger } from "~/components/ui/tooltip";
+import type { Side } from "~/lib/sides";
 import { TASK_STATUS_LABELS, TASK_STATUSES } from "~/lib/tasks";
 import { cn } from "~/lib/utils";
 import type { TaskRow } from "~/realtime/apply-log-entry";
@@ -32,12 +33,14 @@ export function SortableTaskCard({
   onOpen,
   actions,
   editor,
+  assigneeSide,
 }: {
   task: TaskRow;
   canWrite: boolean;
   onOpen: (id: string) => void;
   actions: Actions;
   editor?: ProjectViewer;
+  assigneeSide?: Side;
 }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: task.id,
@@ -52,6 +55,7 @@ export function SortableTaskCard({
       onOpen={onOpen}
       actions={actions}
       editor={editor}
+      assigneeSide={assigneeSide}
       placeholder={isDragging}
       dragProps={canWrite ? { listeners, handleRef: setActivatorNodeRef, handleAttributes: attributes } : undefined}
     />
@@ -71,6 +75,7 @@ export function TaskCard({
   onOpen,
   actions,
   editor,
+  assigneeSide,
   placeholder = false,
   overlay = false,
   dragProps,
@@ -82,6 +87,7 @@ export function TaskCard({
   onOpen?: (id: string) => void;
   actions?: Actions;
   editor?: ProjectViewer;
+  assigneeSide?: Side;
   placeholder?: boolean;
   overlay?: boolean;
   dragProps?: DragProps;
@@ -144,7 +150,7 @@ export function TaskCard({
             <Tooltip>
               <TooltipTrigger asChild>
                 <span className="relative z-10 rounded-full" tabIndex={-1}>
-                  <UserAvatar name={task.assigneeName} size="xs" />
+                  <UserAvatar name={task.assigneeName} side={assigneeSide} size="xs" />
                   <span className="sr-only">Assigned to {task.assigneeName}</span>
                 </span>
               </TooltipTrigger>

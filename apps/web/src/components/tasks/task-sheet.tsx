@@ -90,11 +90,24 @@ export function TaskSheet({
     return () => setEditing(null);
   }, [taskId, canWrite, setEditing]);
 
+  const panel = useRef<HTMLDivElement>(null);
   const others = (viewers ?? []).filter((v) => v.userId !== meUserId && v.editingTaskId === taskId);
 
   return (
     <Sheet open={!!taskId} onOpenChange={(open) => (open ? null : onClose())}>
-      <SheetContent side="right" closeLabel="Close task" aria-describedby={undefined} className="overflow-y-auto" data-testid="task-sheet">
+      <SheetContent
+        side="right"
+        closeLabel="Close task"
+        aria-describedby={undefined}
+        className="overflow-y-auto"
+        data-testid="task-sheet"
+        // Opening a task is for reading first: focus the panel, not the title field.
+        ref={panel}
+        onOpenAutoFocus={(e) => {
+          e.preventDefault();
+          panel.current?.focus();
+        }}
+      >
         {task ? (
           <TaskDetail key={task.id} slug={slug} projectId={projectId} task={task} canWrite={canWrite} actions={actions} editors={others} onClose={onClose} />
         ) : detail.isError || (tasks !== undefined && !fromList && detail.data && detail.data.projectId !== projectId) ? (
@@ -194,7 +207,7 @@ function TaskDetail({
 
       <TitleField task={task} canWrite={canWrite} error={errors.title} onSave={(title) => save("title", { taskId: task.id, title })} />
 
-      <dl className="grid grid-cols-1 gap-x-4 gap-y-3 min-[420px]:grid-cols-2">
+      <dl className="grid grid-cols-2 gap-x-3 gap-y-3 sm:gap-x-4">
         <Prop label="Status" id="task-status">
           {canWrite ? (
             <Select

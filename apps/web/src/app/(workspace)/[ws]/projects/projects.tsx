@@ -201,7 +201,7 @@ function ProjectRow({ slug, row, today }: { slug: string; row: Row; today: strin
   const late = p.targetDate !== null && p.targetDate < today && p.phase !== "done";
   return (
     <li
-      className="relative grid gap-x-4 gap-y-2.5 px-4 py-3.5 transition-colors hover:bg-accent/50 sm:px-5 md:grid-cols-[minmax(0,1fr)_7.5rem_13rem_6.5rem_7rem] md:items-center"
+      className="relative grid gap-x-4 gap-y-2.5 px-4 py-3.5 transition-colors hover:bg-accent/50 sm:px-5 md:grid-cols-[minmax(0,1fr)_7.5rem_12rem_6.5rem_9rem] md:items-center"
       data-testid="project-row"
     >
       <div className="grid min-w-0 gap-0.5">
@@ -234,7 +234,7 @@ function ProjectRow({ slug, row, today }: { slug: string; row: Row; today: strin
       <div className="hidden text-[13px] md:block">
         {p.targetDate ? <span className={cn(late ? "font-medium text-destructive" : "text-foreground")}>{formatDay(p.targetDate)}</span> : <span className="text-muted-foreground">—</span>}
       </div>
-      <div className="flex gap-3 text-[13px] text-muted-foreground md:justify-end">
+      <div className="flex gap-3 text-[13px] whitespace-nowrap text-muted-foreground md:justify-end">
         <span>
           <span className="font-medium text-foreground tabular-nums">{row.openTasks}</span> open
         </span>
@@ -304,7 +304,7 @@ export function ProjectListSkeleton() {
   return (
     <Card className="divide-y">
       {[0, 1, 2, 3].map((i) => (
-        <div key={i} className="grid gap-2 px-5 py-4 md:grid-cols-[minmax(0,1fr)_7.5rem_13rem_6.5rem_7rem] md:items-center md:gap-4">
+        <div key={i} className="grid gap-2 px-5 py-4 md:grid-cols-[minmax(0,1fr)_7.5rem_12rem_6.5rem_9rem] md:items-center md:gap-4">
           <div className="grid gap-1.5">
             <Skeleton className="h-4 w-48" />
             <Skeleton className="h-3 w-72 max-w-full" />

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ChevronLeft, Columns3, History, List, MessageSquare } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { toast } from "sonner";
 
 import { CommentThread } from "~/components/comments/comment-thread";
@@ -50,6 +50,7 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
 
   const view: View = (VIEWS as readonly string[]).includes(params.get("view") ?? "") ? (params.get("view") as View) : "board";
   const taskId = params.get("task");
+  const memberSides = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.side])), [members.data]);
 
   const setParam = useCallback(
     (key: string, value: string | null) => {
@@ -125,6 +126,7 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
               viewers={viewers}
               meUserId={me.userId}
               defaultSide={defaultSide}
+              memberSides={memberSides}
               onOpen={openTask}
             />
           ) : (
