@@ -1,5 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
+import { baseURL, E2E, e2eDataDir } from "./e2e/fixtures/env";
+
 // Debian's Chromium (TOOLCHAIN.md: `playwright install` can't download browsers on these machines).
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -16,12 +18,7 @@ const launchOptions = {
   ],
 };
 
-// A fresh data directory per run, so every run starts from the seeded demo workspace only.
-// Set once in the env: worker processes re-read this file and must agree with the server.
-process.env.TANDEM_E2E_DATA_DIR ??= `/tmp/tandem-e2e-${Date.now()}`;
-
-const PORT = 3100;
-const baseURL = `http://localhost:${PORT}`;
+const dataDir = e2eDataDir();
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,12 +37,15 @@ export default defineConfig({
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
   },
+  // The realtime server runs apart from the web app, so specs can stop and restart it.
+  globalSetup: "./e2e/fixtures/realtime-server.ts",
+  globalTeardown: "./e2e/fixtures/realtime-teardown.ts",
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
     { name: "pixel7", use: { ...devices["Pixel 7"], launchOptions } },
   ],
   webServer: {
-    command: "node ../scripts/start.mjs --skip-install",
+    command: "node ../scripts/start.mjs --skip-install --no-realtime",
     url: `${baseURL}/sign-in`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,
@@ -54,10 +54,10 @@ export default defineConfig({
     // start.mjs stops its children (database, realtime, web) on SIGTERM.
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     env: {
-      PORT: String(PORT),
-      REALTIME_PORT: "3101",
-      EMBEDDED_DB_PORT: "5489",
-      TANDEM_DATA_DIR: process.env.TANDEM_E2E_DATA_DIR,
+      PORT: String(E2E.port),
+      REALTIME_PORT: String(E2E.realtimePort),
+      EMBEDDED_DB_PORT: String(E2E.dbPort),
+      TANDEM_DATA_DIR: dataDir,
       AUTH_RATE_LIMIT: "off",
       BETTER_AUTH_URL: baseURL,
     },

@@ -15,10 +15,11 @@ import {
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from "@dnd-kit/core";
-import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { useMemo, useState } from "react";
+import { arrayMove, SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { useMemo, useRef, useState } from "react";
 
 import type { ProjectViewer } from "@tandem/realtime-contract";
 
@@ -80,14 +81,54 @@ export function Board({
   const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
   const settled = useMemo(() => columnsOf(tasks), [tasks]);
   // While dragging, the board shows where the card would land; the cache changes only on drop.
-  const [dragging, setDragging] = useState<Columns | null>(null);
+  const [dragging, setDraggingState] = useState<Columns | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const columns = dragging ?? settled;
+  // The keyboard getter runs outside React's render; it reads the latest layout from here.
+  const draggingRef = useRef<Columns | null>(null);
+  const setDragging = (next: Columns | null | ((cur: Columns | null) => Columns | null)) => {
+    setDraggingState((cur) => {
+      const value = typeof next === "function" ? next(cur) : next;
+      draggingRef.current = value;
+      return value;
+    });
+  };
+
+  /**
+   * Arrow keys in board terms: left and right go to the neighbouring column, up and down to the
+   * neighbouring card in the column (the generic getter guesses from geometry, and a tilted
+   * drag overlay fools it).
+   */
+  const keyboardCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
+    const cols = draggingRef.current;
+    const id = context.active?.id;
+    if (!cols || id === undefined) return undefined;
+    const status = containerOf(id, cols);
+    if (!status) return undefined;
+    const rectOf = (key: string) => context.droppableRects.get(key);
+    if (event.code === "ArrowRight" || event.code === "ArrowLeft") {
+      const next = TASK_STATUSES[TASK_STATUSES.indexOf(status) + (event.code === "ArrowRight" ? 1 : -1)];
+      if (!next) return undefined;
+      event.preventDefault();
+      const first = cols[next].find((k) => k !== id);
+      const target = (first && rectOf(first)) || rectOf(columnId(next));
+      return target ? { x: target.left, y: target.top } : undefined;
+    }
+    if (event.code === "ArrowDown" || event.code === "ArrowUp") {
+      const list = cols[status];
+      const neighbour = list[list.indexOf(String(id)) + (event.code === "ArrowDown" ? 1 : -1)];
+      if (!neighbour) return undefined;
+      event.preventDefault();
+      const target = rectOf(neighbour);
+      return target ? { x: target.left, y: target.top } : undefined;
+    }
+    return undefined;
+  };
 
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 220, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: { start: ["Space", "Enter"], cancel: ["Escape"], end: ["Space", "Enter"] } }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates, keyboardCodes: { start: ["Space", "Enter"], cancel: ["Escape"], end: ["Space", "Enter"] } }),
   );
 
   const editing = useMemo(() => {
@@ -175,6 +216,8 @@ export function Board({
     <DndContext
       sensors={sensors}
       collisionDetection={collision}
+      // Scroll only when the card is close to the edge: on phones the columns are stacked.
+      autoScroll={{ threshold: { x: 0.1, y: 0.12 } }}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}

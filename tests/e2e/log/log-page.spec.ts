@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+
+import { expect, test } from "@playwright/test";
+
+import { createDemoProject, createTask } from "../fixtures/api";
+import { DEMO, navigateTo, newPersonContext, signIn } from "../fixtures/auth";
+import { column } from "../fixtures/board";
+
+test("the log reads as sentences and verifies; the CEO downloads a checkpoint and can't edit a project", async ({ page, browser }, testInfo) => {
+  // The CMO makes some history first.
+  const cmoContext = await newPersonContext(browser, testInfo);
+  const cmo = await cmoContext.newPage();
+  await signIn(cmo, DEMO.cmo.email);
+  const project = await createDemoProject(cmo, "Log page");
+  const task = await createTask(cmo, project.id, { title: `Consent banner ${Date.now().toString(36)}`, side: "it" });
+  await cmoContext.close();
+
+  await signIn(page, DEMO.ceo.email);
+  await navigateTo(page, "Log");
+  await expect(page.getByRole("heading", { level: 1, name: "Transparency log" })).toBeVisible();
+  await expect(page.getByTestId("verify-status")).toContainText(/Chain verified through #\d+/);
+  const feed = page.getByTestId("activity-feed");
+  await expect(feed.getByText(`created the project ‘${project.name}’`)).toBeVisible();
+  await expect(feed.getByTestId("activity-entry").filter({ hasText: `added the IT task ‘${task.title}’` })).toContainText(`${DEMO.cmo.name} (Marketing)`);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download checkpoint" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^tandem-checkpoint-acme-\d+\.json$/);
+  const checkpoint = JSON.parse(readFileSync((await download.path())!, "utf8")) as Record<string, unknown>;
+  expect(checkpoint).toMatchObject({ workspaceSlug: "acme", seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/), signature: expect.any(String) });
+
+  // Leadership reads and comments; it doesn't change the work.
+  await page.goto(`/acme/projects/${project.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: project.name })).toBeVisible();
+  await expect(column(page, "todo").getByText(task.title)).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Add task/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Drag “/ })).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: "Phase" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Post health" })).toHaveCount(0);
+  await expect(page.getByText("Read-only: you can comment")).toBeVisible();
+
+  await page.getByRole("button", { name: task.title, exact: true }).click();
+  const sheet = page.getByRole("dialog", { name: task.title });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByRole("button", { name: "Delete task" })).toHaveCount(0);
+  await expect(sheet.getByRole("combobox", { name: "Status" })).toHaveCount(0);
+  await expect(sheet.getByLabel("Write a comment")).toBeVisible();
+});

@@ -1,0 +1,40 @@
+import { expect, test } from "@playwright/test";
+
+import { createDemoProject, createTask } from "../fixtures/api";
+import { DEMO, signIn } from "../fixtures/auth";
+import { card, column } from "../fixtures/board";
+
+test.describe("the board without a mouse", () => {
+  test.skip(({ isMobile }) => isMobile, "keyboard use of the board is a desktop concern");
+
+  test("a task moves between columns with the keyboard: drag handle, then the Move to… menu", async ({ page }) => {
+    await signIn(page, DEMO.cmo.email);
+    const project = await createDemoProject(page, "Keyboard");
+    const task = await createTask(page, project.id, { title: `Brief the regional teams ${Date.now().toString(36)}` });
+    await page.goto(`/acme/projects/${project.id}`);
+    await expect(card(column(page, "todo"), task.title)).toBeVisible();
+
+    // Space picks the card up from its handle, the arrow keys carry it, Space drops it.
+    const handle = page.getByRole("button", { name: `Drag “${task.title}”` });
+    await handle.focus();
+    await expect(handle).toBeFocused();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Space");
+    await expect(card(column(page, "in_progress"), task.title)).toBeVisible();
+    await expect(card(column(page, "todo"), task.title)).toHaveCount(0);
+
+    // The card's menu does the same from the keyboard.
+    const actions = card(page, task.title).getByRole("button", { name: `Actions for “${task.title}”` });
+    await actions.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menuitem", { name: "Done" })).toBeVisible();
+    await page.getByRole("menuitem", { name: "Done" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(card(column(page, "done"), task.title)).toBeVisible();
+
+    // Both moves were saved.
+    await page.reload();
+    await expect(card(column(page, "done"), task.title)).toBeVisible();
+  });
+});
