@@ -31,6 +31,7 @@ async function open(phase: Phase, url: string, cookie: string, projectId: string
   const client: Client = connect(url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false, forceNew: true, timeout: CONNECT_TIMEOUT_MS });
   const lastSeq = { value: 0 };
   client.on("log.entry", (entry) => record(phase, lastSeq, entry));
+  client.on("log.entries", (entries) => entries.forEach((entry) => record(phase, lastSeq, entry)));
   await new Promise<void>((resolve, reject) => {
     client.once("connect", () => resolve());
     client.once("connect_error", (err) => reject(err));

@@ -106,6 +106,12 @@ export interface ServerToClientEvents {
    * after the socket's connect are pushed; anything older (or missed) comes from `log.sync`.
    */
   "log.entry": (entry: LogEntryPayload) => void;
+  /**
+   * Several consecutive entries of one workspace in one packet, oldest first: what `log.entry`
+   * would have sent one by one, when a node reads more than one entry at once (a burst, or
+   * catching up). Apply them in order exactly as if each had come as `log.entry`.
+   */
+  "log.entries": (entries: LogEntryPayload[]) => void;
   /** Sent to a project room whenever someone opens or leaves the project or starts/stops editing a task. */
   "project.presence": (state: ProjectPresence) => void;
 }

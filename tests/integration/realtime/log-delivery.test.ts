@@ -93,6 +93,27 @@ describe.each(DB_KINDS)("log delivery on %s", (kind) => {
     expect(cmo.log.entries.at(-1)).toMatchObject({ seq: head, action: "project.created", entityId: project.id });
   });
 
+  it("sends a backlog read in one go as one log.entries packet, in seq order", async () => {
+    const lazy = await startNode({ db: t.db, auth, logPollMs: 60_000 });
+    try {
+      const cmo = await watch(f.mLead, lazy);
+      const silent = await deadNotifier();
+      const before = await headSeq(t.db, f.workspaceId);
+      const project = await newProject(await api(f.mLead, silent), f, "Backlog");
+      for (const i of range(1, 4)) await newTask(await api(f.iLead, silent), f, project.id, `backlog ${i}`);
+      await settle(200);
+      expect(cmo.log.entries).toEqual([]);
+
+      await lazy.realtime.logAppended(f.workspaceId);
+      await cmo.log.waitFor(f.workspaceId, before + 5, { timeoutMs: 2_000 });
+      expect(cmo.log.packets.batches).toBe(1);
+      expect(cmo.log.seqs(f.workspaceId)).toEqual(range(before + 1, before + 5));
+      expect(cmo.log.entries.map((e) => e.action)).toEqual(["project.created", "task.created", "task.created", "task.created", "task.created"]);
+    } finally {
+      await lazy.close();
+    }
+  });
+
   it("a log poke alone wakes a node whose safety read is a minute away", async () => {
     const lazy = await startNode({ db: t.db, auth, logPollMs: 60_000 });
     try {

@@ -44,17 +44,26 @@ export const range = (from: number, to: number) => Array.from({ length: Math.max
 
 export type LogRecorder = ReturnType<typeof recordLog>;
 
-/** Keeps every log.entry a client receives (with its arrival time) and waits for seqs to arrive. */
+/** Keeps every entry a client receives (log.entry or log.entries, with its arrival time) and waits for seqs to arrive. */
 export function recordLog(client: Client) {
   const entries: (LogEntryPayload & { receivedAt: number })[] = [];
   const listeners = new Set<() => void>();
-  client.on("log.entry", (entry) => {
-    entries.push({ ...entry, receivedAt: Date.now() });
+  const packets = { batches: 0 };
+  const receive = (batch: LogEntryPayload[]) => {
+    const receivedAt = Date.now();
+    for (const entry of batch) entries.push({ ...entry, receivedAt });
     for (const l of [...listeners]) l();
+  };
+  client.on("log.entry", (entry) => receive([entry]));
+  client.on("log.entries", (batch) => {
+    packets.batches++;
+    receive(batch);
   });
   const seqs = (workspaceId: string, from = 0) => entries.slice(from).filter((e) => e.workspaceId === workspaceId).map((e) => e.seq);
   return {
     entries,
+    /** How many log.entries packets arrived. */
+    packets,
     seqs,
     /** Resolves once an entry of the workspace with seq ≥ seq has arrived (since index `from`). */
     waitFor(workspaceId: string, seq: number, { timeoutMs = 5_000, from = 0 } = {}): Promise<void> {

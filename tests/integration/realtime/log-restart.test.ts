@@ -37,6 +37,7 @@ function followLog(client: Client, workspaceId: string, startSeq: number) {
       }
     }));
   client.on("log.entry", (e) => e.workspaceId === workspaceId && apply(e, "push"));
+  client.on("log.entries", (batch) => batch.forEach((e) => e.workspaceId === workspaceId && apply(e, "push")));
   client.on("connect", () => void sync());
   return { applied, received, last: () => lastSeq, synced: () => syncing };
 }
