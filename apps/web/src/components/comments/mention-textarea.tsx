@@ -42,7 +42,13 @@ export function MentionTextarea({
   const matches = useMemo(() => {
     if (!query) return [];
     const q = query.query.toLowerCase();
-    return people.filter((p) => p.name.toLowerCase().split(/\s+/).some((part) => part.startsWith(q)) || p.name.toLowerCase().startsWith(q)).slice(0, 6);
+    const name = (p: Mentionable) => p.name.toLowerCase();
+    // Whole-name prefix first ("ma" → Maya Chen before Leo Martin), then any word of the name.
+    const rank = (p: Mentionable) => (name(p).startsWith(q) ? 0 : name(p).split(/\s+/).some((part) => part.startsWith(q)) ? 1 : 2);
+    return people
+      .filter((p) => rank(p) < 2)
+      .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name))
+      .slice(0, 6);
   }, [people, query]);
   const open = query !== null && matches.length > 0;
 

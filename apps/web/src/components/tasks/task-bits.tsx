@@ -1,4 +1,4 @@
-import { CalendarDays, Minus, SignalHigh, SignalLow, SignalMedium, TriangleAlert } from "lucide-react";
+import { CalendarDays } from "lucide-react";
 
 import { Badge } from "~/components/ui/badge";
 import { formatDay } from "~/lib/dates";
@@ -7,17 +7,33 @@ import { STATUS_STYLES, TASK_KIND_LABELS, TASK_PRIORITY_LABELS, TASK_STATUS_LABE
 import { cn } from "~/lib/utils";
 import { isOverdue } from "~/realtime/task-order";
 
-const PRIORITY_ICON: Record<TaskPriority, { icon: typeof SignalHigh; className: string }> = {
-  urgent: { icon: TriangleAlert, className: "text-destructive" },
-  high: { icon: SignalHigh, className: "text-foreground" },
-  medium: { icon: SignalMedium, className: "text-foreground/80" },
-  low: { icon: SignalLow, className: "text-muted-foreground" },
-  none: { icon: Minus, className: "text-muted-foreground/60" },
-};
+const PRIORITY_LEVEL: Record<Exclude<TaskPriority, "urgent">, number> = { none: 0, low: 1, medium: 2, high: 3 };
 
+/**
+ * Priority as three rising bars filled up to the level (none: all empty); urgent as a red
+ * exclamation mark in a square, so it can't be mistaken for a level.
+ */
 export function PriorityIcon({ priority, className }: { priority: TaskPriority; className?: string }) {
-  const { icon: Icon, className: tone } = PRIORITY_ICON[priority];
-  return <Icon aria-label={TASK_PRIORITY_LABELS[priority]} role="img" className={cn("size-4 shrink-0", tone, className)} />;
+  const label = TASK_PRIORITY_LABELS[priority];
+  if (priority === "urgent") {
+    return (
+      <svg role="img" aria-label={label} viewBox="0 0 16 16" className={cn("size-4 shrink-0 text-destructive", className)}>
+        <title>{label}</title>
+        <rect x="1.5" y="1.5" width="13" height="13" rx="3" fill="currentColor" />
+        <rect x="7.1" y="4" width="1.8" height="5.2" rx="0.9" fill="white" />
+        <circle cx="8" cy="11.4" r="1.05" fill="white" />
+      </svg>
+    );
+  }
+  const level = PRIORITY_LEVEL[priority];
+  return (
+    <svg role="img" aria-label={label} viewBox="0 0 16 16" className={cn("size-4 shrink-0 text-foreground/75", className)}>
+      <title>{label}</title>
+      {[0, 1, 2].map((i) => (
+        <rect key={i} x={2 + i * 4.5} y={10 - i * 3.5} width="3" height={4.5 + i * 3.5} rx="0.8" fill="currentColor" opacity={i < level ? 1 : 0.22} />
+      ))}
+    </svg>
+  );
 }
 
 export function StatusDot({ status, className }: { status: TaskStatus; className?: string }) {

@@ -16,7 +16,7 @@ import {
   DropdownMenuTrigger,
 } from "~/components/ui/dropdown-menu";
 import { Tooltip, TooltipContent, TooltipTrigger } from "~/components/ui/tooltip";
-import type { Side } from "~/lib/sides";
+import { SIDE_STYLES, type Side } from "~/lib/sides";
 import { TASK_STATUS_LABELS, TASK_STATUSES } from "~/lib/tasks";
 import { cn } from "~/lib/utils";
 import type { TaskRow } from "~/realtime/apply-log-entry";
@@ -110,7 +110,7 @@ export function TaskCard({
         placeholder && "opacity-40",
         overlay && "rotate-[1.5deg] cursor-grabbing border-primary/30 shadow-lg shadow-black/10",
         editor && "ring-2 ring-offset-1 ring-offset-card",
-        editor && (editor.side === "it" ? "ring-it/60" : editor.side === "marketing" ? "ring-marketing/60" : "ring-leadership/60"),
+        editor && (editor.side === "it" ? "ring-it/50" : editor.side === "marketing" ? "ring-marketing/50" : "ring-leadership/50"),
       )}
     >
       <div className="flex items-start gap-1.5">
@@ -134,18 +134,18 @@ export function TaskCard({
         </button>
         {actions && onOpen ? <CardMenu task={task} canWrite={canWrite} actions={actions} onOpen={onOpen} /> : null}
       </div>
+      {editor ? (
+        <p className={cn("-mt-1 flex items-center gap-1 text-[11px] font-medium", SIDE_STYLES[editor.side].ink)} data-testid="card-editing">
+          <PencilLine aria-hidden className="size-3" />
+          {editor.name.split(" ")[0]} is editing
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1.5">
         <TaskSideBadge side={task.side as "marketing" | "it"} />
         <KindBadge kind={task.kind} />
         {task.priority !== "none" ? <PriorityIcon priority={task.priority} className="size-3.5" /> : null}
         <DueDate dueDate={task.dueDate} status={task.status} today={today} />
         <span className="ml-auto flex items-center gap-1.5">
-          {editor ? (
-            <span className="flex items-center gap-1 text-[11px] font-medium text-muted-foreground" data-testid="card-editing">
-              <PencilLine aria-hidden className="size-3" />
-              <span className="sr-only">{editor.name} is editing</span>
-            </span>
-          ) : null}
           {task.assigneeName ? (
             <Tooltip>
               <TooltipTrigger asChild>

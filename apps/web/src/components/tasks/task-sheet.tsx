@@ -399,7 +399,7 @@ function ReadValue({ children, className }: { children: React.ReactNode; classNa
 
 function Person({ name, member }: { name: string; member?: Member }) {
   return (
-    <span className="flex min-w-0 items-center gap-2">
+    <span className="flex min-w-0 items-center gap-2 py-0.5 pl-0.5">
       <UserAvatar name={name} side={member?.side} size="xs" />
       <span className="truncate">{name}</span>
     </span>
