@@ -13,7 +13,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
@@ -179,7 +179,11 @@ function phaseMeter() {
 
 // ---- the run --------------------------------------------------------------------------------
 
+const loadAtStart = loadavg()[0]!;
+
 async function main() {
+  // Other work on the machine shows up as latency here: say so rather than let it pass as ours.
+  if (loadAtStart > 0.5 * cpus().length) log(`warning: load average ${loadAtStart.toFixed(2)} on ${cpus().length} cpus before the run; numbers will be noisy`);
   const bench = await startBenchDb();
   if (API_APART && bench.kind === "pglite") throw new Error("BENCH_API=separate needs PostgreSQL: one PGlite connection cannot serve two processes (see bench-setup.ts)");
   log(`database: ${bench.kind}; API ${API_APART ? "in its own process" : "in this process"}`);
@@ -301,7 +305,7 @@ function report(
     "",
     `## ${new Date().toISOString()} — ${kind}, API ${API_APART ? "in its own process" : "in the driver process"}`,
     "",
-    `machine: ${cpus().length} cpu (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`,
+    `machine: ${cpus().length} cpu (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; 1-min load average ${loadAtStart.toFixed(2)} before the run, ${loadavg()[0]!.toFixed(2)} after`,
     `${clients} clients in ${PROCESSES} processes, one workspace, all viewing one project; ${MUTATIONS} mutations at ${RATE}/s (steady), then ${MUTATIONS} with ${BURST_CONCURRENCY} in flight (burst: ${(MUTATIONS / burstSecs).toFixed(0)} commits/s); payload ≈ ${bytes} bytes`,
     "",
     table([r("tandem steady"), r("baseline steady"), r("tandem burst"), r("baseline burst")]),
@@ -317,7 +321,7 @@ function report(
   const dir = here("../.artifacts/");
   mkdirSync(dir, { recursive: true });
   const file = `${dir}realtime-bench-${kind}-${API_APART ? "api-apart" : "api-in"}-${Date.now()}.json`;
-  writeFileSync(file, JSON.stringify({ kind, apiApart: API_APART, clients, mutations: MUTATIONS, rate: RATE, burstConcurrency: BURST_CONCURRENCY, results, ratios: { steady, burst: bursty }, meters }, null, 2));
+  writeFileSync(file, JSON.stringify({ kind, apiApart: API_APART, loadAtStart, clients, mutations: MUTATIONS, rate: RATE, burstConcurrency: BURST_CONCURRENCY, results, ratios: { steady, burst: bursty }, meters }, null, 2));
   log(`results: ${file}`);
 }
 
