@@ -18,7 +18,7 @@ import { Sheet, SheetContent, SheetDescription, SheetTitle } from "~/components/
 import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
 import { Textarea } from "~/components/ui/textarea";
-import { ago, exactTime } from "~/lib/dates";
+import { ago, exactTime, formatDay } from "~/lib/dates";
 import { errorMessage, trpcFieldErrors } from "~/lib/form-errors";
 import { SIDE_LABELS } from "~/lib/sides";
 import {
@@ -281,14 +281,16 @@ function TaskDetail({
               </SelectContent>
             </Select>
           ) : (
-            <ReadValue>{task.assigneeName ? <Person name={task.assigneeName} /> : "Unassigned"}</ReadValue>
+            <ReadValue>{task.assigneeName ? <Person name={task.assigneeName} member={members.data?.find((m) => m.id === task.assigneeId)} /> : "Unassigned"}</ReadValue>
           )}
         </Prop>
         <Prop label="Due date" id="task-due" error={errors.dueDate}>
           {canWrite ? (
             <DueField task={task} today={today} onSave={(dueDate) => save("dueDate", { taskId: task.id, dueDate })} />
           ) : (
-            <ReadValue className={cn(isOverdue(task, today) && "font-medium text-destructive")}>{task.dueDate ?? "No due date"}</ReadValue>
+            <ReadValue className={cn(isOverdue(task, today) && "font-medium text-destructive")}>
+              {task.dueDate ? `${formatDay(task.dueDate)}${isOverdue(task, today) ? " · overdue" : ""}` : "No due date"}
+            </ReadValue>
           )}
         </Prop>
         <Prop label="Side" id="task-side" error={errors.side}>
