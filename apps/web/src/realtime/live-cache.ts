@@ -66,14 +66,21 @@ export class LiveCache {
       // Entries of workspaces no page has shown yet are read from the log when one does.
       this.workspaces.get(parsed.data.workspaceId)?.sequencer.push(parsed.data);
     };
+    // A burst or a catch-up arrives as one packet, oldest first: the same as that many log.entry.
+    const onEntries = (payload: unknown) => {
+      if (!Array.isArray(payload)) return;
+      for (const entry of payload) onEntry(entry);
+    };
     const onConnect = () => {
       for (const ws of this.workspaces.values()) void ws.sequencer.resync();
     };
     socket.on("log.entry", onEntry);
+    socket.on("log.entries", onEntries);
     socket.on("connect", onConnect);
     if (socket.connected) onConnect();
     return () => {
       socket.off("log.entry", onEntry);
+      socket.off("log.entries", onEntries);
       socket.off("connect", onConnect);
       if (this.socket === socket) this.socket = null;
       for (const t of this.retryTimers.values()) clearTimeout(t);
