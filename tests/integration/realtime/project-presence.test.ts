@@ -9,7 +9,7 @@ import { createFixture, type Fixture, type Person } from "../support/workspace";
 import { Clients, settle, startNode, type Node } from "./harness";
 import { apiAs, newProject, newTask, notifierFor, recordProjectPresence } from "./log-harness";
 
-describe("project presence (pglite)", () => {
+describe("project presence (postgres)", () => {
   let t: TestDb;
   let auth: Auth;
   let node: Node;
@@ -20,7 +20,7 @@ describe("project presence (pglite)", () => {
   const api = (p: Person) => apiAs(t.db, auth, p, notifier);
 
   beforeAll(async () => {
-    t = await startTestDb("pglite");
+    t = await startTestDb("postgres");
     auth = createTestAuth(t.db);
     node = await startNode({ db: t.db, auth });
     notifier = notifierFor(node);
