@@ -1,7 +1,10 @@
 import { mkdirSync } from "node:fs";
+import { createServer, type AddressInfo, type Socket } from "node:net";
 
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGLiteSocketHandler } from "@electric-sql/pglite-socket";
+
+import { ExclusiveQueryQueue } from "./embedded-queue";
 
 export interface EmbeddedDb {
   url: string;
@@ -22,25 +25,54 @@ export interface EmbeddedDbOptions {
 /**
  * PGlite served over the Postgres wire protocol on loopback, so that web, realtime and
  * the CLIs all speak plain Postgres to a URL — the same code path as a real server.
+ * Connections share PGlite's one backend through ExclusiveQueryQueue.
  */
 export async function startEmbeddedDb(opts: EmbeddedDbOptions = {}): Promise<EmbeddedDb> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const pglite = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});
   const host = opts.host ?? "127.0.0.1";
-  const server = new PGLiteSocketServer({
-    db: pglite,
-    host,
-    port: opts.port ?? 0,
-    maxConnections: opts.maxConnections ?? 40,
+  const queue = new ExclusiveQueryQueue(pglite);
+  const handlers = new Set<PGLiteSocketHandler>();
+  const maxConnections = opts.maxConnections ?? 40;
+
+  const sockets = new Set<Socket>();
+  const server = createServer((socket: Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    if (handlers.size >= maxConnections) {
+      // Refuse as PostgreSQL does (FATAL 53300), rather than leave the client waiting.
+      socket.end(tooManyClients(), () => socket.destroy());
+      return;
+    }
+    // The handler types its queue as pglite-socket's class; ours implements the same interface.
+    const handler = new PGLiteSocketHandler({ queryQueue: queue as never, closeOnDetach: true });
+    handlers.add(handler);
+    socket.on("close", () => handlers.delete(handler));
+    void handler.attach(socket);
   });
-  await server.start();
-  const port = Number(server.getServerConn().split(":").pop());
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
   return {
     url: `postgres://postgres:postgres@${host}:${port}/postgres?sslmode=disable`,
     port,
     stop: async () => {
-      await server.stop();
+      for (const h of handlers) await h.detach(true);
+      handlers.clear();
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await pglite.close();
     },
   };
+}
+
+/** A PostgreSQL ErrorResponse: FATAL 53300 "sorry, too many clients already". */
+function tooManyClients(): Buffer {
+  const fields = Buffer.from("SFATAL\0C53300\0Msorry, too many clients already\0\0", "utf8");
+  const head = Buffer.alloc(5);
+  head.write("E", 0);
+  head.writeInt32BE(fields.length + 4, 1);
+  return Buffer.concat([head, fields]);
 }
