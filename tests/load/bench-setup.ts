@@ -32,16 +32,11 @@ export async function startBenchDb(): Promise<BenchDb> {
 
   if (!serverUrl) {
     const embedded = await startEmbeddedDb({ maxConnections: 40 });
-    // pglite-socket 0.2.17 queues protocol messages one by one, so two connections' extended-
-    // protocol queries (Parse/Bind/Execute outside a transaction) interleave and clobber each
-    // other's unnamed statement: wrong rows or "portal does not exist". One connection for
-    // everything keeps the run correct.
-    const shared = poolFor(embedded.url)(1);
-    await runMigrations(shared);
+    await runMigrations(poolFor(embedded.url)(1));
     return {
       kind: "pglite",
       url: embedded.url,
-      pool: () => shared,
+      pool: poolFor(embedded.url),
       close: async () => {
         await closePools();
         await embedded.stop();

@@ -5,7 +5,7 @@
  * the same moments to the same clients. `pnpm bench:realtime`; results in docs/benchmarks.md.
  *
  * BENCH_DATABASE_URL / TEST_DATABASE_URL: use that PostgreSQL server (a fresh database), else
- * embedded PGlite. BENCH_API=separate runs the API in its own process (PostgreSQL only), as the
+ * embedded PGlite. BENCH_API=separate runs the API in its own process, as the
  * web app does; the default runs it in this process. BENCH_CLIENTS (per process, default 500),
  * BENCH_MUTATIONS (default 300), BENCH_RATE (per second, default 50), BENCH_BURST_CONCURRENCY (16).
  */
@@ -185,7 +185,6 @@ async function main() {
   // Other work on the machine shows up as latency here: say so rather than let it pass as ours.
   if (loadAtStart > 0.5 * cpus().length) log(`warning: load average ${loadAtStart.toFixed(2)} on ${cpus().length} cpus before the run; numbers will be noisy`);
   const bench = await startBenchDb();
-  if (API_APART && bench.kind === "pglite") throw new Error("BENCH_API=separate needs PostgreSQL: one PGlite connection cannot serve two processes (see bench-setup.ts)");
   log(`database: ${bench.kind}; API ${API_APART ? "in its own process" : "in this process"}`);
   // A pool per role, as separate processes would have: the API's writes never queue the tailer's reads.
   const apiDb = bench.pool(8);
