@@ -50,6 +50,8 @@ try {
     await startService("db", tsx, ["packages/db/src/embedded-cli.ts"], { env, ready: /embedded PostgreSQL .* ready at/ });
     env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${env.EMBEDDED_DB_PORT}/postgres?sslmode=disable`;
     env.SEED_DEMO ??= "on";
+    // PGlite's socket server does not pass NOTIFY between connections; pokes carry delivery.
+    env.REALTIME_LOG_LISTEN ??= "off";
   } else {
     env.SEED_DEMO ??= "off";
   }

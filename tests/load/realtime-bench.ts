@@ -36,6 +36,8 @@ const MUTATIONS = int("BENCH_MUTATIONS", 300, 2_000);
 const RATE = int("BENCH_RATE", 50, 1_000);
 const BURST_CONCURRENCY = int("BENCH_BURST_CONCURRENCY", 16, 64);
 const API_APART = process.env.BENCH_API === "separate";
+/** BENCH_LISTEN=off: no LISTEN/NOTIFY on PostgreSQL either, only the poke (how embedded PGlite runs). */
+const LISTEN_OFF = process.env.BENCH_LISTEN === "off";
 const WARMUP = 20;
 const EXTRA_USERS = 8;
 /** After the last send, how long deliveries may still arrive (the safety read is 1 s). */
@@ -185,14 +187,15 @@ async function main() {
   // Other work on the machine shows up as latency here: say so rather than let it pass as ours.
   if (loadAtStart > 0.5 * cpus().length) log(`warning: load average ${loadAtStart.toFixed(2)} on ${cpus().length} cpus before the run; numbers will be noisy`);
   const bench = await startBenchDb();
-  log(`database: ${bench.kind}; API ${API_APART ? "in its own process" : "in this process"}`);
+  log(`database: ${bench.kind}; API ${API_APART ? "in its own process" : "in this process"}; wake-up by ${bench.kind === "postgres" && !LISTEN_OFF ? "NOTIFY" : "poke"}`);
   // A pool per role, as separate processes would have: the API's writes never queue the tailer's reads.
   const apiDb = bench.pool(8);
   const realtimeDb = bench.pool(4);
   const ws = await createBenchWorkspace(apiDb, EXTRA_USERS);
 
   const httpServer = createServer();
-  const realtime = createRealtimeServer(httpServer, { db: realtimeDb, auth: ws.auth, internalSecret: SECRET });
+  const listen = bench.kind === "postgres" && !LISTEN_OFF;
+  const realtime = createRealtimeServer(httpServer, { db: realtimeDb, auth: ws.auth, internalSecret: SECRET, logListenUrl: listen ? bench.url : undefined });
   await realtime.ready;
   await new Promise<void>((r) => httpServer.listen(0, "127.0.0.1", r));
   const realtimeUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
@@ -225,23 +228,30 @@ async function main() {
 
     log(`tandem steady: ${MUTATIONS} mutations at ${RATE}/s`);
     let meter = phaseMeter();
-    const steadySends = await writer.steady(MUTATIONS, RATE);
+    const steadyStamped = await writer.steady(MUTATIONS, RATE);
     await sleep(DRAIN_MS);
     meters["tandem steady"] = meter();
     log(`tandem burst: ${MUTATIONS} mutations, ${BURST_CONCURRENCY} at a time`);
     meter = phaseMeter();
-    const { sends: burstSends, secs: burstSecs } = await writer.burst(MUTATIONS, BURST_CONCURRENCY);
+    const { sends: burstStamped, secs: burstSecs } = await writer.burst(MUTATIONS, BURST_CONCURRENCY);
     await sleep(DRAIN_MS);
     meters["tandem burst"] = meter();
+    // The exact payloads the clients received, for the baseline to send.
+    const entries = await listLogAfter(apiDb, { workspaceId: ws.workspaceId, afterSeq: 0, limit: 5_000 });
+    const payloadOf = new Map<string, LogEntryPayload>(entries.map((e) => [e.entityId, { ...e, createdAt: e.createdAt.toISOString() }]));
+    // With NOTIFY a client can hear an entry before the API process sees its COMMIT return, so the
+    // API's stamp can be late. The entry's own time (taken when it was appended, inside the
+    // transaction, so always before the commit) is used whenever it is earlier: latencies err long.
+    const appendedAt = new Map(entries.map((e) => [e.entityId, e.createdAt.getTime()]));
+    const earliest = (sends: Sent[]) => sends.map((s) => ({ ...s, at: Math.min(s.at, appendedAt.get(s.key) ?? s.at) }));
+    const steadySends = earliest(steadyStamped);
+    const burstSends = earliest(burstStamped);
     const tandemReports = (await collect(procs)).filter((r) => r.phase === "tandem");
     const byEntity = (r: PhaseReport, seq: number) => r.entityIds[seq] ?? "";
     results["tandem steady"] = measure("Tandem, steady", steadySends, tandemReports, byEntity, clients);
     results["tandem burst"] = measure("Tandem, burst", burstSends, tandemReports, byEntity, clients);
     await disconnectClients(procs);
 
-    // The exact payloads the clients received, for the baseline to send.
-    const entries = await listLogAfter(apiDb, { workspaceId: ws.workspaceId, afterSeq: 0, limit: 5_000 });
-    const payloadOf = new Map<string, LogEntryPayload>(entries.map((e) => [e.entityId, { ...e, createdAt: e.createdAt.toISOString() }]));
     const inOrder = (sends: Sent[]) => [...sends].sort((a, b) => a.at - b.at);
 
     // ---- baseline: bare socket.io, no auth, no database, same process ---------------------------
@@ -302,7 +312,7 @@ function report(
   const bytes = sample ? Buffer.byteLength(JSON.stringify(sample)) : 0;
   const lines = [
     "",
-    `## ${new Date().toISOString()} — ${kind}, API ${API_APART ? "in its own process" : "in the driver process"}`,
+    `## ${new Date().toISOString()} — ${kind}, API ${API_APART ? "in its own process" : "in the driver process"}, wake-up by ${kind === "postgres" && !LISTEN_OFF ? "NOTIFY" : "poke"}`,
     "",
     `machine: ${cpus().length} cpu (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; 1-min load average ${loadAtStart.toFixed(2)} before the run, ${loadavg()[0]!.toFixed(2)} after`,
     `${clients} clients in ${PROCESSES} processes, one workspace, all viewing one project; ${MUTATIONS} mutations at ${RATE}/s (steady), then ${MUTATIONS} with ${BURST_CONCURRENCY} in flight (burst: ${(MUTATIONS / burstSecs).toFixed(0)} commits/s); payload ≈ ${bytes} bytes`,

@@ -16,6 +16,8 @@ const schema = z.object({
   REDIS_URL: z.string().url().optional(),
   REALTIME_INTERNAL_SECRET: z.string().min(16).default(DEV_INTERNAL_SECRET),
   WEB_ORIGINS: commaList,
+  /** "off" for embedded PGlite, whose socket server cannot deliver NOTIFY between connections. */
+  REALTIME_LOG_LISTEN: z.enum(["on", "off"]).default("on"),
   NODE_ENV: z.string().default("development"),
 });
 
@@ -33,6 +35,7 @@ export const env = {
   port: parsed.REALTIME_PORT,
   databaseUrl: parsed.DATABASE_URL,
   redisUrl: parsed.REDIS_URL,
+  logListen: parsed.REALTIME_LOG_LISTEN === "on",
   internalSecret: parsed.REALTIME_INTERNAL_SECRET,
   webOrigins: parsed.WEB_ORIGINS,
   auth: authEnv,

@@ -15,6 +15,7 @@ const realtime = createRealtimeServer(httpServer, {
   allowedOrigins: [env.auth.baseURL, ...env.webOrigins],
   internalSecret: env.internalSecret,
   redisUrl: env.redisUrl,
+  logListenUrl: env.logListen ? env.databaseUrl : undefined,
 });
 
 httpServer.on("error", (err) => {

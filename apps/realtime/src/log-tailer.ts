@@ -1,6 +1,7 @@
 import type { Database } from "@tandem/db";
+import type { LogNotice } from "@tandem/db/notify";
 import { getLogHead, listLogAfter } from "@tandem/db/queries";
-import { workspaceRoom } from "@tandem/realtime-contract";
+import { workspaceRoom, type LogEntryPayload } from "@tandem/realtime-contract";
 
 import { toLogPayload } from "./log-payload";
 import { createSingleFlight } from "./single-flight";
@@ -52,12 +53,16 @@ export function createLogTailer({ io, db, pollMs }: LogTailerOptions) {
     const last = fresh.at(-1);
     if (!last) return;
     tail.cursor = last.seq;
-    const room = io.local.to(workspaceRoom(workspaceId));
     // A backlog goes out as one packet: each packet costs a write per socket, so a node that fell
     // behind would otherwise fall further behind the more it had to catch up.
-    if (fresh.length === 1) room.emit("log.entry", last);
-    else room.emit("log.entries", fresh);
+    emit(workspaceId, fresh);
     if (rows.length === READ_BATCH) void reads.run(workspaceId);
+  }
+
+  function emit(workspaceId: string, entries: LogEntryPayload[]) {
+    const room = io.local.to(workspaceRoom(workspaceId));
+    if (entries.length === 1) room.emit("log.entry", entries[0]!);
+    else room.emit("log.entries", entries);
   }
 
   const localSockets = (workspaceId: string) => io.of("/").adapter.rooms.get(workspaceRoom(workspaceId))?.size ?? 0;
@@ -98,9 +103,33 @@ export function createLogTailer({ io, db, pollMs }: LogTailerOptions) {
       }
       return pending;
     },
-    /** A wake-up: read the workspace now (or once more after the read in flight). */
-    wake(workspaceId: string) {
-      if (tails.has(workspaceId)) void reads.run(workspaceId);
+    /**
+     * A wake-up: read the workspace now (or once more after the read in flight). With `seq`, a
+     * node that has already delivered that entry (from a notice) skips the read.
+     */
+    wake(workspaceId: string, seq?: number) {
+      const tail = tails.get(workspaceId);
+      if (!tail || (seq !== undefined && tail.cursor >= seq)) return;
+      void reads.run(workspaceId);
+    },
+    /**
+     * A notice from the database at commit. The next entry in line goes out at once, with no read;
+     * anything else (a gap, a notice without the entry, a read in flight) falls back to a read,
+     * which keeps delivery in seq order and exactly once.
+     */
+    offer(notice: LogNotice) {
+      const tail = tails.get(notice.workspaceId);
+      if (!tail || notice.seq <= tail.cursor) return;
+      if (notice.entry && notice.seq === tail.cursor + 1 && !reads.isRunning(notice.workspaceId)) {
+        tail.cursor = notice.seq;
+        emit(notice.workspaceId, [toLogPayload({ ...notice.entry, createdAt: new Date(notice.entry.createdAt) })]);
+        return;
+      }
+      void reads.run(notice.workspaceId);
+    },
+    /** Reads every tailed workspace: after a listener reconnects, notices may have been missed. */
+    wakeAll() {
+      for (const workspaceId of tails.keys()) void reads.run(workspaceId);
     },
     /** Resolves when the reads started so far have emitted what they found. */
     idle: reads.idle,

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node
 import type { Auth } from "@tandem/auth";
 import type { Database } from "@tandem/db";
 import { MAX_CLIENT_MESSAGE_BYTES, presenceRequestSchema, workspaceRoom, type Ack, type PresenceState } from "@tandem/realtime-contract";
+import { listenForLog } from "@tandem/db/notify";
 import { Server } from "socket.io";
 import { z } from "zod";
 
@@ -34,6 +35,12 @@ export interface RealtimeDeps {
   redisKey?: string;
   /** How often each workspace's log is read without a wake-up (default 1000 ms). */
   logPollMs?: number;
+  /**
+   * A PostgreSQL URL to LISTEN on for log entries at commit (a dedicated connection). Leave unset
+   * for embedded PGlite, whose socket server does not deliver notifications between connections:
+   * pokes and the safety read carry delivery there.
+   */
+  logListenUrl?: string;
 }
 
 export interface RealtimeServer {
@@ -43,7 +50,7 @@ export interface RealtimeServer {
   /** What a "membership" poke does: recheck membership on every node, then re-emit presence. */
   pokeWorkspace: (workspaceId: string) => Promise<void>;
   /** What a "log" poke does: wake this node's and its peers' log readers for the workspace. */
-  logAppended: (workspaceId: string) => Promise<void>;
+  logAppended: (workspaceId: string, seq?: number) => Promise<void>;
   /** Resolves once this node's presence broadcasts in flight have been emitted. */
   presenceIdle: () => Promise<void>;
   /** Disconnects this node's sockets, closes socket.io (and with it the http server) and Redis. */
@@ -51,7 +58,7 @@ export interface RealtimeServer {
 }
 
 export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
-  const { db, auth, internalSecret, redisUrl, redisKey, logPollMs = 1_000 } = deps;
+  const { db, auth, internalSecret, redisUrl, redisKey, logPollMs = 1_000, logListenUrl } = deps;
   const allowedOrigins = normalizeOrigins(deps.allowedOrigins ?? []);
   let state: "starting" | "ready" | "closing" = "starting";
 
@@ -61,7 +68,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     createHttpRoutes({
       internalSecret,
       connections: () => (state === "ready" ? io.of("/").sockets.size : null),
-      onPoke: (poke) => (poke.reason === "log" ? logAppended(poke.workspaceId) : pokeWorkspace(poke.workspaceId)),
+      onPoke: (poke) => (poke.reason === "log" ? logAppended(poke.workspaceId, poke.seq) : pokeWorkspace(poke.workspaceId)),
     }),
   );
 
@@ -90,6 +97,15 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   const presence = createPresenceBroadcaster(io);
   const projectPresence = createProjectPresenceBroadcaster(io);
   const tailer = createLogTailer({ io, db, pollMs: logPollMs });
+  // Every node listens for itself, so with NOTIFY no node depends on a poke or on its peers.
+  const listener = logListenUrl
+    ? listenForLog({
+        url: logListenUrl,
+        onNotice: (notice) => tailer.offer(notice),
+        onConnect: () => tailer.wakeAll(),
+        onError: (err) => console.error("[realtime] log listener:", err.message),
+      })
+    : null;
   const reconcileHooks: ReconcileHooks = {
     beforeJoin: (workspaceId) => tailer.track(workspaceId),
     projectChanged: (projectId) => void projectPresence.broadcast(projectId),
@@ -103,11 +119,11 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     await presence.broadcast(workspaceId);
   }
 
-  async function logAppended(workspaceId: string) {
+  async function logAppended(workspaceId: string, seq?: number) {
     await ready;
-    tailer.wake(workspaceId);
-    // Every node tails on its own, so each needs the wake-up; none has to answer.
-    if (redis) io.serverSideEmit("log.appended", workspaceId);
+    tailer.wake(workspaceId, seq);
+    // Every node tails on its own, so each needs the wake-up (unless it hears NOTIFY); none has to answer.
+    if (redis && !listener) io.serverSideEmit("log.appended", workspaceId, seq);
   }
 
   async function askPeersToReconcile(workspaceId: string) {
@@ -132,9 +148,9 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     );
   });
 
-  io.on("log.appended", (workspaceId) => {
-    const parsed = z.string().uuid().safeParse(workspaceId);
-    if (parsed.success) tailer.wake(parsed.data);
+  io.on("log.appended", (workspaceId, seq) => {
+    const parsed = z.object({ workspaceId: z.string().uuid(), seq: z.number().int().positive().optional() }).safeParse({ workspaceId, seq });
+    if (parsed.success) tailer.wake(parsed.data.workspaceId, parsed.data.seq);
   });
 
   const beforeJoin = async (workspaceIds: string[]) => {
@@ -163,6 +179,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
       await projectPresence.idle();
     },
     async close() {
+      await listener?.close();
       await tailer.stop();
       // Dropping our sockets first lets the other nodes' clients see these users leave. Closing
       // the transport (not a socket.io disconnect, which clients take as final) lets the

@@ -1,18 +1,18 @@
 export interface RealtimeNotifier {
   /** Asks realtime nodes to re-check who may hear a workspace. Best effort: never throws. */
   membershipChanged(workspaceId: string): Promise<void>;
-  /** Tells realtime nodes a workspace's log has new entries. Best effort: never throws. */
-  logAppended(workspaceId: string): Promise<void>;
+  /** Tells realtime nodes a workspace's log has entries up to `seq`. Best effort: never throws. */
+  logAppended(workspaceId: string, seq?: number): Promise<void>;
 }
 
 /** Pokes the realtime server's internal endpoint after a commit. */
 export function createRealtimeNotifier({ url, secret }: { url: string; secret: string }): RealtimeNotifier {
-  async function poke(workspaceId: string, reason: "membership" | "log") {
+  async function poke(workspaceId: string, reason: "membership" | "log", seq?: number) {
     try {
       const res = await fetch(new URL("/internal/poke", url), {
         method: "POST",
         headers: { "content-type": "application/json", "x-tandem-internal": secret },
-        body: JSON.stringify({ workspaceId, reason }),
+        body: JSON.stringify({ workspaceId, reason, seq }),
         signal: AbortSignal.timeout(2_000),
       });
       if (!res.ok) console.warn(`[api] realtime poke answered ${res.status}`);
@@ -23,6 +23,6 @@ export function createRealtimeNotifier({ url, secret }: { url: string; secret: s
   }
   return {
     membershipChanged: (workspaceId) => poke(workspaceId, "membership"),
-    logAppended: (workspaceId) => poke(workspaceId, "log"),
+    logAppended: (workspaceId, seq) => poke(workspaceId, "log", seq),
   };
 }

@@ -137,7 +137,7 @@ export interface InterServerEvents {
   /** A node that received a poke asks its peers to recheck their own sockets in that workspace. */
   "membership.changed": (workspaceId: string, done: (ok: boolean) => void) => void;
   /** A node that received a log poke wakes its peers' tailers for that workspace. */
-  "log.appended": (workspaceId: string) => void;
+  "log.appended": (workspaceId: string, seq?: number) => void;
 }
 
 export interface SocketData {
@@ -167,6 +167,8 @@ export const projectRoom = (projectId: string) => `project:${projectId}`;
 export const pokeSchema = z.object({
   workspaceId: z.string().uuid(),
   reason: z.enum(["membership", "log"]).default("membership"),
+  /** For "log": the last seq committed; a node that has delivered it already skips the read. */
+  seq: z.number().int().positive().optional(),
 });
 export type Poke = z.infer<typeof pokeSchema>;
 

@@ -1,5 +1,6 @@
 import type { Database, Side, Transaction } from "@tandem/db";
 import type { LogSigner } from "@tandem/db/log";
+import { notifyLogEntry } from "@tandem/db/notify";
 import { appendLogEntry, insertCheckpoint, type AppendLogInput } from "@tandem/db/queries";
 
 import type { RealtimeNotifier } from "../realtime-notifier";
@@ -19,15 +20,17 @@ export interface WriteContext {
 }
 
 /**
- * The one data path: domain rows and their log entries commit in one transaction, then
- * realtime nodes are woken. Correctness never rests on the wake-up: nodes also read on their own.
+ * The one data path: domain rows and their log entries commit in one transaction (which also
+ * NOTIFYs each entry to LISTENing realtime nodes), then the nodes are poked. Correctness never rests on the wake-up: nodes also read on their own.
  */
 export async function writeWithLog<T>(ctx: WriteContext, work: (tx: Transaction, log: LogFn) => Promise<T>): Promise<T> {
-  let appended = 0;
+  let lastSeq = 0;
   const result = await ctx.db.transaction(async (tx) => {
     const log: LogFn = async (entry) => {
       const row = await appendLogEntry(tx, { ...entry, workspaceId: ctx.workspaceId, actor: ctx.actor });
-      appended += 1;
+      lastSeq = row.seq;
+      // Nodes LISTENing hear the entry itself at commit, before this process even sees COMMIT return.
+      await notifyLogEntry(tx, row);
       if (ctx.signer && row.seq % CHECKPOINT_EVERY === 0) {
         const signed = ctx.signer.sign({ workspaceId: ctx.workspaceId, seq: row.seq, hash: row.hash, createdAt: row.createdAt.toISOString() });
         await insertCheckpoint(tx, { workspaceId: ctx.workspaceId, seq: row.seq, hash: row.hash, keyId: signed.keyId, signature: signed.signature, createdAt: row.createdAt });
@@ -36,6 +39,7 @@ export async function writeWithLog<T>(ctx: WriteContext, work: (tx: Transaction,
     };
     return work(tx, log);
   });
-  if (appended > 0) await ctx.realtime?.logAppended(ctx.workspaceId);
+  // The poke is for nodes that cannot LISTEN (embedded PGlite); a node that already has lastSeq skips it.
+  if (lastSeq > 0) await ctx.realtime?.logAppended(ctx.workspaceId, lastSeq);
   return result;
 }
