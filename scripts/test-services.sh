@@ -37,7 +37,7 @@ if ! "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PG_PORT" -q; then
     fi
   fi
   log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-  pg_start=("$PG_BIN/pg_ctl" -D "$D" -l "$D/server.log" -w start -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+  pg_start=("$PG_BIN/pg_ctl" -D "$D" -l "$D/server.log" -w start -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c track_commit_timestamp=on")
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "${pg_start[@]}" >&2; else "${pg_start[@]}" >&2; fi
 fi
 

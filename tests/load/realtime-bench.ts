@@ -18,7 +18,9 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
 import { createCaller, createTRPCContext } from "@tandem/api";
+import type { Database } from "@tandem/db";
 import { listLogAfter } from "@tandem/db/queries";
+import { sql } from "drizzle-orm";
 import { createRealtimeServer } from "@tandem/realtime/server";
 import type { LogEntryPayload } from "@tandem/realtime-contract";
 import { Server } from "socket.io";
@@ -38,6 +40,12 @@ const BURST_CONCURRENCY = int("BENCH_BURST_CONCURRENCY", 16, 64);
 const API_APART = process.env.BENCH_API === "separate";
 /** BENCH_LISTEN=off: no LISTEN/NOTIFY on PostgreSQL either, only the poke (how embedded PGlite runs). */
 const LISTEN_OFF = process.env.BENCH_LISTEN === "off";
+/**
+ * While the baseline replays, the same mutations run again through the API (no client hears them:
+ * the clients are on the bare server), so both sides share the machine with the same database and
+ * API work. BENCH_BASELINE_WRITES=off gives the baseline an otherwise idle machine.
+ */
+const BASELINE_WRITES = process.env.BENCH_BASELINE_WRITES !== "off";
 const WARMUP = 20;
 const EXTRA_USERS = 8;
 /** After the last send, how long deliveries may still arrive (the safety read is 1 s). */
@@ -163,6 +171,20 @@ function measure(label: string, sends: { key: string | number; at: number }[], r
   return summarise(label, latencies, firstSend, lastReceive, sends.length * clients, reports.reduce((n, r) => n + r.orderViolations, 0));
 }
 
+/** Each entry's commit time: PostgreSQL's when it tracks them, else the (earlier) append time. */
+async function commitTimes(db: Database, workspaceId: string, entries: { entityId: string; createdAt: Date }[]) {
+  try {
+    const rows = await db.execute<{ entity_id: string; ms: string }>(
+      sql`select entity_id, extract(epoch from pg_xact_commit_timestamp(xmin)) * 1000 as ms from log_entry where workspace_id = ${workspaceId}`,
+    );
+    const byEntity = new Map(rows.rows.filter((r) => r.ms !== null).map((r) => [r.entity_id, Number(r.ms)]));
+    if (byEntity.size === entries.length) return { source: "PostgreSQL (track_commit_timestamp)", byEntity };
+  } catch {
+    // track_commit_timestamp is off, or the database is PGlite
+  }
+  return { source: "the entries' append times (commit timestamps unavailable)", byEntity: new Map(entries.map((e) => [e.entityId, e.createdAt.getTime()])) };
+}
+
 /** This process's CPU share and event-loop delay over one phase. */
 function phaseMeter() {
   const cpu = process.cpuUsage();
@@ -240,10 +262,11 @@ async function main() {
     const entries = await listLogAfter(apiDb, { workspaceId: ws.workspaceId, afterSeq: 0, limit: 5_000 });
     const payloadOf = new Map<string, LogEntryPayload>(entries.map((e) => [e.entityId, { ...e, createdAt: e.createdAt.toISOString() }]));
     // With NOTIFY a client can hear an entry before the API process sees its COMMIT return, so the
-    // API's stamp can be late. The entry's own time (taken when it was appended, inside the
-    // transaction, so always before the commit) is used whenever it is earlier: latencies err long.
-    const appendedAt = new Map(entries.map((e) => [e.entityId, e.createdAt.getTime()]));
-    const earliest = (sends: Sent[]) => sends.map((s) => ({ ...s, at: Math.min(s.at, appendedAt.get(s.key) ?? s.at) }));
+    // API's stamp can be late. PostgreSQL's own commit time (track_commit_timestamp) is exact; without
+    // it, the entry's append time (inside the transaction, so before the commit) is used: latencies err long.
+    const committedAt = await commitTimes(apiDb, ws.workspaceId, entries);
+    log(`commit times from ${committedAt.source}`);
+    const earliest = (sends: Sent[]) => sends.map((s) => ({ ...s, at: Math.min(s.at, committedAt.byEntity.get(s.key) ?? s.at) }));
     const steadySends = earliest(steadyStamped);
     const burstSends = earliest(burstStamped);
     const tandemReports = (await collect(procs)).filter((r) => r.phase === "tandem");
@@ -273,12 +296,18 @@ async function main() {
     const bareBurst: { key: number; at: number }[] = [];
     log("baseline steady: the same payloads at the same moments");
     meter = phaseMeter();
-    await replay(inOrder(steadySends).map((s) => s.at), emitter(inOrder(steadySends), bareSteady));
+    await Promise.all([
+      replay(inOrder(steadySends).map((s) => s.at), emitter(inOrder(steadySends), bareSteady)),
+      BASELINE_WRITES ? writer.steady(MUTATIONS, RATE) : null,
+    ]);
     await sleep(DRAIN_MS);
     meters["baseline steady"] = meter();
     log("baseline burst: the same payloads at the moments the burst committed them");
     meter = phaseMeter();
-    await replay(inOrder(burstSends).map((s) => s.at), emitter(inOrder(burstSends), bareBurst));
+    await Promise.all([
+      replay(inOrder(burstSends).map((s) => s.at), emitter(inOrder(burstSends), bareBurst)),
+      BASELINE_WRITES ? writer.burst(MUTATIONS, BURST_CONCURRENCY) : null,
+    ]);
     await sleep(DRAIN_MS);
     meters["baseline burst"] = meter();
     const bareReports = (await collect(procs)).filter((r) => r.phase === "baseline");
@@ -312,7 +341,7 @@ function report(
   const bytes = sample ? Buffer.byteLength(JSON.stringify(sample)) : 0;
   const lines = [
     "",
-    `## ${new Date().toISOString()} — ${kind}, API ${API_APART ? "in its own process" : "in the driver process"}, wake-up by ${kind === "postgres" && !LISTEN_OFF ? "NOTIFY" : "poke"}`,
+    `## ${new Date().toISOString()} — ${kind}, API ${API_APART ? "in its own process" : "in the driver process"}, wake-up by ${kind === "postgres" && !LISTEN_OFF ? "NOTIFY" : "poke"}, baseline ${BASELINE_WRITES ? "with the same API writes alongside" : "alone"}`,
     "",
     `machine: ${cpus().length} cpu (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; 1-min load average ${loadAtStart.toFixed(2)} before the run, ${loadavg()[0]!.toFixed(2)} after`,
     `${clients} clients in ${PROCESSES} processes, one workspace, all viewing one project; ${MUTATIONS} mutations at ${RATE}/s (steady), then ${MUTATIONS} with ${BURST_CONCURRENCY} in flight (burst: ${(MUTATIONS / burstSecs).toFixed(0)} commits/s); payload ≈ ${bytes} bytes`,
@@ -330,7 +359,7 @@ function report(
   const dir = here("../.artifacts/");
   mkdirSync(dir, { recursive: true });
   const file = `${dir}realtime-bench-${kind}-${API_APART ? "api-apart" : "api-in"}-${Date.now()}.json`;
-  writeFileSync(file, JSON.stringify({ kind, apiApart: API_APART, loadAtStart, clients, mutations: MUTATIONS, rate: RATE, burstConcurrency: BURST_CONCURRENCY, results, ratios: { steady, burst: bursty }, meters }, null, 2));
+  writeFileSync(file, JSON.stringify({ kind, apiApart: API_APART, listen: kind === "postgres" && !LISTEN_OFF, baselineWrites: BASELINE_WRITES, loadAtStart, clients, mutations: MUTATIONS, rate: RATE, burstConcurrency: BURST_CONCURRENCY, results, ratios: { steady, burst: bursty }, meters }, null, 2));
   log(`results: ${file}`);
 }
 
