@@ -65,6 +65,20 @@ export function createLogTailer({ io, db, pollMs }: LogTailerOptions) {
     else room.emit("log.entries", entries);
   }
 
+  /** Entries from notices, in seq order right after the cursor, waiting for the end of this tick. */
+  const pending = new Map<string, LogEntryPayload[]>();
+  function flush(workspaceId: string) {
+    const queue = pending.get(workspaceId);
+    pending.delete(workspaceId);
+    const tail = tails.get(workspaceId);
+    if (!queue || !tail || stopped) return;
+    const fresh = queue.filter((e) => e.seq > tail.cursor);
+    const last = fresh.at(-1);
+    if (!last || fresh[0]!.seq !== tail.cursor + 1) return void reads.run(workspaceId);
+    tail.cursor = last.seq;
+    emit(workspaceId, fresh);
+  }
+
   const localSockets = (workspaceId: string) => io.of("/").adapter.rooms.get(workspaceRoom(workspaceId))?.size ?? 0;
 
   const timer = setInterval(() => {
@@ -120,12 +134,20 @@ export function createLogTailer({ io, db, pollMs }: LogTailerOptions) {
     offer(notice: LogNotice) {
       const tail = tails.get(notice.workspaceId);
       if (!tail || notice.seq <= tail.cursor) return;
-      if (notice.entry && notice.seq === tail.cursor + 1 && !reads.isRunning(notice.workspaceId)) {
-        tail.cursor = notice.seq;
-        emit(notice.workspaceId, [toLogPayload({ ...notice.entry, createdAt: new Date(notice.entry.createdAt) })]);
+      const next = tail.cursor + 1 + (pending.get(notice.workspaceId)?.length ?? 0);
+      if (!notice.entry || notice.seq !== next || reads.isRunning(notice.workspaceId)) {
+        flush(notice.workspaceId);
+        void reads.run(notice.workspaceId);
         return;
       }
-      void reads.run(notice.workspaceId);
+      const queue = pending.get(notice.workspaceId);
+      const entry = toLogPayload({ ...notice.entry, createdAt: new Date(notice.entry.createdAt) });
+      if (queue) queue.push(entry);
+      else {
+        pending.set(notice.workspaceId, [entry]);
+        // Notices that arrived together (a burst, or a loop that was busy) go out as one packet.
+        setImmediate(() => flush(notice.workspaceId));
+      }
     },
     /** Reads every tailed workspace: after a listener reconnects, notices may have been missed. */
     wakeAll() {

@@ -1,4 +1,6 @@
+import { checkInRouter } from "./router/check-in";
 import { commentRouter } from "./router/comment";
+import { feedRouter } from "./router/feed";
 import { inboxRouter } from "./router/inbox";
 import { invitationRouter } from "./router/invitation";
 import { logRouter } from "./router/log";
@@ -19,6 +21,8 @@ export const appRouter = createTRPCRouter({
   comment: commentRouter,
   inbox: inboxRouter,
   log: logRouter,
+  checkIn: checkInRouter,
+  feed: feedRouter,
 });
 
 export type AppRouter = typeof appRouter;

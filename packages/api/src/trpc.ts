@@ -92,11 +92,18 @@ export function writeContext(ctx: {
   };
 }
 
-/** Members who may change shared work: everyone but viewers (leadership reads and comments). */
+/**
+ * Members who may change shared work (projects, tasks, check-ins): marketing and IT, but not
+ * viewers, and not leadership whatever their role: leadership reads, comments and acknowledges.
+ */
 export const writerProcedure = memberProcedure.use(({ ctx, path, next }) => {
   if (ctx.member.role === "viewer") {
     logDenial(ctx, path, "viewer cannot write");
     throw new TRPCError({ code: "FORBIDDEN", message: "Your role can read but not change this." });
+  }
+  if (ctx.member.side === "leadership") {
+    logDenial(ctx, path, "leadership cannot edit shared work");
+    throw new TRPCError({ code: "FORBIDDEN", message: "Leadership can comment and acknowledge, but not edit projects or tasks." });
   }
   return next();
 });

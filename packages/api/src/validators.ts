@@ -1,4 +1,4 @@
-import { HEALTHS, PHASES, ROLES, SIDES, TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES } from "@tandem/db/constants";
+import { FEED_KINDS, HEALTHS, PHASES, ROLES, SIDES, TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES } from "@tandem/db/constants";
 import { z } from "zod";
 
 // Zod inputs shared by the routers and the web forms, so both give the same messages.
@@ -118,6 +118,7 @@ export const updateProjectSchema = z.object({
   targetDate: isoDate.nullish(),
   marketingLeadId: id.optional(),
   itLeadId: id.optional(),
+  checkInCadenceDays: z.number().int().min(1, "At least every day.").max(90, "At most every 90 days.").optional(),
 });
 
 export const postHealthSchema = z.object({
@@ -178,3 +179,43 @@ export const createCommentSchema = z.object({
   taskId: id.nullish(),
   body: requiredText(10_000, "Comment"),
 });
+
+// ---- check-ins and the leadership feed --------------------------------------------------------
+
+export const createCheckInSchema = z.object({
+  projectId: id,
+  health: healthSchema,
+  /** One line for the project's health; the rest is the check-in. */
+  headline: requiredText(200, "Headline"),
+  moved: text(4_000, "What moved").default(""),
+  risks: text(4_000, "Risks").default(""),
+  asks: text(4_000, "Asks of the other side").default(""),
+  decisions: text(4_000, "Decisions").default(""),
+});
+
+export const feedKindSchema = z.enum(FEED_KINDS);
+export const FEED_KIND_LABELS: Record<(typeof FEED_KINDS)[number], string> = {
+  check_in: "Check-ins",
+  health: "Health changes",
+  milestone: "Milestones and phases",
+  task: "Tasks blocked or done",
+  decision: "Decisions",
+  member: "New members",
+};
+
+export const feedFilterSchema = z.object({
+  projectId: id.optional(),
+  side: sideSchema.optional(),
+  kind: feedKindSchema.optional(),
+});
+
+export const feedPageSchema = z.object({
+  filter: feedFilterSchema.default({}),
+  /** The seq of the last entry of the previous page (keyset); absent for the first page. */
+  cursor: z.number().int().positive().nullish(),
+  limit: z.number().int().min(1).max(100).default(30),
+});
+
+export const feedExportSchema = z
+  .object({ from: isoDate, to: isoDate, filter: feedFilterSchema.default({}) })
+  .refine((v) => v.from <= v.to, { message: "The start must be on or before the end.", path: ["to"] });

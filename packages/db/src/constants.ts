@@ -17,3 +17,7 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const NOTIFICATION_KINDS = ["mention", "assignment"] as const;
+
+/** What the leadership feed can be filtered to; each kind is a set of log actions (see queries/feed). */
+export const FEED_KINDS = ["check_in", "health", "milestone", "task", "decision", "member"] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];

@@ -21,11 +21,6 @@ export function splitMentions(body: string): CommentSegment[] {
   return out;
 }
 
-/** The body with mentions as plain "@Name", for previews. */
-export function plainMentions(body: string) {
-  return body.replace(MENTION_PATTERN, (_, name: string) => `@${name}`);
-}
-
 /**
  * The "@query" being typed just before the caret, if any: an @ at the start or after a space,
  * followed by up to 30 characters without a newline or another @.

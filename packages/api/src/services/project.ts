@@ -69,11 +69,12 @@ export function projectSnapshot(p: typeof schema.project.$inferSelect) {
     marketingHealthReason: p.marketingHealthReason,
     itHealth: p.itHealth,
     itHealthReason: p.itHealthReason,
+    checkInCadenceDays: p.checkInCadenceDays,
     updatedAt: p.updatedAt.toISOString(),
   };
 }
 
-type ProjectChange = Partial<Pick<typeof schema.project.$inferInsert, "name" | "outcome" | "phase" | "targetDate" | "marketingLeadId" | "itLeadId">>;
+type ProjectChange = Partial<Pick<typeof schema.project.$inferInsert, "name" | "outcome" | "phase" | "targetDate" | "marketingLeadId" | "itLeadId" | "checkInCadenceDays">>;
 
 export async function updateProject(tx: Transaction, log: LogFn, { workspaceId, projectId, change }: { workspaceId: string; projectId: string; change: ProjectChange }) {
   const current = await lockProject(tx, workspaceId, projectId);
@@ -104,10 +105,12 @@ export async function updateProject(tx: Transaction, log: LogFn, { workspaceId, 
   return row;
 }
 
-/** A lead posts their own side's health; nobody can post for the other lead. */
-export async function postHealth(
+/**
+ * Sets one lead's own side's health (nobody can set the other lead's) and says what changed, for
+ * the caller's log entry: a health post or a check-in.
+ */
+export async function setLeadHealth(
   tx: Transaction,
-  log: LogFn,
   { workspaceId, projectId, memberId, side, health, reason }: { workspaceId: string; projectId: string; memberId: string; side: Side; health: Health; reason: string },
 ) {
   const current = await lockProject(tx, workspaceId, projectId);
@@ -128,24 +131,26 @@ export async function postHealth(
     .returning();
   if (!row) throw notFound();
   const disagree = row.marketingHealth !== null && row.itHealth !== null && row.marketingHealth !== row.itHealth;
-  await log({
-    action: "project.health_posted",
-    entityType: "project",
-    entityId: projectId,
-    projectId,
-    summary: {
-      label: row.name,
-      before,
-      after: {
-        ...(asMarketing
-          ? { marketingHealth: health, marketingHealthReason: reason, marketingHealthAt: now.toISOString() }
-          : { itHealth: health, itHealthReason: reason, itHealthAt: now.toISOString() }),
-        side: asMarketing ? "marketing" : "it",
-        disagree,
-        updatedAt: now.toISOString(),
-      },
-    },
-  });
+  const leadSide: "marketing" | "it" = asMarketing ? "marketing" : "it";
+  const after = {
+    ...(asMarketing
+      ? { marketingHealth: health, marketingHealthReason: reason, marketingHealthAt: now.toISOString() }
+      : { itHealth: health, itHealthReason: reason, itHealthAt: now.toISOString() }),
+    side: leadSide,
+    disagree,
+    updatedAt: now.toISOString(),
+  };
+  return { row, before, after, side: leadSide };
+}
+
+/** A lead posts their own side's health; nobody can post for the other lead. */
+export async function postHealth(
+  tx: Transaction,
+  log: LogFn,
+  input: { workspaceId: string; projectId: string; memberId: string; side: Side; health: Health; reason: string },
+) {
+  const { row, before, after } = await setLeadHealth(tx, input);
+  await log({ action: "project.health_posted", entityType: "project", entityId: input.projectId, projectId: input.projectId, summary: { label: row.name, before, after } });
   return row;
 }
 

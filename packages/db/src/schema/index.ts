@@ -7,3 +7,5 @@ export * from "./project";
 export * from "./task";
 export * from "./comment";
 export * from "./notification";
+export * from "./check-in";
+export * from "./feed";

@@ -1,4 +1,4 @@
-import { date, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 import { HEALTHS, PHASES } from "../constants";
 import { member } from "./member";
@@ -36,6 +36,8 @@ export const project = pgTable(
     itHealth: healthEnum("it_health"),
     itHealthReason: text("it_health_reason"),
     itHealthAt: timestamp("it_health_at", { withTimezone: true }),
+    /** Each lead checks in every this many days (weekly unless set). */
+    checkInCadenceDays: integer("check_in_cadence_days").notNull().default(7),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

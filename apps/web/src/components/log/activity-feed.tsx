@@ -10,7 +10,7 @@ import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
 import { ago, dayHeading, exactTime } from "~/lib/dates";
-import { describeEntry } from "~/lib/log-sentences";
+import { describeEntry } from "@tandem/api/sentences";
 import { SIDE_LABELS } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import type { LogPage, LogRow } from "~/realtime/apply-log-entry";

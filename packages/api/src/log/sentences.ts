@@ -6,10 +6,17 @@ import {
   TASK_KIND_LABELS,
   TASK_PRIORITY_LABELS,
   TASK_STATUS_LABELS,
-} from "@tandem/api/validators";
+} from "../validators";
 
-import { formatDay } from "./dates";
-import { plainMentions } from "./mentions";
+import { format, isSameYear, parseISO } from "date-fns";
+
+import { plainMentions } from "../services/mentions";
+
+/** "Jun 3", or "Jun 3, 2027" outside this year, for a YYYY-MM-DD date. */
+function formatDay(isoDate: string, now = new Date()) {
+  const d = parseISO(isoDate);
+  return isSameYear(d, now) ? format(d, "MMM d") : format(d, "MMM d, yyyy");
+}
 
 /** What a log entry needs to be told in words. */
 export interface DescribableEntry {
@@ -88,6 +95,17 @@ export function describeEntry(entry: DescribableEntry): EntrySentence {
       return { text: taskChanges(name, a, b) };
     case "task.deleted":
       return { text: `deleted ${q(name)}` };
+
+    case "check_in.posted": {
+      const it = a.side === "it";
+      return { text: `checked in on ${q(name)} for ${it ? "IT" : "marketing"}: ${label(HEALTH_LABELS, a.health)}`, detail: str(a.headline) };
+    }
+    case "entry.acknowledged":
+      return { text: `acknowledged ${q(name)}` };
+    case "feed_token.created":
+      return { text: "created a private Atom feed link" };
+    case "feed_token.revoked":
+      return { text: "revoked their private Atom feed link" };
 
     case "comment.created":
       return { text: `commented on ${q(name)}`, detail: str(a.body) ? plainMentions(str(a.body)!) : undefined };

@@ -1,0 +1,77 @@
+import type { LogEntry } from "@tandem/db/schema";
+
+import { describeEntry } from "../log/sentences";
+import { SIDE_LABELS } from "../validators";
+
+type Row = Pick<LogEntry, "seq" | "actorName" | "actorSide" | "action" | "entityType" | "entityId" | "projectId" | "summary" | "createdAt" | "hash">;
+
+/** "Priya Nair (IT) moved ‘Consent banner’ to Blocked": who did what, readable outside Tandem. */
+export function entryLine(row: Row) {
+  const said = describeEntry({ actorName: row.actorName, action: row.action, summary: row.summary });
+  const who = row.actorSide ? `${row.actorName} (${SIDE_LABELS[row.actorSide]})` : row.actorName;
+  return { title: `${who} ${said.text}`, detail: said.detail ?? "" };
+}
+
+const CSV_HEADER = ["seq", "time", "actor", "side", "action", "project", "what", "detail", "hash"];
+
+/** RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets don't run it as a formula. */
+function csvCell(value: unknown) {
+  let s = value === null || value === undefined ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function feedCsv(rows: Row[], projectNames: Map<string, string>) {
+  const lines = [CSV_HEADER.join(",")];
+  for (const row of rows) {
+    const { title, detail } = entryLine(row);
+    lines.push(
+      [row.seq, row.createdAt.toISOString(), row.actorName, row.actorSide ?? "", row.action, row.projectId ? (projectNames.get(row.projectId) ?? "") : "", title, detail, row.hash]
+        .map(csvCell)
+        .join(","),
+    );
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+const xml = (s: string) =>
+  s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+
+/** An Atom 1.0 document of feed entries, newest first. */
+export function feedAtom({ workspace, rows, selfUrl, siteUrl }: { workspace: { id: string; name: string }; rows: Row[]; selfUrl: string; siteUrl: string }) {
+  const updated = (rows[0]?.createdAt ?? new Date(0)).toISOString();
+  const entries = rows.map((row) => {
+    const { title, detail } = entryLine(row);
+    const link = row.projectId ? `${siteUrl}/projects/${row.projectId}` : `${siteUrl}/feed`;
+    return [
+      "  <entry>",
+      `    <id>urn:tandem:${workspace.id}:${row.seq}</id>`,
+      `    <title>${xml(title)}</title>`,
+      `    <updated>${row.createdAt.toISOString()}</updated>`,
+      `    <author><name>${xml(row.actorName)}</name></author>`,
+      `    <link href="${xml(link)}"/>`,
+      `    <category term="${xml(row.action)}"/>`,
+      detail ? `    <summary>${xml(detail)}</summary>` : null,
+      "  </entry>",
+    ]
+      .filter(Boolean)
+      .join("\n");
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>urn:tandem:${workspace.id}:feed</id>`,
+    `  <title>${xml(`${workspace.name} · Tandem progress`)}</title>`,
+    `  <updated>${updated}</updated>`,
+    `  <link rel="self" href="${xml(selfUrl)}"/>`,
+    `  <link href="${xml(siteUrl)}/feed"/>`,
+    ...entries,
+    "</feed>",
+    "",
+  ].join("\n");
+}
