@@ -2,6 +2,8 @@ import type { Auth } from "@tandem/auth";
 import type { Database, Role, Side } from "@tandem/db";
 import { addMember, appendLogEntry, createWorkspace, getWorkspaceBySlug } from "@tandem/db/queries";
 
+import { seedDemoWork } from "./demo-work";
+
 export const DEMO_PASSWORD = "tandem-demo-2026";
 export const DEMO_SLUG = "acme";
 
@@ -32,7 +34,7 @@ export async function seedDemo(db: Database, auth: Auth): Promise<boolean> {
     const res = await auth.api.signUpEmail({ body: { name: p.name, email: p.email, password: DEMO_PASSWORD } });
     ids.push(res.user.id);
   }
-  await db.transaction(async (tx) => {
+  const workspaceId = await db.transaction(async (tx) => {
     const [first, ...rest] = DEMO_PEOPLE;
     const ws = await createWorkspace(tx, {
       slug: DEMO_SLUG,
@@ -62,6 +64,8 @@ export async function seedDemo(db: Database, auth: Auth): Promise<boolean> {
         summary: { label: p.name, after: { side: p.side, role: p.role, userId: ids[i + 1]!, title: p.title } },
       });
     }
+    return ws.id;
   });
+  await seedDemoWork(db, workspaceId);
   return true;
 }
