@@ -49,3 +49,8 @@ export const ROLE_HINTS: Record<Role, string> = {
 export function rolesForSide(side: Side): Role[] {
   return side === "leadership" ? ["admin", "viewer"] : ROLES;
 }
+
+/** Who may change shared work (projects, tasks, check-ins): not viewers, and never leadership; the API enforces the same. */
+export function canEditWork(me: { role: string; side: string }) {
+  return me.role !== "viewer" && me.side !== "leadership";
+}

@@ -73,6 +73,7 @@ function projectRow(id: string, over: Partial<ProjectRow["project"]> = {}, rest:
       targetDate: null,
       marketingLeadId: "m-lead",
       itLeadId: "i-lead",
+      checkInCadenceDays: 7,
       marketingHealth: null,
       marketingHealthReason: null,
       marketingHealthAt: null,

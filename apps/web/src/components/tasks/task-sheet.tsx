@@ -20,7 +20,7 @@ import { Spinner } from "~/components/ui/spinner";
 import { Textarea } from "~/components/ui/textarea";
 import { ago, exactTime, formatDay } from "~/lib/dates";
 import { errorMessage, trpcFieldErrors } from "~/lib/form-errors";
-import { SIDE_LABELS } from "~/lib/sides";
+import { canEditWork, SIDE_LABELS } from "~/lib/sides";
 import {
   TASK_KIND_LABELS,
   TASK_KINDS,
@@ -154,7 +154,7 @@ function TaskDetail({
 }) {
   const trpc = useTRPC();
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug: slug }));
-  const assignable = (members.data ?? []).filter((m) => m.role !== "viewer");
+  const assignable = (members.data ?? []).filter((m) => canEditWork(m));
   const today = localToday();
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [saving, setSaving] = useState<string | null>(null);

@@ -18,7 +18,7 @@ import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { formatDay } from "~/lib/dates";
 import { isFiltered, projectFilterFromParams } from "~/lib/project-filters";
 import { HEALTH_LABELS, HEALTHS, PHASE_LABELS, PHASES } from "~/lib/projects";
-import { SIDE_STYLES } from "~/lib/sides";
+import { canEditWork, SIDE_STYLES } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import { localToday } from "~/realtime/task-order";
 import { useTRPC } from "~/trpc/react";
@@ -34,7 +34,7 @@ export function Projects({ slug }: { slug: string }) {
   const projects = useQuery(trpc.project.list.queryOptions({ workspaceSlug: slug, filter }));
 
   const me = workspace.data?.me;
-  const canWrite = me ? me.role !== "viewer" : false;
+  const canWrite = me ? canEditWork(me) : false;
 
   return (
     <PageBody>

@@ -25,7 +25,7 @@ import { Tooltip, TooltipContent, TooltipTrigger } from "~/components/ui/tooltip
 import { formatDay } from "~/lib/dates";
 import { errorMessage } from "~/lib/form-errors";
 import { PHASE_LABELS, PHASES, type Phase } from "~/lib/projects";
-import { SIDE_LABELS } from "~/lib/sides";
+import { canEditWork, SIDE_LABELS } from "~/lib/sides";
 import type { TaskSide } from "~/lib/tasks";
 import { cn } from "~/lib/utils";
 import { useConnectionStatus } from "~/realtime/realtime-provider";
@@ -67,7 +67,7 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
 
   if (!detail.data || !workspace.data) return <ProjectPageSkeleton />;
   const me = workspace.data.me;
-  const canWrite = me.role !== "viewer";
+  const canWrite = canEditWork(me);
   const p = detail.data.project;
   const defaultSide: TaskSide = me.side === "it" ? "it" : "marketing";
 
