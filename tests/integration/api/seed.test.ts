@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "@tandem/api/seed";
 import type { Auth } from "@tandem/auth";
+import { verifyWorkspaceLog } from "@tandem/db/log";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { callerFor } from "../support/api";
@@ -25,5 +26,16 @@ describe.each(DB_KINDS)("demo seed on %s", (kind) => {
     expect(members).toHaveLength(DEMO_PEOPLE.length);
     const by = (side: string, role: string) => members.filter((m) => m.side === side && m.role === role).length;
     expect([by("marketing", "admin"), by("it", "admin"), by("leadership", "viewer"), by("marketing", "member"), by("it", "member")]).toEqual([1, 1, 1, 2, 2]);
+
+    // Demo work, made through the services: projects, tasks, check-ins, one disagreement.
+    const projects = await api.project.list({ workspaceSlug: "acme" });
+    expect(projects.map((p) => p.project.name).sort()).toEqual(["Consent banner rollout", "Customer data platform", "Spring launch site"]);
+    expect(projects.find((p) => p.project.name === "Consent banner rollout")).toMatchObject({ disagree: true });
+    const checkIns = await api.feed.list({ workspaceSlug: "acme", filter: { kind: "check_in" } });
+    expect(checkIns.items).toHaveLength(4);
+    const digest = await api.feed.digest({ workspaceSlug: "acme" });
+    expect(digest.overdueBySide.marketing.map((t) => t.title)).toContain("Hero photography");
+    const ws = (await api.workspace.get({ workspaceSlug: "acme" })).workspace;
+    expect((await verifyWorkspaceLog(t.db, ws.id)).ok).toBe(true);
   });
 });

@@ -37,6 +37,15 @@ const OPS: Op[] = [
   { name: "member.update", write: true, run: (a, s, o) => a.member.update({ workspaceSlug: s, memberId: o.memberId, role: "viewer" }) },
   { name: "member.remove", write: true, run: (a, s, o) => a.member.remove({ workspaceSlug: s, memberId: o.memberId }) },
   { name: "log.list", write: false, run: (a, s, o) => a.log.list({ workspaceSlug: s, projectId: o.projectId }) },
+  { name: "checkIn.list", write: false, run: (a, s, o) => a.checkIn.list({ workspaceSlug: s, projectId: o.projectId }) },
+  {
+    name: "checkIn.create",
+    write: true,
+    run: (a, s, o) => a.checkIn.create({ workspaceSlug: s, projectId: o.projectId, health: "off_track", headline: "Hijacked", moved: "", risks: "", asks: "", decisions: "" }),
+  },
+  { name: "feed.list", write: false, run: (a, s, o) => a.feed.list({ workspaceSlug: s, filter: { projectId: o.projectId } }) },
+  { name: "feed.digest", write: false, run: (a, s) => a.feed.digest({ workspaceSlug: s }) },
+  { name: "feed.exportCsv", write: false, run: (a, s, o) => a.feed.exportCsv({ workspaceSlug: s, from: "2020-01-01", to: "2100-01-01", filter: { projectId: o.projectId } }) },
 ];
 
 describe("tenancy: (actor, procedure, object) across two workspaces", () => {
