@@ -5,7 +5,7 @@ import { createTRPCClient } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { applyLogEntry, type CommentRow, type LogPage, type ProjectDetail, type ProjectRow, type TaskRow } from "./apply-log-entry";
+import { applyLogEntry, type CommentRow, type FeedPage, type LogPage, type ProjectDetail, type ProjectRow, type TaskRow } from "./apply-log-entry";
 import { procedureKey, procedureQueryKey, workspaceKey } from "./query-keys";
 
 const WS = "11111111-1111-4111-8111-111111111111";
@@ -307,5 +307,94 @@ describe("comments, inbox and the log", () => {
     const invalidate = applyLogEntry(qc, ctx, entry("task.deleted", "x", { label: "x", after: null }));
     expect(invalidate).toContainEqual(key.log());
     expect(qc.getQueryData<InfiniteData<LogPage>>(key.log())!.pages[0]!.entries).toHaveLength(1);
+  });
+});
+
+describe("the leadership feed", () => {
+  const feedKey = (filter: Record<string, unknown> = {}) => procedureQueryKey("feed.list", { workspaceSlug: SLUG, filter, limit: 30 }, "infinite");
+  const item = (s: number, over: Partial<FeedPage["items"][number]> = {}) => ({ seq: s, acknowledgedBy: [], ...over }) as FeedPage["items"][number];
+  const feedOf = (filter?: Record<string, unknown>) => qc.getQueryData<InfiniteData<FeedPage>>(feedKey(filter))!;
+  const seqs = (filter?: Record<string, unknown>) => feedOf(filter).pages.flatMap((p) => p.items.map((i) => i.seq));
+  const checkIn = (decisions: string) =>
+    entry("check_in.posted", "ci-1", {
+      label: "Launch",
+      after: { side: "it", health: "at_risk", itHealth: "at_risk", itHealthReason: "Vendor late", headline: "Vendor late", decisions, updatedAt: "2026-06-15T10:00:00.000Z" },
+    });
+
+  it("is keyed as tRPC keys an infinite query, cursor left out", () => {
+    const trpc = createTRPCOptionsProxy<AppRouter>({ client: createTRPCClient<AppRouter>({ links: [] }), queryClient: qc });
+    expect(feedKey({ kind: "decision" })).toEqual(trpc.feed.list.infiniteQueryKey({ workspaceSlug: SLUG, filter: { kind: "decision" }, limit: 30 }));
+  });
+
+  it("a new feed entry goes on top of the feeds whose filter holds it, once; other feeds and non-feed entries leave them alone", () => {
+    const seed = { pages: [{ items: [item(2), item(1)], nextCursor: null }], pageParams: [null] };
+    qc.setQueryData(feedKey(), seed);
+    qc.setQueryData(feedKey({ kind: "decision" }), seed);
+    qc.setQueryData(feedKey({ kind: "health" }), seed);
+    qc.setQueryData(feedKey({ side: "marketing" }), seed);
+    qc.setQueryData(feedKey({ projectId: P2 }), seed);
+    seq = 2;
+    const e = checkIn("Ship on the 3rd");
+    applyLogEntry(qc, ctx, e);
+    applyLogEntry(qc, ctx, e);
+    expect(seqs()).toEqual([3, 2, 1]);
+    expect(seqs({ kind: "decision" })).toEqual([3, 2, 1]);
+    expect(seqs({ kind: "health" })).toEqual([2, 1]);
+    expect(seqs({ side: "marketing" })).toEqual([2, 1]);
+    expect(seqs({ projectId: P2 })).toEqual([2, 1]);
+    expect(feedOf().pages[0]!.items[0]).toMatchObject({ seq: 3, action: "check_in.posted", acknowledgedBy: [], createdAt: "2026-06-15T10:00:00.000Z" });
+
+    applyLogEntry(qc, ctx, entry("comment.created", "c1", { label: "t", after: { id: "c1", projectId: P1, taskId: null, body: "x" } }));
+    applyLogEntry(qc, ctx, entry("task.moved", "t1", { label: "t", after: { status: "in_progress" } }));
+    expect(seqs()).toEqual([3, 2, 1]);
+    applyLogEntry(qc, ctx, entry("task.moved", "t1", { label: "t", after: { status: "blocked" } }));
+    expect(seqs()).toEqual([6, 3, 2, 1]);
+  });
+
+  it("a check-in without decisions is not a decision", () => {
+    qc.setQueryData(feedKey({ kind: "decision" }), { pages: [{ items: [], nextCursor: null }], pageParams: [null] });
+    applyLogEntry(qc, ctx, checkIn(""));
+    expect(seqs({ kind: "decision" })).toEqual([]);
+  });
+
+  it("an entry already on a later page, or older than the first page while more pages exist, is not put on top", () => {
+    qc.setQueryData(feedKey(), { pages: [{ items: [item(9), item(8)], nextCursor: 8 }, { items: [item(5)], nextCursor: null }], pageParams: [null, 8] });
+    seq = 4;
+    applyLogEntry(qc, ctx, checkIn("x")); // seq 5, already on page 2
+    applyLogEntry(qc, ctx, checkIn("x")); // seq 6, belongs to a page not read yet
+    expect(seqs()).toEqual([9, 8, 5]);
+  });
+
+  it("entry.acknowledged adds the acknowledger to that entry's chips, once, in every loaded feed", () => {
+    qc.setQueryData(feedKey(), { pages: [{ items: [item(3), item(2)], nextCursor: 2 }, { items: [item(1)], nextCursor: null }], pageParams: [null, 2] });
+    seq = 3;
+    const ack = entry("entry.acknowledged", "1", { label: "Launch", after: { seq: 1, memberId: "m-ceo", name: "Elena Ruiz", side: "leadership" } }, { actorName: "Elena Ruiz", actorSide: "leadership" });
+    applyLogEntry(qc, ctx, ack);
+    applyLogEntry(qc, ctx, ack);
+    const items = feedOf().pages.flatMap((p) => p.items);
+    expect(items.find((i) => i.seq === 1)!.acknowledgedBy).toEqual([{ memberId: "m-ceo", name: "Elena Ruiz", side: "leadership", at: ack.createdAt }]);
+    expect(items.find((i) => i.seq === 3)!.acknowledgedBy).toEqual([]);
+    // The acknowledgement itself is not a feed item.
+    expect(seqs()).toEqual([3, 2, 1]);
+  });
+
+  it("check_in.posted patches the project like a health post and asks for that project's check-ins and the workspace's status", () => {
+    qc.setQueryData(key.projects(), [projectRow(P1), projectRow(P2)]);
+    qc.setQueryData(key.project(P1), { ...projectRow(P1), members: [] });
+    const invalidate = applyLogEntry(qc, ctx, checkIn("Ship"));
+    expect(qc.getQueryData<ProjectRow[]>(key.projects())!.find((r) => r.project.id === P1)!.project).toMatchObject({ itHealth: "at_risk", itHealthReason: "Vendor late" });
+    expect(qc.getQueryData<ProjectDetail>(key.project(P1))!.project.itHealth).toBe("at_risk");
+    expect(qc.getQueryData<ProjectRow[]>(key.projects())!.find((r) => r.project.id === P2)!.project.itHealth).toBeNull();
+    expect(invalidate).toContainEqual(workspaceKey("checkIn.status", SLUG));
+    expect(invalidate).toContainEqual([["checkIn", "list"], { input: { workspaceSlug: SLUG, projectId: P1 } }]);
+
+    // The check-in pages' own queries are what those keys reach.
+    const trpc = createTRPCOptionsProxy<AppRouter>({ client: createTRPCClient<AppRouter>({ links: [] }), queryClient: qc });
+    qc.setQueryData(trpc.checkIn.list.queryKey({ workspaceSlug: SLUG, projectId: P1 }), { items: [], latest: { marketing: null, it: null } });
+    qc.setQueryData(trpc.checkIn.list.queryKey({ workspaceSlug: SLUG, projectId: P2 }), { items: [], latest: { marketing: null, it: null } });
+    qc.setQueryData(trpc.checkIn.status.queryKey({ workspaceSlug: SLUG }), { all: [], mine: [] });
+    const listKey = invalidate.find((k) => JSON.stringify(k).includes("checkIn") && JSON.stringify(k).includes("list"))!;
+    expect(qc.getQueryCache().findAll({ queryKey: listKey }).map((q) => q.queryKey)).toEqual([trpc.checkIn.list.queryKey({ workspaceSlug: SLUG, projectId: P1 })]);
+    expect(qc.getQueryCache().findAll({ queryKey: workspaceKey("checkIn.status", SLUG) })).toHaveLength(1);
   });
 });

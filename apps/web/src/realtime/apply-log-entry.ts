@@ -2,6 +2,8 @@ import type { RouterInputs, RouterOutputs } from "@tandem/api";
 import type { LogEntryPayload } from "@tandem/realtime-contract";
 import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
 
+import { matchesFeedFilter, type FeedFilter } from "../lib/feed-kinds";
+
 import { procedureQueryKey, queriesOf, workspaceKey } from "./query-keys";
 import { compareTasks, taskMatchesFilter, type TaskFilter } from "./task-order";
 
@@ -11,6 +13,8 @@ export type ProjectDetail = RouterOutputs["project"]["get"];
 export type CommentRow = RouterOutputs["comment"]["list"][number];
 export type LogPage = RouterOutputs["log"]["list"];
 export type LogRow = LogPage["entries"][number];
+export type FeedPage = RouterOutputs["feed"]["list"];
+export type FeedItem = FeedPage["items"][number];
 type ProjectFilter = NonNullable<RouterInputs["project"]["list"]["filter"]>;
 
 export interface ApplyContext {
@@ -55,6 +59,17 @@ export function applyLogEntry(queryClient: QueryClient, ctx: ApplyContext, entry
     case "project.health_posted":
       patchProject(queryClient, ctx, entry.entityId, after, invalidate);
       break;
+    case "check_in.posted":
+      // A check-in sets its side's health with the same fields a health post carries.
+      if (entry.projectId) {
+        patchProject(queryClient, ctx, entry.projectId, after, invalidate);
+        invalidate.push([["checkIn", "list"], { input: { workspaceSlug: ctx.workspaceSlug, projectId: entry.projectId } }]);
+      }
+      invalidate.push(scoped("checkIn.status"));
+      break;
+    case "entry.acknowledged":
+      acknowledgeInFeeds(queryClient, ctx, entry, after);
+      break;
     case "comment.created":
       insertComment(queryClient, ctx, entry, after);
       break;
@@ -69,6 +84,7 @@ export function applyLogEntry(queryClient: QueryClient, ctx: ApplyContext, entry
     invalidate.push(scoped("inbox.unreadCount"), scoped("inbox.list"));
   }
   prependToLogLists(queryClient, ctx, entry, invalidate);
+  prependToFeeds(queryClient, ctx, entry);
   queryClient.setQueryData<{ seq: number; hash: string }>(
     procedureQueryKey("log.head", { workspaceSlug: ctx.workspaceSlug }),
     (head) => (head && head.seq >= entry.seq ? head : { seq: entry.seq, hash: entry.hash }),
@@ -336,6 +352,60 @@ function prependToLogLists(queryClient: QueryClient, ctx: ApplyContext, entry: L
     queryClient.setQueryData<InfiniteData<LogPage, number | undefined>>(query.queryKey, {
       ...data,
       pages: [{ ...first, entries: [toLogRow(entry), ...first.entries] }, ...data.pages.slice(1)],
+    });
+  }
+}
+
+// ---- the leadership feed ------------------------------------------------------------------
+
+type FeedListInput = { workspaceSlug: string; filter?: FeedFilter; limit?: number };
+type FeedData = InfiniteData<FeedPage, number | null | undefined>;
+
+export function toFeedItem(entry: LogEntryPayload): FeedItem {
+  return { ...entry, summary: { ...entry.summary }, acknowledgedBy: [] } as unknown as FeedItem;
+}
+
+/**
+ * Puts a new entry on top of every loaded feed whose filter (project, side, kind) holds it, by
+ * the same rules the server reads the feed with; once, whichever way it arrives.
+ */
+function prependToFeeds(queryClient: QueryClient, ctx: ApplyContext, entry: LogEntryPayload) {
+  for (const { query, input } of queriesOf<FeedListInput>(queryClient, "feed.list", ctx.workspaceSlug)) {
+    if (!matchesFeedFilter(entry, input.filter ?? {})) continue;
+    const data = queryClient.getQueryData<FeedData>(query.queryKey);
+    const first = data?.pages[0];
+    if (!data || !first) continue;
+    if (data.pages.some((p) => p.items.some((i) => i.seq === entry.seq))) continue;
+    // Older than the first page's oldest while more pages exist: it belongs to a page not
+    // shown yet, which will read it from the server.
+    const oldest = first.items.at(-1)?.seq;
+    if (oldest !== undefined && entry.seq < oldest && first.nextCursor !== null) continue;
+    const items = [...first.items, toFeedItem(entry)].sort((a, b) => b.seq - a.seq);
+    queryClient.setQueryData<FeedData>(query.queryKey, { ...data, pages: [{ ...first, items }, ...data.pages.slice(1)] });
+  }
+}
+
+/** "Seen by Elena Ruiz (CEO)": the acknowledger joins that entry's chips wherever it is loaded. */
+function acknowledgeInFeeds(queryClient: QueryClient, ctx: ApplyContext, entry: LogEntryPayload, after: Record<string, unknown>) {
+  const seq = Number(after.seq);
+  const memberId = typeof after.memberId === "string" ? after.memberId : null;
+  if (!Number.isInteger(seq) || !memberId) return;
+  const ack: FeedItem["acknowledgedBy"][number] = {
+    memberId,
+    name: typeof after.name === "string" ? after.name : entry.actorName,
+    side: (typeof after.side === "string" ? after.side : (entry.actorSide ?? "leadership")) as FeedItem["acknowledgedBy"][number]["side"],
+    at: entry.createdAt,
+  };
+  for (const { query } of queriesOf<FeedListInput>(queryClient, "feed.list", ctx.workspaceSlug)) {
+    queryClient.setQueryData<FeedData>(query.queryKey, (data) => {
+      if (!data?.pages.some((p) => p.items.some((i) => i.seq === seq))) return data;
+      return {
+        ...data,
+        pages: data.pages.map((p) => ({
+          ...p,
+          items: p.items.map((i) => (i.seq === seq && !i.acknowledgedBy.some((a) => a.memberId === memberId) ? { ...i, acknowledgedBy: [...i.acknowledgedBy, ack] } : i)),
+        })),
+      };
     });
   }
 }

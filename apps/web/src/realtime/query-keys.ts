@@ -15,6 +15,9 @@ export type ProcedurePath =
   | "inbox.unreadCount"
   | "log.list"
   | "log.head"
+  | "feed.list"
+  | "checkIn.list"
+  | "checkIn.status"
   | "member.list"
   | "workspace.get";
 
