@@ -10,3 +10,5 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 export { appRouter, createTRPCContext, type AppRouter };
 export { createRealtimeNotifier, type RealtimeNotifier } from "./realtime-notifier";
+export { checkFeedToken } from "./services/feed";
+export { feedAtom } from "./services/feed-format";

@@ -24,6 +24,11 @@ export async function getWorkspaceBySlug(db: Executor, slug: string) {
   return row ?? null;
 }
 
+export async function getWorkspaceById(db: Executor, id: string) {
+  const [row] = await db.select().from(workspace).where(eq(workspace.id, id)).limit(1);
+  return row ?? null;
+}
+
 /** The caller's membership in the workspace named by slug, or null when they have none. */
 export async function getMembershipBySlug(db: Executor, { slug, userId }: { slug: string; userId: string }) {
   const [row] = await db

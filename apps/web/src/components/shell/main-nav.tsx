@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { FolderKanban, Inbox, LayoutGrid, ScrollText, Users } from "lucide-react";
+import { FolderKanban, Inbox, LayoutGrid, Rss, ScrollText, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -15,6 +15,7 @@ export function MainNav({ slug, onNavigate }: { slug: string; onNavigate?: () =>
   const unread = useQuery(trpc.inbox.unreadCount.queryOptions({ workspaceSlug: slug })).data ?? 0;
   const items = [
     { href: `/${slug}`, label: "Overview", icon: LayoutGrid, exact: true, badge: 0 },
+    { href: `/${slug}/feed`, label: "Feed", icon: Rss, exact: false, badge: 0 },
     { href: `/${slug}/projects`, label: "Projects", icon: FolderKanban, exact: false, badge: 0 },
     { href: `/${slug}/inbox`, label: "Inbox", icon: Inbox, exact: false, badge: unread },
     { href: `/${slug}/log`, label: "Log", icon: ScrollText, exact: false, badge: 0 },
