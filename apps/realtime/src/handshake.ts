@@ -52,7 +52,15 @@ export function authenticate({
     const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
     if (!session) return connectError({ code: "UNAUTHORIZED", message: "Sign in to connect." });
     const sides = await loadSides(db, session.user.id);
-    socket.data = { userId: session.user.id, name: session.user.name, sides, viewing: null, editingTaskId: null };
+    socket.data = {
+      userId: session.user.id,
+      name: session.user.name,
+      sessionId: session.session.id,
+      sessionExpiresAt: new Date(session.session.expiresAt).getTime(),
+      sides,
+      viewing: null,
+      editingTaskId: null,
+    };
     await beforeJoin(Object.keys(sides));
     await socket.join(Object.keys(sides).map(workspaceRoom));
     return undefined;

@@ -15,6 +15,7 @@ import { reconcileWorkspace, type ReconcileHooks } from "./membership";
 import { isOriginAllowed, normalizeOrigins } from "./origin";
 import { createPresenceBroadcaster, presenceOf } from "./presence";
 import { createProjectPresenceBroadcaster } from "./project-presence";
+import { createSessionSweep } from "./session-sweep";
 import { handleProjectEvents } from "./project-view";
 import { attachRedisAdapter } from "./redis";
 import type { RealtimeIo, RealtimeSocket } from "./types";
@@ -41,6 +42,8 @@ export interface RealtimeDeps {
    * pokes and the safety read carry delivery there.
    */
   logListenUrl?: string;
+  /** How often each node rechecks its sockets' sessions, ending those signed out or expired (default 15 s). */
+  sessionCheckMs?: number;
 }
 
 export interface RealtimeServer {
@@ -51,6 +54,8 @@ export interface RealtimeServer {
   pokeWorkspace: (workspaceId: string) => Promise<void>;
   /** What a "log" poke does: wake this node's and its peers' log readers for the workspace. */
   logAppended: (workspaceId: string, seq?: number) => Promise<void>;
+  /** Rechecks every local socket's session now (the periodic sweep does the same). */
+  checkSessions: () => Promise<void>;
   /** Resolves once this node's presence broadcasts in flight have been emitted. */
   presenceIdle: () => Promise<void>;
   /** Disconnects this node's sockets, closes socket.io (and with it the http server) and Redis. */
@@ -58,7 +63,7 @@ export interface RealtimeServer {
 }
 
 export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
-  const { db, auth, internalSecret, redisUrl, redisKey, logPollMs = 1_000, logListenUrl } = deps;
+  const { db, auth, internalSecret, redisUrl, redisKey, logPollMs = 1_000, logListenUrl, sessionCheckMs = 15_000 } = deps;
   const allowedOrigins = normalizeOrigins(deps.allowedOrigins ?? []);
   let state: "starting" | "ready" | "closing" = "starting";
 
@@ -97,6 +102,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   const presence = createPresenceBroadcaster(io);
   const projectPresence = createProjectPresenceBroadcaster(io);
   const tailer = createLogTailer({ io, db, pollMs: logPollMs });
+  const sessions = createSessionSweep({ io, db, intervalMs: sessionCheckMs });
   // Every node listens for itself, so with NOTIFY no node depends on a poke or on its peers.
   const listener = logListenUrl
     ? listenForLog({
@@ -174,12 +180,14 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     ready,
     pokeWorkspace,
     logAppended,
+    checkSessions: () => sessions.sweep(),
     presenceIdle: async () => {
       await presence.idle();
       await projectPresence.idle();
     },
     async close() {
       await listener?.close();
+      await sessions.stop();
       await tailer.stop();
       // Dropping our sockets first lets the other nodes' clients see these users leave. Closing
       // the transport (not a socket.io disconnect, which clients take as final) lets the

@@ -143,6 +143,9 @@ export interface InterServerEvents {
 export interface SocketData {
   userId: string;
   name: string;
+  /** The better-auth session the socket connected with: signing out or expiry ends the socket too. */
+  sessionId: string;
+  sessionExpiresAt: number;
   /** workspaceId → the user's side in it, as the server decided at handshake. */
   sides: Record<string, z.infer<typeof sideSchema>>;
   /** The project this socket has open (server-checked), or null. */

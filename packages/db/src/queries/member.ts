@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 
 import type { Executor } from "../client";
-import { member, user, type Role, type Side } from "../schema";
+import { member, session, user, type Role, type Side } from "../schema";
 
 export async function listMembers(db: Executor, { workspaceId }: { workspaceId: string }) {
   return db
@@ -95,4 +95,13 @@ export async function getMembersByIds(db: Executor, { workspaceId, ids }: { work
     .from(member)
     .innerJoin(user, eq(user.id, member.userId))
     .where(and(eq(member.workspaceId, workspaceId), inArray(member.id, ids)));
+}
+
+/** Of these better-auth session ids, the ones still live (not signed out, not expired), with their expiry. */
+export async function liveSessions(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: session.id, expiresAt: session.expiresAt })
+    .from(session)
+    .where(and(inArray(session.id, ids), gt(session.expiresAt, new Date())));
 }
