@@ -1,6 +1,5 @@
 "use client";
 
-import type { RouterOutputs } from "@tandem/api";
 import { createProjectSchema } from "@tandem/api/validators";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
@@ -8,28 +7,19 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
 
-import { Field, FormAlert } from "~/components/forms/field";
+import { FormAlert } from "~/components/forms/field";
 import { UserAvatar } from "~/components/people/user-avatar";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
-import { Input } from "~/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "~/components/ui/select";
 import { Spinner } from "~/components/ui/spinner";
-import { Textarea } from "~/components/ui/textarea";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
-import { PHASE_HINTS, PHASE_LABELS, PHASES, type Phase } from "~/lib/projects";
-import { SIDE_LABELS, SIDE_STYLES, SIDES } from "~/lib/sides";
-import { cn } from "~/lib/utils";
+import { SIDE_LABELS, SIDES } from "~/lib/sides";
 import { useTRPC } from "~/trpc/react";
 
-type Member = RouterOutputs["member"]["list"][number];
-type Key = "name" | "outcome" | "phase" | "targetDate" | "marketingLeadId" | "itLeadId" | "memberIds";
+import { defaultLead, ProjectFields, type ProjectFieldKey, type ProjectFieldValues } from "./project-fields";
 
-/** The first lead-role member of a side, or anyone on it; me first when I'm on that side. */
-function defaultLead(members: Member[], side: "marketing" | "it", meId: string) {
-  const onSide = members.filter((m) => m.side === side);
-  return (onSide.find((m) => m.id === meId) ?? onSide.find((m) => m.role === "lead") ?? onSide.find((m) => m.role === "admin") ?? onSide[0])?.id ?? "";
-}
+type Key = ProjectFieldKey | "memberIds";
+const EMPTY: ProjectFieldValues = { name: "", outcome: "", phase: "idea", targetDate: "", marketingLeadId: "", itLeadId: "", cadence: "7", cadenceCustom: false };
 
 export function NewProjectDialog({ slug, meMemberId, trigger }: { slug: string; meMemberId: string; trigger?: React.ReactNode }) {
   const trpc = useTRPC();
@@ -38,30 +28,19 @@ export function NewProjectDialog({ slug, meMemberId, trigger }: { slug: string; 
   const create = useMutation(trpc.project.create.mutationOptions());
 
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState("");
-  const [outcome, setOutcome] = useState("");
-  const [phase, setPhase] = useState<Phase>("idea");
-  const [targetDate, setTargetDate] = useState("");
-  const [marketingLeadId, setMarketingLeadId] = useState<string | null>(null);
-  const [itLeadId, setItLeadId] = useState<string | null>(null);
+  const [values, setValues] = useState<ProjectFieldValues>(EMPTY);
   const [extra, setExtra] = useState<Set<string>>(new Set());
   const [errors, setErrors] = useState<FieldErrors<Key>>({});
   const [formError, setFormError] = useState<string | null>(null);
 
   const list = useMemo(() => members.data ?? [], [members.data]);
-  const mLead = marketingLeadId ?? defaultLead(list, "marketing", meMemberId);
-  const iLead = itLeadId ?? defaultLead(list, "it", meMemberId);
-  const marketing = list.filter((m) => m.side === "marketing");
-  const it = list.filter((m) => m.side === "it");
+  // Until someone picks a lead, the sensible default stands in (members load after the dialog opens).
+  const mLead = values.marketingLeadId || defaultLead(list, "marketing", meMemberId);
+  const iLead = values.itLeadId || defaultLead(list, "it", meMemberId);
   const others = list.filter((m) => m.id !== mLead && m.id !== iLead);
 
   function reset() {
-    setName("");
-    setOutcome("");
-    setPhase("idea");
-    setTargetDate("");
-    setMarketingLeadId(null);
-    setItLeadId(null);
+    setValues(EMPTY);
     setExtra(new Set());
     setErrors({});
     setFormError(null);
@@ -71,10 +50,10 @@ export function NewProjectDialog({ slug, meMemberId, trigger }: { slug: string; 
     event.preventDefault();
     setFormError(null);
     const input = {
-      name,
-      outcome,
-      phase,
-      targetDate: targetDate || null,
+      name: values.name,
+      outcome: values.outcome,
+      phase: values.phase,
+      targetDate: values.targetDate || null,
       marketingLeadId: mLead,
       itLeadId: iLead,
       memberIds: [...extra].filter((id) => id !== mLead && id !== iLead),
@@ -101,25 +80,6 @@ export function NewProjectDialog({ slug, meMemberId, trigger }: { slug: string; 
     }
   }
 
-  const leadSelect = (id: string, value: string, onChange: (v: string) => void, options: Member[], side: "marketing" | "it", a: object) => (
-    <Select value={value} onValueChange={onChange}>
-      <SelectTrigger {...a} id={id}>
-        <SelectValue placeholder={options.length ? "Choose a lead" : `Nobody on the ${SIDE_LABELS[side]} side yet`}>
-          {options.find((m) => m.id === value)?.name}
-        </SelectValue>
-      </SelectTrigger>
-      <SelectContent>
-        {options.map((m) => (
-          <SelectItem key={m.id} value={m.id}>
-            <UserAvatar name={m.name} side={m.side} size="xs" />
-            {m.name}
-            {m.title ? <span className="text-muted-foreground">· {m.title}</span> : null}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
-  );
-
   return (
     <Dialog
       open={open}
@@ -142,66 +102,15 @@ export function NewProjectDialog({ slug, meMemberId, trigger }: { slug: string; 
         </DialogHeader>
         <form noValidate onSubmit={onSubmit} className="grid gap-4" aria-label="New project">
           {formError ? <FormAlert>{formError}</FormAlert> : null}
-          <Field id="project-name" label="Name" error={errors.name}>
-            {(a) => <Input {...a} value={name} onChange={(e) => setName(e.target.value)} maxLength={120} placeholder="Consent banner relaunch" autoFocus />}
-          </Field>
-          <Field id="project-outcome" label="Customer outcome" hint="What changes for customers when this is done. One or two sentences." error={errors.outcome}>
-            {(a) => (
-              <Textarea
-                {...a}
-                value={outcome}
-                onChange={(e) => setOutcome(e.target.value)}
-                maxLength={500}
-                rows={2}
-                placeholder="Visitors choose their cookie settings in one step, and campaigns still measure what they need."
-              />
-            )}
-          </Field>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="project-phase" label="Phase" hint={PHASE_HINTS[phase]} error={errors.phase}>
-              {(a) => (
-                <Select value={phase} onValueChange={(v) => setPhase(v as Phase)}>
-                  <SelectTrigger {...a}>
-                    <SelectValue>{PHASE_LABELS[phase]}</SelectValue>
-                  </SelectTrigger>
-                  <SelectContent>
-                    {PHASES.map((p) => (
-                      <SelectItem key={p} value={p}>
-                        {PHASE_LABELS[p]}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-              )}
-            </Field>
-            <Field id="project-target" label="Target date (optional)" error={errors.targetDate}>
-              {(a) => <Input {...a} type="date" value={targetDate} onChange={(e) => setTargetDate(e.target.value)} />}
-            </Field>
-          </div>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field
-              id="project-marketing-lead"
-              label={
-                <span className="flex items-center gap-1.5">
-                  <span aria-hidden className={cn("size-2 rounded-full", SIDE_STYLES.marketing.dot)} /> Marketing lead
-                </span>
-              }
-              error={errors.marketingLeadId}
-            >
-              {(a) => leadSelect("project-marketing-lead", mLead, setMarketingLeadId, marketing, "marketing", a)}
-            </Field>
-            <Field
-              id="project-it-lead"
-              label={
-                <span className="flex items-center gap-1.5">
-                  <span aria-hidden className={cn("size-2 rounded-full", SIDE_STYLES.it.dot)} /> IT lead
-                </span>
-              }
-              error={errors.itLeadId}
-            >
-              {(a) => leadSelect("project-it-lead", iLead, setItLeadId, it, "it", a)}
-            </Field>
-          </div>
+          <ProjectFields
+            idPrefix="project"
+            values={{ ...values, marketingLeadId: mLead, itLeadId: iLead }}
+            onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+            errors={errors}
+            members={list}
+            show={{ phase: true }}
+            autoFocusName
+          />
           <fieldset className="grid gap-1.5">
             <legend className="mb-1.5 text-sm font-medium">
               Other members <span className="font-normal text-muted-foreground">(optional)</span>

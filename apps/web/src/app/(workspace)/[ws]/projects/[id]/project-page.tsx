@@ -2,21 +2,26 @@
 
 import type { ProjectViewer } from "@tandem/realtime-contract";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ChevronLeft, Columns3, History, List, MessageSquare } from "lucide-react";
+import { ChevronLeft, ClipboardCheck, Columns3, History, List, MessageSquare } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { toast } from "sonner";
 
+import { CheckInDialog } from "~/components/check-ins/check-in-dialog";
+import { CheckInsPanel } from "~/components/check-ins/check-ins-panel";
+import { DueBadge } from "~/components/check-ins/check-in-status";
 import { CommentThread } from "~/components/comments/comment-thread";
 import { ActivityFeed } from "~/components/log/activity-feed";
 import { UserAvatar } from "~/components/people/user-avatar";
+import { EditProjectDialog } from "~/components/projects/edit-project-dialog";
 import { HealthPanel } from "~/components/projects/health-panel";
 import { DisagreeBadge, PhaseBadge } from "~/components/projects/health";
 import { Board } from "~/components/tasks/board";
 import { TaskSheet } from "~/components/tasks/task-sheet";
 import { TaskTable } from "~/components/tasks/task-table";
 import { useTaskActions } from "~/components/tasks/use-task-actions";
+import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "~/components/ui/select";
 import { Skeleton } from "~/components/ui/skeleton";
@@ -33,7 +38,7 @@ import { localToday } from "~/realtime/task-order";
 import { useProjectPresence } from "~/realtime/use-project-presence";
 import { useTRPC } from "~/trpc/react";
 
-const VIEWS = ["board", "list", "activity", "comments"] as const;
+const VIEWS = ["board", "list", "check-ins", "activity", "comments"] as const;
 type View = (typeof VIEWS)[number];
 
 export function ProjectPage({ slug, projectId }: { slug: string; projectId: string }) {
@@ -45,6 +50,7 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
   const detail = useQuery(trpc.project.get.queryOptions({ workspaceSlug: slug, projectId }));
   const tasks = useQuery(trpc.task.list.queryOptions({ workspaceSlug: slug, filter: { projectId } }));
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug: slug }));
+  const checkInStatus = useQuery(trpc.checkIn.status.queryOptions({ workspaceSlug: slug }));
   const actions = useTaskActions(slug, projectId);
   const { viewers, setEditing } = useProjectPresence(projectId);
 
@@ -64,12 +70,22 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
   );
   const openTask = useCallback((id: string) => setParam("task", id), [setParam]);
   const closeTask = useCallback(() => setParam("task", null), [setParam]);
+  // After posting, close the form and show the check-ins side by side, in one navigation.
+  const showCheckIns = useCallback(() => {
+    const next = new URLSearchParams(params.toString());
+    next.delete("checkin");
+    next.set("view", "check-ins");
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  }, [params, pathname, router]);
 
   if (!detail.data || !workspace.data) return <ProjectPageSkeleton />;
   const me = workspace.data.me;
   const canWrite = canEditWork(me);
   const p = detail.data.project;
   const defaultSide: TaskSide = me.side === "it" ? "it" : "marketing";
+  // Only a project's own two leads check in, each for their side; never leadership or viewers.
+  const leadSide = canWrite && me.side === "marketing" && p.marketingLeadId === me.memberId ? "marketing" : canWrite && me.side === "it" && p.itLeadId === me.memberId ? "it" : null;
+  const myStatus = leadSide ? checkInStatus.data?.all.find((s) => s.projectId === projectId && s.side === leadSide) : undefined;
 
   return (
     <div className="mx-auto grid w-full max-w-[90rem] gap-6 px-4 py-6 sm:px-6 lg:px-10 lg:py-8">
@@ -96,7 +112,22 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
               {canWrite ? null : <span className="rounded-full bg-muted px-2 py-0.5 text-xs text-muted-foreground">Read-only: you can comment</span>}
             </div>
           </div>
-          <Viewers viewers={viewers} meUserId={me.userId} />
+          <div className="flex flex-col gap-3 lg:items-end">
+            <Viewers viewers={viewers} meUserId={me.userId} />
+            {canWrite || leadSide ? (
+              <div className="flex flex-wrap items-center gap-2">
+                {leadSide ? (
+                  <>
+                    <DueBadge status={myStatus} />
+                    <Button size="sm" onClick={() => setParam("checkin", "1")}>
+                      <ClipboardCheck aria-hidden /> Check in
+                    </Button>
+                  </>
+                ) : null}
+                {canWrite ? <EditProjectDialog slug={slug} project={p} /> : null}
+              </div>
+            ) : null}
+          </div>
         </div>
         <HealthPanel slug={slug} detail={detail.data} me={me} />
       </header>
@@ -108,6 +139,9 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
           </TabsTrigger>
           <TabsTrigger value="list">
             <List aria-hidden /> List
+          </TabsTrigger>
+          <TabsTrigger value="check-ins">
+            <ClipboardCheck aria-hidden /> Check-ins
           </TabsTrigger>
           <TabsTrigger value="activity">
             <History aria-hidden /> Activity
@@ -134,6 +168,9 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
           )}
         </TabsContent>
         <TabsContent value="list">{tasks.data ? <TaskTable tasks={tasks.data} members={members.data ?? []} onOpen={openTask} /> : <Skeleton className="h-64 rounded-xl" />}</TabsContent>
+        <TabsContent value="check-ins" className="max-w-5xl">
+          <CheckInsPanel slug={slug} detail={detail.data} />
+        </TabsContent>
         <TabsContent value="activity" className="max-w-3xl">
           <ActivityFeed slug={slug} projectId={projectId} />
         </TabsContent>
@@ -141,6 +178,18 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
           <CommentThread slug={slug} projectId={projectId} />
         </TabsContent>
       </Tabs>
+
+      {leadSide ? (
+        <CheckInDialog
+          slug={slug}
+          projectId={projectId}
+          side={leadSide}
+          current={leadSide === "marketing" ? p.marketingHealth : p.itHealth}
+          open={params.get("checkin") === "1"}
+          onOpenChange={(open) => setParam("checkin", open ? "1" : null)}
+          onPosted={showCheckIns}
+        />
+      ) : null}
 
       <TaskSheet
         slug={slug}
