@@ -1,5 +1,5 @@
 import type { Database } from "@tandem/db";
-import { getProjectRow } from "@tandem/db/queries";
+import { getProjectRow, getTask } from "@tandem/db/queries";
 import {
   projectRoom,
   projectViewRequestSchema,
@@ -75,14 +75,32 @@ export function handleProjectEvents(socket: RealtimeSocket, { io, db, projectPre
     reply({ ok: true, data: null });
   });
 
+  // A later task.editing wins even if an earlier one's lookup finishes after it.
+  let latestEdit = 0;
+
   socket.on("task.editing", (...args: unknown[]) => {
     const { request, reply } = incoming<typeof taskEditingRequestSchema, null>(args, taskEditingRequestSchema);
     if (!request) return reply({ ok: false, error: "invalid request" });
-    if (socket.data.viewing?.projectId !== request.projectId) return reply({ ok: false, error: "not viewing this project" });
-    if (socket.data.editingTaskId !== request.taskId) {
-      socket.data.editingTaskId = request.taskId;
-      void projectPresence.broadcast(request.projectId);
-    }
-    reply({ ok: true, data: null });
+    const viewing = socket.data.viewing;
+    if (viewing?.projectId !== request.projectId) return reply({ ok: false, error: "not viewing this project" });
+    const ticket = ++latestEdit;
+    setEditing(viewing, request.taskId, ticket).then(reply, (err: unknown) => {
+      console.error("[realtime] task.editing failed:", err instanceof Error ? err.message : err);
+      reply({ ok: false, error: "unavailable" });
+    });
   });
+
+  /** Only a task of the viewed project can be named: what others see is never a stranger's id. */
+  async function setEditing(viewing: { workspaceId: string; projectId: string }, taskId: string | null, ticket: number) {
+    if (taskId) {
+      const task = await getTask(db, { workspaceId: viewing.workspaceId, taskId });
+      if (!task || task.projectId !== viewing.projectId) return { ok: false as const, error: "not found" };
+    }
+    if (ticket !== latestEdit || socket.data.viewing?.projectId !== viewing.projectId) return { ok: false as const, error: "superseded" };
+    if (socket.data.editingTaskId !== taskId) {
+      socket.data.editingTaskId = taskId;
+      void projectPresence.broadcast(viewing.projectId);
+    }
+    return { ok: true as const, data: null };
+  }
 }

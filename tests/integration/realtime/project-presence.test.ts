@@ -87,6 +87,9 @@ describe("project presence (postgres)", () => {
     expect(await mover.client.emitWithAck("project.view", { projectId: p2.id })).toMatchObject({ ok: true, data: { projectId: p2.id } });
     await watcher.projects.waitFor(p1.id, (s) => s.viewers.length === 1);
     expect(await mover.client.emitWithAck("task.editing", { projectId: p1.id, taskId: task.id })).toEqual({ ok: false, error: "not viewing this project" });
+    // Viewing p2, a task of p1 (or an unknown one) is not "a task being edited here".
+    expect(await mover.client.emitWithAck("task.editing", { projectId: p2.id, taskId: task.id })).toEqual({ ok: false, error: "not found" });
+    expect(await mover.client.emitWithAck("task.editing", { projectId: p2.id, taskId: "6f1c1a8e-2b0a-4c41-9a57-000000000000" })).toEqual({ ok: false, error: "not found" });
     await settle(200);
     expect(watcher.projects.latest(p1.id)?.viewers.map((v) => v.editingTaskId)).toEqual([null]);
   });
