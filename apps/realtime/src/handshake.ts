@@ -27,10 +27,13 @@ export function authenticate({
   auth,
   ready,
   beforeJoin,
+  membershipEpoch = () => 0,
 }: {
   db: Database;
   auth: Auth;
   ready: Promise<void>;
+  /** Counts membership rechecks: one that ran during this handshake could not see this socket yet. */
+  membershipEpoch?: () => number;
   /** Runs before the socket joins its workspace rooms: the log tailer needs its cursors first. */
   beforeJoin: (workspaceIds: string[]) => Promise<void>;
 }) {
@@ -51,6 +54,7 @@ export function authenticate({
     await ready;
     const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
     if (!session) return connectError({ code: "UNAUTHORIZED", message: "Sign in to connect." });
+    const epoch = membershipEpoch();
     const sides = await loadSides(db, session.user.id);
     socket.data = {
       userId: session.user.id,
@@ -63,6 +67,16 @@ export function authenticate({
     };
     await beforeJoin(Object.keys(sides));
     await socket.join(Object.keys(sides).map(workspaceRoom));
+    // A membership change while this socket was being set up was rechecked without it (it was not
+    // connected yet): read the sides again until no recheck overlapped, so no join or removal is missed.
+    for (let seen = epoch; membershipEpoch() !== seen; ) {
+      seen = membershipEpoch();
+      const now = await loadSides(db, session.user.id);
+      for (const id of Object.keys(socket.data.sides)) if (!now[id]) socket.leave(workspaceRoom(id));
+      await beforeJoin(Object.keys(now));
+      socket.data.sides = now;
+      await socket.join(Object.keys(now).map(workspaceRoom));
+    }
     return undefined;
   }
 }

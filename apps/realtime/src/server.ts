@@ -117,7 +117,11 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     projectChanged: (projectId) => void projectPresence.broadcast(projectId),
   };
 
+  // Bumped by every membership recheck on this node; handshakes in flight re-read their sides.
+  let membershipEpoch = 0;
+
   async function pokeWorkspace(workspaceId: string) {
+    membershipEpoch++;
     // Until the Redis adapter is in place there are no peers to ask, and asking would hang.
     await ready;
     const peers = redis ? askPeersToReconcile(workspaceId) : Promise.resolve();
@@ -143,6 +147,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   }
 
   io.on("membership.changed", (workspaceId, done) => {
+    membershipEpoch++;
     const parsed = z.string().uuid().safeParse(workspaceId);
     if (!parsed.success) return done(false);
     reconcileWorkspace(io, db, parsed.data, reconcileHooks).then(
@@ -162,7 +167,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   const beforeJoin = async (workspaceIds: string[]) => {
     await Promise.all(workspaceIds.map((id) => tailer.track(id)));
   };
-  io.use(authenticate({ db, auth, ready, beforeJoin }));
+  io.use(authenticate({ db, auth, ready, beforeJoin, membershipEpoch: () => membershipEpoch }));
   io.on("connection", (socket) => {
     for (const workspaceId of Object.keys(socket.data.sides)) void presence.broadcast(workspaceId);
     socket.on("presence.get", (...args: unknown[]) => handlePresenceGet(io, socket, args));
