@@ -15,6 +15,10 @@ const nextConfig: NextConfig = {
     root,
   },
   outputFileTracingRoot: root,
+  // The service worker must be re-checked on every load, or a fixed one could take a day to reach users.
+  async headers() {
+    return [{ source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] }];
+  },
 };
 
 export default nextConfig;

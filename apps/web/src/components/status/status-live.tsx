@@ -1,0 +1,123 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+
+import type { RealtimeConfig } from "~/realtime/config";
+import { cn } from "~/lib/utils";
+
+import type { SocketState } from "./status-socket";
+
+/** After first paint and idle time, so the socket's code never competes with the page's. */
+function whenIdle(fn: () => void): () => void {
+  if ("requestIdleCallback" in window) {
+    const id = window.requestIdleCallback(fn, { timeout: 2_000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 1);
+  return () => clearTimeout(id);
+}
+
+/** Registers /sw.js and, on a first visit, has it keep this page and its assets for offline use. */
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  const firstVisit = !navigator.serviceWorker.controller;
+  navigator.serviceWorker
+    .register("/sw.js", { scope: "/" })
+    .then(() => navigator.serviceWorker.ready)
+    .then((reg) => {
+      if (!firstVisit) return;
+      // This page loaded before the worker was there: hand it what to keep so a reload offline works.
+      const assets = performance
+        .getEntriesByType("resource")
+        .map((e) => e.name)
+        .filter((url) => new URL(url).pathname.startsWith("/_next/static/"));
+      reg.active?.postMessage({ type: "cache", page: location.pathname, assets });
+    })
+    .catch(() => {
+      // No worker means no offline copy; the page itself works the same.
+    });
+}
+
+/**
+ * "Live" while the page follows the workspace's log; "Offline — showing status as of HH:MM" when
+ * the browser is offline or the live connection is down, so a stale page never looks current.
+ */
+export function StatusLive({
+  config,
+  workspaceId,
+  seq,
+  asOf,
+}: {
+  config: RealtimeConfig;
+  workspaceId: string;
+  seq: number;
+  /** The server render time as shown in the header, "HH:MM". */
+  asOf: string;
+}) {
+  const router = useRouter();
+  const [online, setOnline] = useState(true);
+  const [socket, setSocket] = useState<SocketState>("connecting");
+  const seqRef = useRef(seq);
+  seqRef.current = seq;
+
+  useEffect(() => {
+    setOnline(navigator.onLine);
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener("online", on);
+    window.addEventListener("offline", off);
+    registerServiceWorker();
+    return () => {
+      window.removeEventListener("online", on);
+      window.removeEventListener("offline", off);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!online) return;
+    let disconnect: (() => void) | undefined;
+    let cancelled = false;
+    const cancelIdle = whenIdle(() => {
+      import("./status-socket")
+        .then(({ connectStatusSocket }) => {
+          if (cancelled) return;
+          disconnect = connectStatusSocket({
+            config,
+            workspaceId,
+            seq: () => seqRef.current,
+            onStale: () => router.refresh(),
+            onState: setSocket,
+          });
+        })
+        .catch(() => setSocket("disconnected"));
+    });
+    return () => {
+      cancelled = true;
+      cancelIdle();
+      disconnect?.();
+    };
+  }, [online, config.url, config.port, workspaceId, router]);
+
+  const state = !online ? "offline" : socket === "connected" ? "live" : socket === "connecting" ? "connecting" : "offline";
+  return (
+    <p
+      role="status"
+      aria-live="polite"
+      data-testid="status-live"
+      data-state={state}
+      className={cn(
+        "inline-flex min-h-7 items-center gap-2 rounded-full px-2.5 py-1 text-xs font-medium",
+        state === "live" && "bg-emerald-50 text-emerald-800",
+        state === "connecting" && "bg-slate-100 text-slate-700",
+        state === "offline" && "bg-amber-50 text-amber-900",
+      )}
+    >
+      <span
+        aria-hidden
+        className={cn("size-2 shrink-0 rounded-full", state === "live" ? "bg-emerald-600" : state === "offline" ? "bg-amber-600" : "bg-slate-400")}
+      />
+      {state === "live" ? "Live" : state === "connecting" ? "Connecting…" : `Offline — showing status as of ${asOf}`}
+    </p>
+  );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+
+import { checkInLine, sortWorstFirst, targetLine, type StatusProjectInput } from "./status-model";
+
+function row(name: string, m: StatusProjectInput["project"]["marketingHealth"], i: StatusProjectInput["project"]["itHealth"], overdueTasks = 0): StatusProjectInput {
+  return {
+    project: { id: name, name, phase: "build", targetDate: null, marketingHealth: m, itHealth: i },
+    marketingLeadName: "Maya",
+    itLeadName: "Raj",
+    overdueTasks,
+    disagree: m !== null && i !== null && m !== i,
+  };
+}
+
+describe("sortWorstFirst", () => {
+  it("puts off track, then at risk, then disagreement, then on track, then no health", () => {
+    const rows = [
+      row("none", null, null),
+      row("fine", "on_track", "on_track"),
+      row("risky", "at_risk", "at_risk"),
+      row("split risky", "on_track", "at_risk"),
+      row("off", "off_track", null),
+      row("split off", "on_track", "off_track"),
+    ];
+    expect(sortWorstFirst(rows).map((r) => r.project.name)).toEqual(["split off", "off", "split risky", "risky", "fine", "none"]);
+  });
+
+  it("breaks ties by overdue tasks, most first", () => {
+    expect(sortWorstFirst([row("a", "at_risk", null, 1), row("b", "at_risk", null, 4)]).map((r) => r.project.name)).toEqual(["b", "a"]);
+  });
+});
+
+describe("targetLine", () => {
+  const now = new Date(2026, 10, 22, 14, 0);
+  it("counts the days left", () => {
+    expect(targetLine("2026-12-14", "build", now)).toEqual({ text: "Target Dec 14 · in 22 days", overdue: false });
+  });
+  it("flags a passed target as overdue unless the project is done", () => {
+    expect(targetLine("2026-11-19", "build", now)).toEqual({ text: "Target Nov 19 · 3 days overdue", overdue: true });
+    expect(targetLine("2026-11-19", "done", now)?.overdue).toBe(false);
+  });
+  it("shows the year of a target in another year", () => {
+    expect(targetLine("2027-01-05", "idea", now)?.text).toBe("Target Jan 5, 2027 · in 44 days");
+  });
+});
+
+describe("checkInLine", () => {
+  it("says how long ago a lead checked in, or how long they haven't", () => {
+    expect(checkInLine({ projectId: "p", side: "it", lastAt: "2026-11-20T10:00:00Z", daysSinceUpdate: 2, state: "ok" })).toBe("Checked in 2 days ago");
+    expect(checkInLine({ projectId: "p", side: "it", lastAt: "2026-11-21T10:00:00Z", daysSinceUpdate: 1, state: "ok" })).toBe("Checked in yesterday");
+    expect(checkInLine({ projectId: "p", side: "it", lastAt: null, daysSinceUpdate: 9, state: "overdue" })).toBe("No check-in for 9 days");
+  });
+});
