@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { FolderKanban, Inbox, LayoutGrid, Rss, ScrollText, Users } from "lucide-react";
+import { FolderKanban, Inbox, LayoutGrid, Newspaper, Rss, ScrollText, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -13,9 +13,12 @@ export function MainNav({ slug, onNavigate }: { slug: string; onNavigate?: () =>
   const trpc = useTRPC();
   // Kept current by the live cache: an entry that notifies me refreshes it.
   const unread = useQuery(trpc.inbox.unreadCount.queryOptions({ workspaceSlug: slug })).data ?? 0;
+  // My due or overdue check-ins, listed on the overview; refreshed when a check-in is posted.
+  const dueCheckIns = useQuery(trpc.checkIn.status.queryOptions({ workspaceSlug: slug })).data?.mine.length ?? 0;
   const items = [
-    { href: `/${slug}`, label: "Overview", icon: LayoutGrid, exact: true, badge: 0 },
+    { href: `/${slug}`, label: "Overview", icon: LayoutGrid, exact: true, badge: dueCheckIns },
     { href: `/${slug}/feed`, label: "Feed", icon: Rss, exact: false, badge: 0 },
+    { href: `/${slug}/digest`, label: "Digest", icon: Newspaper, exact: false, badge: 0 },
     { href: `/${slug}/projects`, label: "Projects", icon: FolderKanban, exact: false, badge: 0 },
     { href: `/${slug}/inbox`, label: "Inbox", icon: Inbox, exact: false, badge: unread },
     { href: `/${slug}/log`, label: "Log", icon: ScrollText, exact: false, badge: 0 },
@@ -32,7 +35,7 @@ export function MainNav({ slug, onNavigate }: { slug: string; onNavigate?: () =>
                 href={href}
                 onClick={onNavigate}
                 aria-current={active ? "page" : undefined}
-                aria-label={badge > 0 ? `${label}, ${badge} unread` : undefined}
+                aria-label={badge > 0 ? `${label}, ${badge} ${label === "Overview" ? (badge === 1 ? "check-in due" : "check-ins due") : "unread"}` : undefined}
                 className={cn(
                   "flex h-8 items-center gap-2.5 rounded-md px-2.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-foreground",
                   active && "bg-card text-foreground shadow-xs ring-1 ring-border hover:bg-card",

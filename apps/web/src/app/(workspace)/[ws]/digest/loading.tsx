@@ -1,0 +1,5 @@
+import { DigestSkeleton } from "./digest-page";
+
+export default function Loading() {
+  return <DigestSkeleton />;
+}
