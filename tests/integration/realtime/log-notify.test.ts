@@ -1,39 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import type { Auth } from "@tandem/auth";
 import { sql } from "drizzle-orm";
 
-import { createTestAuth } from "../support/auth";
-import { startTestDb, type TestDb } from "../support/db";
-import { createFixture, type Fixture, type Person } from "../support/workspace";
-import { Clients, settle, startNode, type Node } from "./harness";
+import type { TestDb } from "../support/db";
+import type { Fixture, Person } from "../support/workspace";
+import { settle } from "./harness";
 import { apiAs, deadNotifier, headSeq, newProject, newTask, range, recordLog } from "./log-harness";
+import { realtimeSuite } from "./suite";
 
 // LISTEN/NOTIFY needs a real PostgreSQL: embedded PGlite keeps pokes and the safety read.
 describe("log delivery by LISTEN/NOTIFY on postgres", () => {
-  let t: TestDb;
-  let auth: Auth;
-  let node: Node;
-  let f: Fixture;
-  const clients = new Clients();
   // No poke reaches the node and its safety read is a minute away: only NOTIFY can deliver.
-  const api = async (p: Person) => apiAs(t.db, auth, p, await deadNotifier());
-
+  const s = realtimeSuite("postgres", { slugs: ["notify"], node: (t) => ({ logPollMs: 60_000, logListenUrl: t.url }) });
+  const api = async (p: Person) => apiAs(s.t.db, s.auth, p, await deadNotifier());
+  let t: TestDb;
+  let f: Fixture;
   beforeAll(async () => {
-    t = await startTestDb("postgres");
-    auth = createTestAuth(t.db);
-    node = await startNode({ db: t.db, auth, logPollMs: 60_000, logListenUrl: t.url });
-    f = await createFixture(t.db, auth, "notify");
+    ({ t } = s);
+    f = s.fixtures[0]!;
     await settle(200); // the listener's LISTEN is in place
-  });
-  afterAll(async () => {
-    clients.closeAll();
-    await node?.close();
-    await t?.close();
   });
 
   const watch = async (p: Person) => {
-    const c = await clients.connect(node, { cookie: p.cookie });
+    const c = await s.clients.connect(s.node, { cookie: p.cookie });
     return { ...c, log: recordLog(c.client) };
   };
 

@@ -1,40 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import type { Auth } from "@tandem/auth";
 import type { RealtimeNotifier } from "@tandem/api";
 
-import { createTestAuth } from "../support/auth";
-import { startTestDb, type TestDb } from "../support/db";
-import { createFixture, type Fixture, type Person } from "../support/workspace";
-import { Clients, settle, startNode, type Node } from "./harness";
+import type { Fixture, Person } from "../support/workspace";
+import { settle } from "./harness";
 import { apiAs, newProject, newTask, notifierFor, recordProjectPresence } from "./log-harness";
+import { realtimeSuite } from "./suite";
 
 describe("project presence (postgres)", () => {
-  let t: TestDb;
-  let auth: Auth;
-  let node: Node;
+  const s = realtimeSuite("postgres", { slugs: ["pp-a", "pp-b"] });
   let a: Fixture;
   let b: Fixture;
   let notifier: RealtimeNotifier;
-  const clients = new Clients();
-  const api = (p: Person) => apiAs(t.db, auth, p, notifier);
-
-  beforeAll(async () => {
-    t = await startTestDb("postgres");
-    auth = createTestAuth(t.db);
-    node = await startNode({ db: t.db, auth });
-    notifier = notifierFor(node);
-    a = await createFixture(t.db, auth, "pp-a");
-    b = await createFixture(t.db, auth, "pp-b");
-  });
-  afterAll(async () => {
-    clients.closeAll();
-    await node?.close();
-    await t?.close();
+  const api = (p: Person) => apiAs(s.t.db, s.auth, p, notifier);
+  beforeAll(() => {
+    [a, b] = s.fixtures as [Fixture, Fixture];
+    notifier = notifierFor(s.node);
   });
 
   const watch = async (p: Person) => {
-    const c = await clients.connect(node, { cookie: p.cookie });
+    const c = await s.clients.connect(s.node, { cookie: p.cookie });
     return { ...c, projects: recordProjectPresence(c.client) };
   };
   const ids = (s: { viewers: { userId: string }[] }) => s.viewers.map((v) => v.userId).sort();
