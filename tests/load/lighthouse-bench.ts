@@ -1,0 +1,230 @@
+/**
+ * Lighthouse on the pages people open on a phone: /status/acme and /acme/feed, signed in as the
+ * demo CEO, five runs each with Lighthouse's mobile defaults (Moto G class device, simulated
+ * slow 4G and 4x CPU slowdown), medians printed and written to tests/.artifacts/.
+ *
+ * Starts its own app the way Playwright does (scripts/start.mjs on spare ports, its own data
+ * directory and embedded database) unless BENCH_URL points at a running one with the demo seed.
+ * BENCH_SKIP_BUILD=1 reuses the last `next build`; BENCH_RUNS changes the run count.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const ARTIFACTS = resolve(import.meta.dirname, "../.artifacts");
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const CHROME_PATH = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CEO = { email: "ceo@acme.test", password: "tandem-demo-2026" };
+
+const PAGES = [
+  { path: "/status/acme", targets: { performance: 95, accessibility: 95 } },
+  { path: "/acme/feed", targets: { performance: 90, accessibility: 90 } },
+] as const;
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once("error", rej);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+  });
+}
+
+interface App {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+async function startApp(): Promise<App> {
+  const [port, realtimePort, dbPort] = [await freePort(), await freePort(), await freePort()];
+  const dataDir = mkdtempSync(join(tmpdir(), "tandem-lighthouse-"));
+  const url = `http://localhost:${port}`;
+  const args = ["scripts/start.mjs", "--skip-install", ...(process.env.BENCH_SKIP_BUILD === "1" ? ["--skip-build"] : [])];
+  console.log(`[bench] starting the app on ${url} (${args.slice(1).join(" ")}); data in ${dataDir}`);
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      REALTIME_PORT: String(realtimePort),
+      EMBEDDED_DB_PORT: String(dbPort),
+      TANDEM_DATA_DIR: dataDir,
+      AUTH_RATE_LIMIT: "off",
+      BETTER_AUTH_URL: url,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<number | null>((res) => child.once("exit", (code) => res(code)));
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the app exited (${child.exitCode}) before it was ready:\n${output.join("").slice(-4000)}`);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the app was not ready in 10 minutes:\n${output.join("").slice(-4000)}`);
+    }
+    const ready = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    // /api/health answers once `next start` does; the realtime server starts alongside it.
+    if (ready && output.join("").includes("Tandem is running")) return { url, stop };
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
+/** The session cookie the sign-in form would get, as one Cookie header. */
+async function signIn(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify(CEO),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${CEO.email} failed (${res.status}): ${await res.text()}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]);
+  if (cookies.length === 0) throw new Error("sign-in answered without a session cookie");
+  return cookies.join("; ");
+}
+
+interface RunResult {
+  performance: number;
+  accessibility: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  fcpMs: number;
+  bytes: number;
+  /** Accessibility audits that did not pass, by id. */
+  a11yFailures: string[];
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+async function audit(url: string, port: number, cookie: string): Promise<RunResult> {
+  const result = await lighthouse(url, {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance", "accessibility"],
+    extraHeaders: { cookie },
+  });
+  if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const num = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  const a11yIds = new Set(lhr.categories.accessibility?.auditRefs.map((r) => r.id));
+  return {
+    performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+    lcpMs: num("largest-contentful-paint"),
+    tbtMs: num("total-blocking-time"),
+    cls: num("cumulative-layout-shift"),
+    fcpMs: num("first-contentful-paint"),
+    bytes: num("total-byte-weight"),
+    a11yFailures: Object.values(lhr.audits)
+      .filter((a) => a11yIds.has(a.id) && a.score !== null && a.score < 1)
+      .map((a) => a.id),
+  };
+}
+
+async function main() {
+  const app = process.env.BENCH_URL ? { url: process.env.BENCH_URL.replace(/\/$/, ""), stop: async () => {} } : await startApp();
+  let chrome: chromeLauncher.LaunchedChrome | undefined;
+  let failed = false;
+  try {
+    const cookie = await signIn(app.url);
+    chrome = await chromeLauncher.launch({
+      chromePath: CHROME_PATH,
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
+    });
+    const report: Record<string, unknown>[] = [];
+    for (const page of PAGES) {
+      const url = `${app.url}${page.path}`;
+      // One plain request first: it says whether the page exists and warms the server's caches.
+      const probe = await fetch(url, { headers: { cookie }, redirect: "manual" });
+      if (probe.status !== 200) {
+        console.log(`[bench] ${page.path}: HTTP ${probe.status}, not measured`);
+        report.push({ path: page.path, status: probe.status, measured: false });
+        continue;
+      }
+      const runs: RunResult[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await audit(url, chrome.port, cookie);
+        runs.push(r);
+        console.log(
+          `[bench] ${page.path} run ${i + 1}/${RUNS}: performance ${r.performance}, accessibility ${r.accessibility}, LCP ${Math.round(r.lcpMs)} ms, TBT ${Math.round(r.tbtMs)} ms, CLS ${r.cls.toFixed(3)}`,
+        );
+      }
+      const m = {
+        performance: median(runs.map((r) => r.performance)),
+        accessibility: median(runs.map((r) => r.accessibility)),
+        lcpMs: Math.round(median(runs.map((r) => r.lcpMs))),
+        tbtMs: Math.round(median(runs.map((r) => r.tbtMs))),
+        cls: Number(median(runs.map((r) => r.cls)).toFixed(3)),
+        fcpMs: Math.round(median(runs.map((r) => r.fcpMs))),
+        kb: Math.round(median(runs.map((r) => r.bytes)) / 1024),
+      };
+      const met = m.performance >= page.targets.performance && m.accessibility >= page.targets.accessibility;
+      if (!met) failed = true;
+      const a11yFailures = [...new Set(runs.flatMap((r) => r.a11yFailures))];
+      console.log(
+        `[bench] ${page.path} median of ${RUNS}: performance ${m.performance} (target ${page.targets.performance}), accessibility ${m.accessibility} (target ${page.targets.accessibility}), LCP ${m.lcpMs} ms, TBT ${m.tbtMs} ms, CLS ${m.cls}, FCP ${m.fcpMs} ms, ${m.kb} KiB${met ? "" : "  << TARGET MISSED"}`,
+      );
+      if (a11yFailures.length) console.log(`[bench] ${page.path} accessibility audits not passed: ${a11yFailures.join(", ")}`);
+      report.push({ path: page.path, status: 200, measured: true, targets: page.targets, met, median: m, a11yFailures, runs });
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const out = join(ARTIFACTS, `lighthouse-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    const body = {
+      at: new Date().toISOString(),
+      url: app.url,
+      runs: RUNS,
+      lighthouse: "mobile defaults (simulated throttling)",
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), loadavg: loadavg() },
+      pages: report,
+    };
+    writeFileSync(out, JSON.stringify(body, null, 2));
+    writeFileSync(join(ARTIFACTS, "lighthouse.json"), JSON.stringify(body, null, 2));
+    console.log(`[bench] wrote ${out}`);
+  } finally {
+    await chrome?.kill();
+    await app.stop();
+  }
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});
