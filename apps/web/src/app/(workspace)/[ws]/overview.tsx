@@ -14,6 +14,7 @@ import {
 } from "lucide-react";
 import Link from "next/link";
 
+import { CheckInsDueCard } from "~/components/check-ins/check-ins-due-card";
 import { SideBadge, RoleBadge } from "~/components/people/side-badge";
 import { UserAvatar } from "~/components/people/user-avatar";
 import { Button } from "~/components/ui/button";
@@ -95,6 +96,8 @@ export function Overview({ slug }: { slug: string }) {
           )
         }
       />
+
+      <CheckInsDueCard slug={slug} me={me} />
 
       <div className="grid gap-6 lg:grid-cols-3">
         <MembersCard slug={slug} counts={membersBySide} />
