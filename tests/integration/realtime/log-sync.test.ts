@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Auth } from "@tandem/auth";
 import type { RealtimeNotifier } from "@tandem/api";
 import { appendLogEntry, listLogAfter } from "@tandem/db/queries";
 import { MAX_LOG_SYNC_ENTRIES } from "@tandem/realtime-contract";
 
-import { createTestAuth } from "../support/auth";
-import { startTestDb, type TestDb } from "../support/db";
-import { createFixture, type Fixture } from "../support/workspace";
-import { Clients, startNode, type Node } from "./harness";
+import type { TestDb } from "../support/db";
+import type { Fixture } from "../support/workspace";
+import { type Node } from "./harness";
 import { apiAs, headSeq, newProject, newTask, notifierFor, range } from "./log-harness";
+import { realtimeSuite } from "./suite";
 
 describe("log.sync (postgres)", () => {
   let t: TestDb;
@@ -18,20 +18,13 @@ describe("log.sync (postgres)", () => {
   let a: Fixture;
   let b: Fixture;
   let notifier: RealtimeNotifier;
-  const clients = new Clients();
+  const suite = realtimeSuite("postgres", { slugs: ["sync-a", "sync-b"] });
+  const clients = suite.clients;
 
-  beforeAll(async () => {
-    t = await startTestDb("postgres");
-    auth = createTestAuth(t.db);
-    node = await startNode({ db: t.db, auth });
+  beforeAll(() => {
+    ({ t, auth, node } = suite);
+    [a, b] = suite.fixtures as [Fixture, Fixture];
     notifier = notifierFor(node);
-    a = await createFixture(t.db, auth, "sync-a");
-    b = await createFixture(t.db, auth, "sync-b");
-  });
-  afterAll(async () => {
-    clients.closeAll();
-    await node?.close();
-    await t?.close();
   });
 
   it("returns exactly the entries after a seq, oldest first, as stored", async () => {

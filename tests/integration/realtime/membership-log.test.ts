@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Auth } from "@tandem/auth";
 import type { RealtimeNotifier } from "@tandem/api";
 import { addMember, removeMember } from "@tandem/db/queries";
 import type { SessionRevoked } from "@tandem/realtime-contract";
 
-import { createTestAuth, signUpUser } from "../support/auth";
-import { startTestDb, type TestDb } from "../support/db";
+import { signUpUser } from "../support/auth";
+import type { TestDb } from "../support/db";
 import { createFixture, type Fixture, type Person } from "../support/workspace";
-import { Clients, nextEvent, poke, settle, startNode, uniqueEmail, type Node } from "./harness";
+import { nextEvent, poke, settle, uniqueEmail, type Node } from "./harness";
 import { apiAs, headSeq, newProject, newTask, notifierFor, recordLog, recordProjectPresence } from "./log-harness";
+import { realtimeSuite } from "./suite";
 
 describe("membership and log delivery (postgres)", () => {
   let t: TestDb;
@@ -18,21 +19,14 @@ describe("membership and log delivery (postgres)", () => {
   let a: Fixture;
   let b: Fixture;
   let notifier: RealtimeNotifier;
-  const clients = new Clients();
+  const suite = realtimeSuite("postgres", { slugs: ["memb-a", "memb-b"] });
+  const clients = suite.clients;
   const api = (p: Person) => apiAs(t.db, auth, p, notifier);
 
-  beforeAll(async () => {
-    t = await startTestDb("postgres");
-    auth = createTestAuth(t.db);
-    node = await startNode({ db: t.db, auth });
+  beforeAll(() => {
+    ({ t, auth, node } = suite);
+    [a, b] = suite.fixtures as [Fixture, Fixture];
     notifier = notifierFor(node);
-    a = await createFixture(t.db, auth, "memb-a");
-    b = await createFixture(t.db, auth, "memb-b");
-  });
-  afterAll(async () => {
-    clients.closeAll();
-    await node?.close();
-    await t?.close();
   });
 
   const watch = async (p: { cookie: string }) => {
