@@ -10,8 +10,8 @@ import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
 import { ago, dayHeading, exactTime } from "~/lib/dates";
-import { describeEntry } from "@tandem/api/sentences";
-import { SIDE_LABELS } from "~/lib/sides";
+import { describeEntry, type DescribableEntry } from "@tandem/api/sentences";
+import { SIDE_LABELS, type Side } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import type { LogPage, LogRow } from "~/realtime/apply-log-entry";
 import { procedureQueryKey } from "~/realtime/query-keys";
@@ -116,42 +116,84 @@ export function ActivityFeed({ slug, projectId, showSeq = false }: { slug: strin
 }
 
 function ActivityRow({ entry, slug, projectName, showSeq }: { entry: LogRow; slug: string; projectName?: string; showSeq: boolean }) {
-  const { text, detail } = describeEntry(entry);
   return (
     <li className="group relative flex gap-3 py-2.5 animate-in" data-testid="activity-entry" data-seq={entry.seq}>
-      <span aria-hidden className="absolute top-10 bottom-0 left-[13px] w-px bg-border group-last:hidden" />
+      <EntryRail />
       <UserAvatar name={entry.actorName} side={entry.actorSide ?? undefined} size="sm" />
-      <div className="grid min-w-0 flex-1 gap-1">
-        <p className="text-sm leading-snug">
-          <span className="font-medium">{entry.actorName}</span>
-          {entry.actorSide ? <span className="text-muted-foreground"> ({SIDE_LABELS[entry.actorSide]})</span> : null} {text}
-          {projectName && entry.entityType !== "project" && entry.summary.label !== projectName ? (
-            <>
-              {" "}
-              <span className="text-muted-foreground">in</span>{" "}
-              <Link href={`/${slug}/projects/${entry.projectId}`} className="font-medium text-foreground underline decoration-border underline-offset-2 hover:decoration-foreground">
-                {projectName}
-              </Link>
-            </>
-          ) : null}
-          <span className="text-muted-foreground">
-            {" "}
-            —{" "}
-            <time dateTime={entry.createdAt.toISOString()} title={exactTime(entry.createdAt)}>
-              {ago(entry.createdAt)}
-            </time>
-          </span>
-        </p>
-        {detail ? (
-          <blockquote className={cn("line-clamp-3 border-l-2 pl-2.5 text-[13px] leading-relaxed text-muted-foreground")}>{detail}</blockquote>
-        ) : null}
-      </div>
+      <EntryText entry={entry} slug={slug} projectName={projectName} className="flex-1" />
       {showSeq ? (
         <span className="shrink-0 pt-0.5 font-mono text-[11px] text-muted-foreground/70 tabular-nums" title={`Entry #${entry.seq} · hash ${entry.hash.slice(0, 16)}…`}>
           #{entry.seq}
         </span>
       ) : null}
     </li>
+  );
+}
+
+/** The line joining one entry's avatar to the next, in a list of `group` rows. */
+export function EntryRail() {
+  return <span aria-hidden className="absolute top-10 bottom-0 left-[13px] w-px bg-border group-last:hidden" />;
+}
+
+/** What a log entry says, for the activity lists and the feed. */
+export interface EntryTextInput {
+  actorName: string;
+  actorSide: Side | null;
+  action: string;
+  entityType: string;
+  projectId: string | null;
+  summary: DescribableEntry["summary"];
+  createdAt: Date | string;
+}
+
+/**
+ * "Priya Nair (IT) moved ‘Consent banner’ to Blocked in Launch — 2 min ago", and the quoted
+ * detail under it: one entry told as a sentence. `children` (a card, chips) go underneath.
+ */
+export function EntryText({
+  entry,
+  slug,
+  projectName,
+  hideDetail = false,
+  className,
+  children,
+}: {
+  entry: EntryTextInput;
+  slug: string;
+  projectName?: string;
+  hideDetail?: boolean;
+  className?: string;
+  children?: React.ReactNode;
+}) {
+  const { text, detail } = describeEntry(entry);
+  const at = typeof entry.createdAt === "string" ? entry.createdAt : entry.createdAt.toISOString();
+  return (
+    <div className={cn("grid min-w-0 gap-1", className)}>
+      <p className="text-sm leading-snug [overflow-wrap:anywhere]">
+        <span className="font-medium">{entry.actorName}</span>
+        {entry.actorSide ? <span className="text-muted-foreground"> ({SIDE_LABELS[entry.actorSide]})</span> : null} {text}
+        {projectName && entry.entityType !== "project" && entry.summary.label !== projectName ? (
+          <>
+            {" "}
+            <span className="text-muted-foreground">in</span>{" "}
+            <Link href={`/${slug}/projects/${entry.projectId}`} className="font-medium text-foreground underline decoration-border underline-offset-2 hover:decoration-foreground">
+              {projectName}
+            </Link>
+          </>
+        ) : null}
+        <span className="text-muted-foreground">
+          {" "}
+          —{" "}
+          <time dateTime={at} title={exactTime(at)}>
+            {ago(at)}
+          </time>
+        </span>
+      </p>
+      {detail && !hideDetail ? (
+        <blockquote className={cn("line-clamp-3 border-l-2 pl-2.5 text-[13px] leading-relaxed text-muted-foreground")}>{detail}</blockquote>
+      ) : null}
+      {children}
+    </div>
   );
 }
 

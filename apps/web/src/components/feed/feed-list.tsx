@@ -1,0 +1,190 @@
+"use client";
+
+import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
+import { Rss } from "lucide-react";
+import { Fragment, useEffect, useRef, useState } from "react";
+
+import { Button } from "~/components/ui/button";
+import { Skeleton } from "~/components/ui/skeleton";
+import { Spinner } from "~/components/ui/spinner";
+import { dayHeading } from "~/lib/dates";
+import type { FeedFilter } from "~/lib/feed-kinds";
+import type { FeedItem } from "~/realtime/apply-log-entry";
+import { useTRPC } from "~/trpc/react";
+
+import type { Me } from "./acknowledgements";
+import { FeedEntry } from "./feed-entry";
+
+export const FEED_PAGE = 30;
+/** How long the newest entries must be on screen before they count as seen. */
+const SEEN_AFTER_MS = 2_000;
+
+/**
+ * The feed, newest first, grouped by day, with a "New since you last looked" line under what
+ * arrived since the last visit. Older entries load as you scroll (or with the button); new ones
+ * are put on top live by the cache.
+ */
+export function FeedList({ slug, filter, me }: { slug: string; filter: FeedFilter; me: Me | null }) {
+  const trpc = useTRPC();
+  const feed = useInfiniteQuery(
+    trpc.feed.list.infiniteQueryOptions({ workspaceSlug: slug, filter, limit: FEED_PAGE }, { getNextPageParam: (last) => last.nextCursor }),
+  );
+  const projects = useQuery(trpc.project.list.queryOptions({ workspaceSlug: slug, filter: {} }));
+  const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug: slug }));
+  const names = new Map((projects.data ?? []).map((r) => [r.project.id, r.project.name]));
+  const titles = new Map((members.data ?? []).map((m) => [m.id, m.title ?? null]));
+
+  const items = feed.data?.pages.flatMap((p) => p.items) ?? [];
+  const lastSeen = useLastSeenOnOpen(slug);
+  useMarkSeen(slug, items[0]?.seq, lastSeen);
+
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !feed.hasNextPage || typeof IntersectionObserver === "undefined") return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !feed.isFetchingNextPage) void feed.fetchNextPage();
+      },
+      { rootMargin: "400px" },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, [feed.hasNextPage, feed.isFetchingNextPage, feed.fetchNextPage]);
+
+  if (feed.isPending) return <FeedSkeleton />;
+  if (feed.isError) {
+    return (
+      <div role="alert" className="rounded-xl border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">
+        We couldn&apos;t load the feed. {feed.error.message}
+        <div className="mt-3">
+          <Button variant="outline" size="sm" onClick={() => feed.refetch()}>
+            Try again
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const filtered = Boolean(filter.projectId || filter.side || filter.kind);
+  if (items.length === 0) {
+    return (
+      <div className="grid place-items-center gap-2 rounded-xl border border-dashed px-4 py-12 text-center" data-testid="feed-empty">
+        <Rss aria-hidden className="size-5 text-muted-foreground" />
+        <p className="text-sm font-medium">{filtered ? "Nothing matches these filters" : "No progress to show yet"}</p>
+        <p className="max-w-sm text-sm text-muted-foreground">
+          {filtered
+            ? "Try another project, side or kind, or clear the filters."
+            : "Check-ins, health changes, milestones, blocked or finished tasks and new members show up here as they happen."}
+        </p>
+      </div>
+    );
+  }
+
+  // The divider goes above the first entry the reader had already seen, when newer ones sit above it.
+  const firstOld = lastSeen === null ? -1 : items.findIndex((i) => i.seq <= lastSeen);
+  const groups: { day: string; rows: { item: FeedItem; index: number }[] }[] = [];
+  items.forEach((item, index) => {
+    const day = dayHeading(new Date(item.createdAt));
+    if (groups.at(-1)?.day === day) groups.at(-1)!.rows.push({ item, index });
+    else groups.push({ day, rows: [{ item, index }] });
+  });
+
+  return (
+    <div className="grid gap-6" data-testid="feed">
+      {groups.map((g) => (
+        <section key={g.day} aria-label={g.day} className="grid gap-1">
+          <h2 className="sticky top-14 z-10 -mx-1 bg-card/90 px-1 py-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase backdrop-blur lg:top-0">
+            {g.day}
+          </h2>
+          <ol className="grid">
+            {g.rows.map(({ item, index }) => (
+              <Fragment key={item.seq}>
+                {index === firstOld && index > 0 ? <NewDivider /> : null}
+                <FeedEntry entry={item} slug={slug} projectName={item.projectId ? names.get(item.projectId) : undefined} titles={titles} me={me} />
+              </Fragment>
+            ))}
+          </ol>
+        </section>
+      ))}
+      <div ref={sentinel} aria-hidden />
+      {feed.hasNextPage ? (
+        <Button variant="outline" size="sm" className="justify-self-center" onClick={() => feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
+          {feed.isFetchingNextPage ? (
+            <>
+              <Spinner /> Loading older entries…
+            </>
+          ) : (
+            "Load more"
+          )}
+        </Button>
+      ) : (
+        <p className="text-center text-xs text-muted-foreground">{filtered ? "That's everything that matches." : "That's everything so far."}</p>
+      )}
+    </div>
+  );
+}
+
+function NewDivider() {
+  return (
+    <li role="separator" aria-label="New since you last looked" className="flex items-center gap-3 py-2" data-testid="feed-new-divider">
+      <span aria-hidden className="h-px flex-1 bg-primary/40" />
+      <span className="text-xs font-semibold tracking-wide text-primary uppercase">New since you last looked</span>
+      <span aria-hidden className="h-px flex-1 bg-primary/40" />
+    </li>
+  );
+}
+
+/** Where the reader had got to when they opened the page; read once, so the divider stays put while they read. */
+function useLastSeenOnOpen(slug: string) {
+  const trpc = useTRPC();
+  const seen = useQuery(trpc.feed.seen.queryOptions({ workspaceSlug: slug }, { gcTime: 0, staleTime: Infinity, refetchOnWindowFocus: false }));
+  const [lastSeen, setLastSeen] = useState<number | null>(null);
+  useEffect(() => {
+    if (seen.data && lastSeen === null) setLastSeen(seen.data.lastSeenSeq);
+  }, [seen.data, lastSeen]);
+  return lastSeen;
+}
+
+/** Once the newest entry has been on a visible page for a moment, it counts as seen (the server never moves the mark back). */
+function useMarkSeen(slug: string, headSeq: number | undefined, lastSeen: number | null) {
+  const trpc = useTRPC();
+  const markSeen = useMutation(trpc.feed.markSeen.mutationOptions());
+  const marked = useRef(0);
+  const { mutate } = markSeen;
+  useEffect(() => {
+    if (headSeq === undefined || lastSeen === null || headSeq <= Math.max(marked.current, lastSeen)) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      if (document.visibilityState !== "visible") return;
+      timer = setTimeout(() => {
+        marked.current = headSeq;
+        mutate({ workspaceSlug: slug, seq: headSeq });
+      }, SEEN_AFTER_MS);
+    };
+    arm();
+    document.addEventListener("visibilitychange", arm);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener("visibilitychange", arm);
+    };
+  }, [slug, headSeq, lastSeen, mutate]);
+}
+
+export function FeedSkeleton() {
+  return (
+    <div className="grid gap-5" aria-label="Loading the feed">
+      <Skeleton className="h-3 w-16" />
+      {[0, 1, 2, 3].map((i) => (
+        <div key={i} className="flex gap-3">
+          <Skeleton className="size-7 rounded-full" />
+          <div className="grid flex-1 gap-2">
+            <Skeleton className="h-3.5 w-4/5" />
+            {i % 2 === 0 ? <Skeleton className="h-20 w-full rounded-lg" /> : <Skeleton className="h-3 w-1/3" />}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
