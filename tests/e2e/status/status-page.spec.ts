@@ -34,8 +34,21 @@ test("the status page lists every project worst first, fits a phone, and still o
     );
     await expect(c.getByRole("link", { name: p.project.name })).toHaveAttribute("href", `/acme/projects/${p.project.id}`);
   }
-  expect(await page.evaluate<boolean>("document.documentElement.scrollWidth <= window.innerWidth")).toBe(true);
   await expect(page.getByTestId("status-live")).toHaveAttribute("data-state", "live");
+  // No sideways scrolling on this phone, on the narrowest common one, or on a laptop.
+  const fits = () => page.evaluate<boolean>("document.documentElement.scrollWidth <= window.innerWidth");
+  expect(await fits()).toBe(true);
+  const phone = page.viewportSize()!;
+  for (const [name, size] of [
+    ["360", { width: 360, height: 780 }],
+    ["412x915", { width: 412, height: 915 }],
+    ["1280x800", { width: 1280, height: 800 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    expect(await fits(), `no horizontal scroll at ${name}`).toBe(true);
+    if (name !== "360") await page.screenshot({ path: `.artifacts/status-${name}.png`, fullPage: true });
+  }
+  await page.setViewportSize(phone);
 
   // Once the worker is active, a reload puts the page under its control and keeps that copy.
   await page.evaluate("navigator.serviceWorker.ready.then(() => true)");
