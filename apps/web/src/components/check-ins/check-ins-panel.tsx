@@ -1,7 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@tandem/api";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { ChevronRight } from "lucide-react";
 
 import { UserAvatar } from "~/components/people/user-avatar";
@@ -173,9 +173,12 @@ function Sections({ checkIn }: { checkIn: CheckIn }) {
  */
 function useHeadlines(slug: string, projectId: string) {
   const trpc = useTRPC();
-  const feed = useQuery(trpc.feed.list.queryOptions({ workspaceSlug: slug, filter: { projectId, kind: "check_in" }, limit: 30 }));
+  // An infinite query like the feed page's, so the live cache puts new check-ins on top of it too.
+  const feed = useInfiniteQuery(
+    trpc.feed.list.infiniteQueryOptions({ workspaceSlug: slug, filter: { projectId, kind: "check_in" }, limit: 30 }, { getNextPageParam: (last) => last.nextCursor }),
+  );
   const map = new Map<string, string>();
-  for (const item of feed.data?.items ?? []) {
+  for (const item of feed.data?.pages.flatMap((p) => p.items) ?? []) {
     const after = item.summary.after as { checkInId?: unknown; headline?: unknown } | undefined;
     if (typeof after?.checkInId === "string" && typeof after.headline === "string") map.set(after.checkInId, after.headline);
   }

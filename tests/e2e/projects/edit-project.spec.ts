@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+
+import { createDemoProject, trpc } from "../fixtures/api";
+import { connectionStatus, DEMO, newPersonContext, signIn } from "../fixtures/auth";
+
+test("the CMO renames a project and changes its outcome and cadence; the CIO's open page follows live; an empty name is refused next to the field", async ({ page, browser }, testInfo) => {
+  await signIn(page, DEMO.cmo.email);
+  const project = await createDemoProject(page, "Edit me");
+
+  const cioContext = await newPersonContext(browser, testInfo);
+  const cio = await cioContext.newPage();
+  await signIn(cio, DEMO.cio.email);
+  await cio.goto(`/acme/projects/${project.id}`);
+  await expect(cio.getByRole("heading", { level: 1, name: project.name })).toBeVisible();
+  await expect(connectionStatus(cio)).toHaveAttribute("data-state", "connected");
+
+  await page.goto(`/acme/projects/${project.id}`);
+  await page.getByRole("button", { name: "Edit project" }).click();
+  const form = page.getByRole("form", { name: "Edit project" });
+  await expect(form.getByLabel("Name")).toHaveValue(project.name);
+  await expect(form.getByLabel("Check-in cadence")).toHaveText(/Weekly/);
+
+  // An empty name: the schema's message, under the field, tied to it for screen readers.
+  await form.getByLabel("Name").fill("   ");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  const error = form.getByText("Name is required.");
+  await expect(error).toBeVisible();
+  await expect(form.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Name")).toHaveAttribute("aria-describedby", /edit-project-name-error/);
+
+  const renamed = `Renamed ${Date.now().toString(36)}`;
+  await form.getByLabel("Name").fill(renamed);
+  await form.getByLabel("Customer outcome").fill("Visitors pick their cookies in one click.");
+  await form.getByLabel("Check-in cadence").click();
+  await page.getByRole("option", { name: "Every 2 weeks", exact: true }).click();
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Project updated")).toBeVisible();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(renamed);
+
+  // The CIO's page follows without a reload.
+  await expect(cio.getByRole("heading", { level: 1 })).toHaveText(renamed);
+  await expect(cio.getByText("Visitors pick their cookies in one click.")).toBeVisible();
+
+  // Only the changed fields were sent, and saved: the leads and phase are as they were.
+  const saved = await trpc<{ project: { name: string; outcome: string; checkInCadenceDays: number; phase: string; marketingLeadId: string; itLeadId: string } }>(
+    page,
+    "project.get",
+    { workspaceSlug: "acme", projectId: project.id },
+    "query",
+  );
+  expect(saved.project).toMatchObject({ name: renamed, outcome: "Visitors pick their cookies in one click.", checkInCadenceDays: 14, phase: "build", marketingLeadId: project.cmo.id, itLeadId: project.cio.id });
+  const { entries } = await trpc<{ entries: { action: string; summary: { after?: Record<string, unknown> } }[] }>(page, "log.list", { workspaceSlug: "acme", projectId: project.id, limit: 1 }, "query");
+  expect(entries[0]!.action).toBe("project.updated");
+  expect(Object.keys(entries[0]!.summary.after ?? {}).sort()).toEqual(["checkInCadenceDays", "name", "outcome"]);
+
+  // A custom cadence outside 1–90 days is refused next to the field.
+  await page.getByRole("button", { name: "Edit project" }).click();
+  await expect(form.getByLabel("Check-in cadence")).toHaveText(/Every 2 weeks/);
+  await form.getByLabel("Check-in cadence").click();
+  await page.getByRole("option", { name: "Custom…" }).click();
+  await form.getByLabel("Days between check-ins").fill("120");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByText("At most every 90 days.")).toBeVisible();
+  await form.getByLabel("Days between check-ins").fill("10");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form).toBeHidden();
+  await cio.getByRole("tab", { name: "Check-ins" }).click();
+  await expect(cio.getByTestId("check-ins-panel")).toContainText("Each lead checks in every 10 days.");
+
+  await cioContext.close();
+});
