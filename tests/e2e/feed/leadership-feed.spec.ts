@@ -1,0 +1,133 @@
+import { expect, test, type Page } from "@playwright/test";
+
+import { createDemoProject, trpc } from "../fixtures/api";
+import { connectionStatus, DEMO, newPersonContext, signIn } from "../fixtures/auth";
+
+const uid = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+
+async function openFeed(page: Page) {
+  await page.goto("/acme/feed");
+  await expect(page.getByRole("heading", { level: 1, name: "Progress feed" })).toBeVisible();
+  await expect(connectionStatus(page)).toHaveAttribute("data-state", "connected");
+}
+
+const entryWith = (page: Page, text: string) => page.getByTestId("feed-entry").filter({ hasText: text });
+
+test("the CEO watches a CIO check-in arrive live, acknowledges it, and can change nothing", async ({ page, browser }, testInfo) => {
+  await signIn(page, DEMO.ceo.email);
+  await openFeed(page);
+  // Set on this document only: a reload or navigation would lose it.
+  await page.evaluate("window.__sameDocument = true");
+
+  const cioContext = await newPersonContext(browser, testInfo);
+  const cio = await cioContext.newPage();
+  await signIn(cio, DEMO.cio.email);
+  const project = await createDemoProject(cio, "Feed check-in");
+  await openFeed(cio);
+
+  const headline = `Vendor API slipped a week ${uid()}`;
+  const decision = `Launch moves to the 14th; marketing holds the email ${uid()}`;
+  await trpc(cio, "checkIn.create", {
+    workspaceSlug: "acme",
+    projectId: project.id,
+    health: "at_risk",
+    headline,
+    moved: "Consent banner passed legal review.",
+    risks: "The vendor's sandbox is down half the day.",
+    asks: "Marketing: hold the launch email until the 14th.",
+    decisions: decision,
+  });
+
+  // No reload: it arrives through the live log, as a check-in card with its sections.
+  const entry = entryWith(page, headline);
+  await expect(entry).toBeVisible();
+  await expect(entry.getByTestId("check-in-card")).toContainText(decision);
+  await expect(entry.getByTestId("check-in-card")).toContainText("At risk");
+  await expect(entry.getByTestId("check-in-card")).toContainText("What moved");
+  await expect(entry).toContainText(`${DEMO.cio.name} (IT) checked in on ‘${project.name}’ for IT`);
+  expect(await page.evaluate<boolean>("window.__sameDocument === true")).toBe(true);
+  await expect(entryWith(cio, headline)).toBeVisible();
+
+  // The CEO acknowledges; the chip shows at once, and on the CIO's open feed without a reload.
+  await entry.getByRole("button", { name: /^Acknowledge/ }).click();
+  await expect(entry.getByTestId("ack-chip")).toHaveText(`Seen by ${DEMO.ceo.name} (CEO)`);
+  await expect(entry.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
+  await expect(entryWith(cio, headline).getByTestId("ack-chip")).toHaveText(`Seen by ${DEMO.ceo.name} (CEO)`);
+  // Only leadership acknowledges.
+  await expect(entryWith(cio, headline).getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
+
+  // The acknowledgement is saved: a fresh load still has it, and the CEO's Acknowledge stays gone.
+  await page.reload();
+  await expect(entryWith(page, headline).getByTestId("ack-chip")).toHaveText(`Seen by ${DEMO.ceo.name} (CEO)`);
+  await expect(entryWith(page, headline).getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
+
+  // Filters live in the URL: decisions only still shows it; new members only doesn't.
+  await page.goto("/acme/feed?kind=decision");
+  await expect(entryWith(page, headline)).toBeVisible();
+  await page.goto("/acme/feed?kind=member");
+  await expect(page.getByRole("heading", { level: 1, name: "Progress feed" })).toBeVisible();
+  await expect(entryWith(page, headline)).toHaveCount(0);
+
+  // Nothing to edit on the feed or the project page.
+  await page.goto("/acme/feed");
+  await expect(entryWith(page, headline)).toBeVisible();
+  const editButtons = /^(Add task|Post health|Check in|Edit project|New project|Delete)/;
+  await expect(page.getByRole("button", { name: editButtons })).toHaveCount(0);
+  await page.screenshot({ path: ".artifacts/feed-desktop.png", fullPage: false });
+
+  await page.goto(`/acme/projects/${project.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: project.name })).toBeVisible();
+  await expect(page.getByRole("button", { name: editButtons })).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: "Phase" })).toHaveCount(0);
+
+  // And the API refuses the CEO directly.
+  await expect(trpc(page, "project.update", { workspaceSlug: "acme", projectId: project.id, name: "Renamed by the CEO" })).rejects.toThrow(/403|FORBIDDEN/);
+  await expect(
+    trpc(page, "task.create", { workspaceSlug: "acme", projectId: project.id, title: "CEO task", description: "", side: "it", status: "todo", priority: "none", kind: "task" }),
+  ).rejects.toThrow(/403|FORBIDDEN/);
+
+  // On a phone the feed fits the width.
+  await page.goto("/acme/feed");
+  for (const [width, height] of [
+    [360, 780],
+    [412, 915],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(entryWith(page, headline)).toBeVisible();
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth")).toBeLessThanOrEqual(0);
+  }
+  await page.screenshot({ path: ".artifacts/feed-phone.png", fullPage: false });
+  await cioContext.close();
+});
+
+test("the private Atom URL serves the feed, and answers 410 Gone once revoked", async ({ page }) => {
+  await signIn(page, DEMO.cmo.email);
+  const project = await createDemoProject(page, "Atom <feed> & co");
+  await openFeed(page);
+  await expect(entryWith(page, `created the project ‘${project.name}’`)).toBeVisible();
+
+  await page.getByRole("button", { name: "Subscribe (Atom)" }).click();
+  const dialog = page.getByRole("dialog", { name: "Subscribe in a feed reader" });
+  await dialog.getByRole("button", { name: /Create private link|Regenerate link/ }).click();
+  const url = await dialog.getByTestId("atom-url").inputValue();
+  expect(url).toMatch(/\/api\/feeds\/[A-Za-z0-9_-]{20,}$/);
+
+  const ok = await page.request.get(url);
+  expect(ok.status()).toBe(200);
+  expect(ok.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+  expect(ok.headers()["cache-control"]).toContain("no-store");
+  const xml = await ok.text();
+  expect(xml).toMatch(/^<\?xml[^>]*>\s*<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
+  const escaped = project.name.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  expect(xml).toContain(`<title>${DEMO.cmo.name} (Marketing) created the project ‘${escaped}’</title>`);
+
+  await dialog.getByRole("button", { name: "Revoke", exact: true }).click();
+  await dialog.getByRole("button", { name: "Revoke link" }).click();
+  await expect(dialog.getByTestId("atom-status")).toHaveText("You have no feed link yet.");
+  const gone = await page.request.get(url);
+  expect(gone.status()).toBe(410);
+  expect(await gone.text()).toMatch(/revoked/);
+
+  // A made-up token is simply not there.
+  expect((await page.request.get(url.replace(/[^/]+$/, "x".repeat(32)))).status()).toBe(404);
+});
