@@ -123,6 +123,23 @@ interface RunResult {
   bytes: number;
   /** Accessibility audits that did not pass, by id. */
   a11yFailures: string[];
+  /** What to look at when the score is low: the LCP element and the scripts that cost most. */
+  lcpElement: string | null;
+  scripts: { url: string; kib: number; cpuMs: number }[];
+}
+
+type Details = { items?: Record<string, unknown>[] } | undefined;
+
+/** The first element snippet anywhere in an audit's details (the LCP insight nests it). */
+function snippetIn(details: unknown): string | null {
+  if (!details || typeof details !== "object") return null;
+  const d = details as { type?: string; snippet?: string };
+  if (d.type === "node" && d.snippet) return d.snippet;
+  for (const v of Object.values(details)) {
+    const found = Array.isArray(v) ? v.map(snippetIn).find(Boolean) : typeof v === "object" ? snippetIn(v) : null;
+    if (found) return found;
+  }
+  return null;
 }
 
 function median(values: number[]): number {
@@ -152,6 +169,16 @@ async function audit(url: string, port: number, cookie: string): Promise<RunResu
     cls: num("cumulative-layout-shift"),
     fcpMs: num("first-contentful-paint"),
     bytes: num("total-byte-weight"),
+    lcpElement: snippetIn(lhr.audits["lcp-breakdown-insight"]?.details) ?? snippetIn(lhr.audits["largest-contentful-paint-element"]?.details),
+    scripts: (() => {
+      const cpu = new Map(
+        ((lhr.audits["bootup-time"]?.details as Details)?.items ?? []).map((i) => [String(i.url), Number(i.total ?? 0)]),
+      );
+      return ((lhr.audits["network-requests"]?.details as Details)?.items ?? [])
+        .filter((i) => i.resourceType === "Script")
+        .map((i) => ({ url: String(i.url).replace(/^https?:\/\/[^/]+/, ""), kib: Math.round(Number(i.transferSize ?? 0) / 102.4) / 10, cpuMs: Math.round(cpu.get(String(i.url)) ?? 0) }))
+        .sort((x, y) => y.kib - x.kib);
+    })(),
     a11yFailures: Object.values(lhr.audits)
       .filter((a) => a11yIds.has(a.id) && a.score !== null && a.score < 1)
       .map((a) => a.id),
@@ -201,6 +228,9 @@ async function main() {
       console.log(
         `[bench] ${page.path} median of ${RUNS}: performance ${m.performance} (target ${page.targets.performance}), accessibility ${m.accessibility} (target ${page.targets.accessibility}), LCP ${m.lcpMs} ms, TBT ${m.tbtMs} ms, CLS ${m.cls}, FCP ${m.fcpMs} ms, ${m.kb} KiB${met ? "" : "  << TARGET MISSED"}`,
       );
+      const last = runs[runs.length - 1]!;
+      console.log(`[bench] ${page.path} LCP element: ${last.lcpElement ?? "unknown"}`);
+      console.log(`[bench] ${page.path} scripts: ${last.scripts.map((x) => `${x.url.split("/").pop()} ${x.kib} KiB/${x.cpuMs} ms`).join(", ")}`);
       if (a11yFailures.length) console.log(`[bench] ${page.path} accessibility audits not passed: ${a11yFailures.join(", ")}`);
       report.push({ path: page.path, status: 200, measured: true, targets: page.targets, met, median: m, a11yFailures, runs });
     }

@@ -4,19 +4,34 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
 import type { RealtimeConfig } from "~/realtime/config";
-import { cn } from "~/lib/utils";
 
 import type { SocketState } from "./status-socket";
 
-/** After first paint and idle time, so the socket's code never competes with the page's. */
-function whenIdle(fn: () => void): () => void {
-  if ("requestIdleCallback" in window) {
-    const id = window.requestIdleCallback(fn, { timeout: 2_000 });
-    return () => window.cancelIdleCallback(id);
+/** After the load event and then idle time, so this code never competes with the page's own. */
+function afterLoadIdle(fn: () => void): () => void {
+  let cancel = () => {};
+  const idle = () => {
+    if ("requestIdleCallback" in window) {
+      const id = window.requestIdleCallback(fn, { timeout: 3_000 });
+      cancel = () => window.cancelIdleCallback(id);
+    } else {
+      const id = setTimeout(fn, 200);
+      cancel = () => clearTimeout(id);
+    }
+  };
+  if (document.readyState === "complete") idle();
+  else {
+    window.addEventListener("load", idle, { once: true });
+    cancel = () => window.removeEventListener("load", idle);
   }
-  const id = setTimeout(fn, 1);
-  return () => clearTimeout(id);
+  return () => cancel();
 }
+
+const STYLES = {
+  live: { chip: "bg-emerald-50 text-emerald-800", dot: "bg-emerald-600" },
+  connecting: { chip: "bg-slate-100 text-slate-700", dot: "bg-slate-400" },
+  offline: { chip: "bg-amber-50 text-amber-900", dot: "bg-amber-600" },
+} as const;
 
 /** Registers /sw.js and, on a first visit, has it keep this page and its assets for offline use. */
 function registerServiceWorker() {
@@ -67,8 +82,9 @@ export function StatusLive({
     const off = () => setOnline(false);
     window.addEventListener("online", on);
     window.addEventListener("offline", off);
-    registerServiceWorker();
+    const cancelRegister = afterLoadIdle(registerServiceWorker);
     return () => {
+      cancelRegister();
       window.removeEventListener("online", on);
       window.removeEventListener("offline", off);
     };
@@ -78,7 +94,7 @@ export function StatusLive({
     if (!online) return;
     let disconnect: (() => void) | undefined;
     let cancelled = false;
-    const cancelIdle = whenIdle(() => {
+    const cancelIdle = afterLoadIdle(() => {
       import("./status-socket")
         .then(({ connectStatusSocket }) => {
           if (cancelled) return;
@@ -106,17 +122,9 @@ export function StatusLive({
       aria-live="polite"
       data-testid="status-live"
       data-state={state}
-      className={cn(
-        "inline-flex min-h-7 items-center gap-2 rounded-full px-2.5 py-1 text-xs font-medium",
-        state === "live" && "bg-emerald-50 text-emerald-800",
-        state === "connecting" && "bg-slate-100 text-slate-700",
-        state === "offline" && "bg-amber-50 text-amber-900",
-      )}
+      className={`inline-flex min-h-7 items-center gap-2 rounded-full px-2.5 py-1 text-xs font-medium ${STYLES[state].chip}`}
     >
-      <span
-        aria-hidden
-        className={cn("size-2 shrink-0 rounded-full", state === "live" ? "bg-emerald-600" : state === "offline" ? "bg-amber-600" : "bg-slate-400")}
-      />
+      <span aria-hidden className={`size-2 shrink-0 rounded-full ${STYLES[state].dot}`} />
       {state === "live" ? "Live" : state === "connecting" ? "Connecting…" : `Offline — showing status as of ${asOf}`}
     </p>
   );
