@@ -80,9 +80,10 @@ function ProjectCard({ slug, project: p }: { slug: string; project: DigestProjec
         <p className="text-[13px] text-muted-foreground">No changes this week.</p>
       ) : (
         <ul className="grid gap-1 border-t pt-2.5 text-[13px]" aria-label={`Changes to ${p.name} this week`}>
-          {shown.map((c) => (
+          {shown.map((c, i) => (
             <li key={c.seq} className="flex gap-2">
-              <span className="w-20 shrink-0 text-muted-foreground">{shortDay(c.at)}</span>
+              {/* The day once per run of changes on it, like a diary. */}
+              <span className="w-20 shrink-0 text-muted-foreground">{i > 0 && shortDay(shown[i - 1]!.at) === shortDay(c.at) ? "" : shortDay(c.at)}</span>
               <span className="min-w-0 break-words">{c.line}</span>
             </li>
           ))}

@@ -17,7 +17,7 @@ export function DigestSection({
   className?: string;
 }) {
   return (
-    <section aria-labelledby={`${id}-heading`} id={id} className={cn("grid scroll-mt-20 gap-3", className)} data-testid={`digest-${id}`}>
+    <section aria-labelledby={`${id}-heading`} id={id} className={cn("grid scroll-mt-20 content-start gap-3", className)} data-testid={`digest-${id}`}>
       <div className="grid gap-0.5">
         <h2 id={`${id}-heading`} className="flex items-center gap-2 text-lg font-semibold tracking-tight">
           {title}
