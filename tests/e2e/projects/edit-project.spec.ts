@@ -72,3 +72,23 @@ test("the CMO renames a project and changes its outcome and cadence; the CIO's o
 
   await cioContext.close();
 });
+
+test("the new-project dialog, sharing its fields with the edit dialog, creates a project with a lead on each side", async ({ page }) => {
+  await signIn(page, DEMO.cmo.email);
+  await page.goto("/acme/projects");
+  await page.getByRole("button", { name: "New project" }).click();
+  const form = page.getByRole("form", { name: "New project" });
+  await form.getByRole("button", { name: "Create project" }).click();
+  await expect(form.getByText("Name is required.")).toBeVisible();
+  const name = `Fresh ${Date.now().toString(36)}`;
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Customer outcome").fill("Customers find the spring range faster.");
+  // The leads default to the people leading each side: the CMO herself and the CIO.
+  await expect(form.getByLabel("Marketing lead")).toHaveText(DEMO.cmo.name);
+  await expect(form.getByLabel("IT lead")).toHaveText(DEMO.cio.name);
+  await form.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByText("Customers find the spring range faster.")).toBeVisible();
+  await expect(page.getByTestId("health-marketing")).toContainText(DEMO.cmo.name);
+  await expect(page.getByTestId("health-it")).toContainText(DEMO.cio.name);
+});

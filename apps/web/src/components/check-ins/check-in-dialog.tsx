@@ -154,7 +154,7 @@ export function CheckInDialog({
           ))}
           <DialogFooter className="items-center">
             <span className="mr-auto hidden text-xs text-muted-foreground sm:inline">
-              <kbd className="rounded border bg-muted px-1 font-sans">Ctrl</kbd> + <kbd className="rounded border bg-muted px-1 font-sans">Enter</kbd> to post
+              <kbd className="rounded border bg-muted px-1 font-sans">{isMac() ? "⌘" : "Ctrl"}</kbd> + <kbd className="rounded border bg-muted px-1 font-sans">Enter</kbd> to post
             </span>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
               Cancel
@@ -168,4 +168,9 @@ export function CheckInDialog({
       </DialogContent>
     </Dialog>
   );
+}
+
+/** The dialog renders only in the browser (it opens on a click or from the URL), so `navigator` is there. */
+function isMac() {
+  return typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 }
