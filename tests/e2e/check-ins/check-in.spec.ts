@@ -106,6 +106,10 @@ test("the CIO checks in through the form; the CMO sees it side by side, live, an
   const itBox = (await half(phonePage, "it").boundingBox())!;
   expect(itBox.y).toBeGreaterThan(box.y + box.height - 1); // stacked, not side by side
   await phonePage.screenshot({ path: ".artifacts/check-ins-phone.png", fullPage: true });
+  // The form fits the phone too.
+  await phonePage.getByRole("button", { name: "Check in", exact: true }).click();
+  await expect(phonePage.getByRole("form", { name: "Check in" })).toBeVisible();
+  await phonePage.screenshot({ path: ".artifacts/check-in-form-phone.png" });
 
   await Promise.all([cmoContext.close(), ceoContext.close(), phone.close()]);
 });
@@ -123,6 +127,8 @@ test("a lead sees a due check-in on the overview, with a badge, and opens the fo
   const status = await trpc<{ mine: unknown[] }>(page, "checkIn.status", { workspaceSlug: "acme" }, "query");
   await expect(page.getByTestId("nav-badge-overview").filter({ visible: true })).toHaveText(String(status.mine.length));
 
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: ".artifacts/overview-check-ins-desktop.png" });
   await row.getByRole("link", { name: "Check in" }).click();
   await expect(page).toHaveURL(new RegExp(`/acme/projects/${project.id}\\?.*checkin=1`));
   const form = page.getByRole("form", { name: "Check in" });
