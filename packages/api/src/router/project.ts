@@ -24,7 +24,7 @@ export const projectRouter = {
   ),
 
   update: writerProcedure.input(updateProjectSchema).mutation(({ ctx, input }) => {
-    const { projectId, ...change } = input;
+    const { projectId, workspaceSlug: _slug, ...change } = input;
     return writeWithLog(writeContext(ctx), (tx, log) => updateProject(tx, log, { workspaceId: ctx.workspace.id, projectId, change }));
   }),
 

@@ -25,7 +25,7 @@ export const taskRouter = {
   ),
 
   update: writerProcedure.input(updateTaskSchema).mutation(({ ctx, input }) => {
-    const { taskId, ...change } = input;
+    const { taskId, workspaceSlug: _slug, ...change } = input;
     return writeWithLog(writeContext(ctx), (tx, log) =>
       updateTask(tx, log, { memberId: ctx.member.id, name: ctx.user.name }, { workspaceId: ctx.workspace.id, taskId, change }),
     );

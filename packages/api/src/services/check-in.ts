@@ -30,6 +30,7 @@ export async function postCheckIn(tx: Transaction, log: LogFn, input: CheckInInp
     authorId: input.memberId,
     side,
     health: input.health,
+    headline: input.headline,
     moved: input.moved,
     risks: input.risks,
     asks: input.asks,

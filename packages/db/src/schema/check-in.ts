@@ -23,6 +23,8 @@ export const checkIn = pgTable(
       .references(() => member.id),
     side: sideEnum("side").notNull(),
     health: healthEnum("health").notNull(),
+    /** One line; it is also the side's health reason on the project. */
+    headline: text("headline").notNull().default(""),
     moved: text("moved").notNull().default(""),
     risks: text("risks").notNull().default(""),
     asks: text("asks").notNull().default(""),

@@ -1,7 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@tandem/api";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { ChevronRight } from "lucide-react";
 
 import { UserAvatar } from "~/components/people/user-avatar";
@@ -30,7 +30,6 @@ export function CheckInsPanel({ slug, detail }: { slug: string; detail: ProjectD
   const p = detail.project;
   const list = useQuery(trpc.checkIn.list.queryOptions({ workspaceSlug: slug, projectId: p.id }));
   const status = useQuery(trpc.checkIn.status.queryOptions({ workspaceSlug: slug }));
-  const headlines = useHeadlines(slug, p.id);
 
   if (list.isError) {
     return (
@@ -48,14 +47,7 @@ export function CheckInsPanel({ slug, detail }: { slug: string; detail: ProjectD
   const statusOf = (side: LeadSide) => status.data?.all.find((s) => s.projectId === p.id && s.side === side);
   const disagree = latest.marketing && latest.it && latest.marketing.health !== latest.it.health;
   const earlier = items.filter((c) => c.id !== latest.marketing?.id && c.id !== latest.it?.id);
-  // The project's health reason is the latest check-in's headline when both were written together.
-  const headlineOf = (c: CheckIn) => {
-    const fromLog = headlines.get(c.id);
-    if (fromLog) return fromLog;
-    const reason = c.side === "marketing" ? p.marketingHealthReason : p.itHealthReason;
-    const at = c.side === "marketing" ? p.marketingHealthAt : p.itHealthAt;
-    return reason && at && Math.abs(new Date(at).getTime() - new Date(c.createdAt).getTime()) < 60_000 ? reason : null;
-  };
+  const headlineOf = (c: CheckIn) => c.headline || null;
 
   return (
     <section aria-labelledby="check-ins-heading" className="grid gap-4" data-testid="check-ins-panel">
@@ -165,24 +157,6 @@ function Sections({ checkIn }: { checkIn: CheckIn }) {
       ))}
     </dl>
   );
-}
-
-/**
- * Check-in headlines by check-in id. A check-in row keeps its sections; its headline lives in the
- * log entry that posted it (and, for the latest, in the project's health reason).
- */
-function useHeadlines(slug: string, projectId: string) {
-  const trpc = useTRPC();
-  // An infinite query like the feed page's, so the live cache puts new check-ins on top of it too.
-  const feed = useInfiniteQuery(
-    trpc.feed.list.infiniteQueryOptions({ workspaceSlug: slug, filter: { projectId, kind: "check_in" }, limit: 30 }, { getNextPageParam: (last) => last.nextCursor }),
-  );
-  const map = new Map<string, string>();
-  for (const item of feed.data?.pages.flatMap((p) => p.items) ?? []) {
-    const after = item.summary.after as { checkInId?: unknown; headline?: unknown } | undefined;
-    if (typeof after?.checkInId === "string" && typeof after.headline === "string") map.set(after.checkInId, after.headline);
-  }
-  return map;
 }
 
 export function CheckInsSkeleton() {
