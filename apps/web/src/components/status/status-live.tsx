@@ -27,6 +27,9 @@ function afterLoadIdle(fn: () => void): () => void {
   return () => cancel();
 }
 
+/** How long after load (and idle) the live connection starts; log.sync on connect covers the gap. */
+const SETTLE_MS = 1_500;
+
 const STYLES = {
   live: { chip: "bg-emerald-50 text-emerald-800", dot: "bg-emerald-600" },
   connecting: { chip: "bg-slate-100 text-slate-700", dot: "bg-slate-400" },
@@ -94,7 +97,13 @@ export function StatusLive({
     if (!online) return;
     let disconnect: (() => void) | undefined;
     let cancelled = false;
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    // The page is current when it arrives; the socket's code can wait until a slow phone has
+    // painted and settled, instead of competing with the first render for network and CPU.
     const cancelIdle = afterLoadIdle(() => {
+      settle = setTimeout(connect, SETTLE_MS);
+    });
+    const connect = () => {
       import("./status-socket")
         .then(({ connectStatusSocket }) => {
           if (cancelled) return;
@@ -107,10 +116,11 @@ export function StatusLive({
           });
         })
         .catch(() => setSocket("disconnected"));
-    });
+    };
     return () => {
       cancelled = true;
       cancelIdle();
+      clearTimeout(settle);
       disconnect?.();
     };
   }, [online, config.url, config.port, workspaceId, router]);
