@@ -105,6 +105,9 @@ test("the private Atom URL serves the feed, and answers 410 Gone once revoked", 
   const project = await createDemoProject(page, "Atom <feed> & co");
   await openFeed(page);
   await expect(entryWith(page, `created the project ‘${project.name}’`)).toBeVisible();
+  // The first page of the feed comes rendered from the server, not after a second round trip.
+  const html = await (await page.request.get("/acme/feed")).text();
+  expect(html).toContain('data-testid="feed-entry"');
 
   await page.getByRole("button", { name: "Subscribe (Atom)" }).click();
   const dialog = page.getByRole("dialog", { name: "Subscribe in a feed reader" });

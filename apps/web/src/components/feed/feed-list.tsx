@@ -8,14 +8,13 @@ import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
 import { dayHeading } from "~/lib/dates";
-import type { FeedFilter } from "~/lib/feed-kinds";
+import { FEED_PAGE_SIZE, type FeedFilter } from "~/lib/feed-kinds";
 import type { FeedItem } from "~/realtime/apply-log-entry";
 import { useTRPC } from "~/trpc/react";
 
 import type { Me } from "./acknowledgements";
 import { FeedEntry } from "./feed-entry";
 
-export const FEED_PAGE = 30;
 /** How long the newest entries must be on screen before they count as seen. */
 const SEEN_AFTER_MS = 2_000;
 
@@ -27,7 +26,7 @@ const SEEN_AFTER_MS = 2_000;
 export function FeedList({ slug, filter, me }: { slug: string; filter: FeedFilter; me: Me | null }) {
   const trpc = useTRPC();
   const feed = useInfiniteQuery(
-    trpc.feed.list.infiniteQueryOptions({ workspaceSlug: slug, filter, limit: FEED_PAGE }, { getNextPageParam: (last) => last.nextCursor }),
+    trpc.feed.list.infiniteQueryOptions({ workspaceSlug: slug, filter, limit: FEED_PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor }),
   );
   const projects = useQuery(trpc.project.list.queryOptions({ workspaceSlug: slug, filter: {} }));
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug: slug }));

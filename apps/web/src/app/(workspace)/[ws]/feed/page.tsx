@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { FEED_PAGE } from "~/components/feed/feed-list";
-import { feedFilterFromParams } from "~/lib/feed-kinds";
+import { FEED_PAGE_SIZE, feedFilterFromParams } from "~/lib/feed-kinds";
 import { requireSession } from "~/server/session";
 import { getQueryClient, HydrateClient, isNotFound, prefetchLogHead, trpc } from "~/trpc/server";
 
@@ -29,7 +28,7 @@ export default async function FeedRoute({
   const queryClient = getQueryClient();
   await Promise.all([
     queryClient.prefetchInfiniteQuery(
-      trpc.feed.list.infiniteQueryOptions({ workspaceSlug: ws, filter, limit: FEED_PAGE }, { getNextPageParam: (last) => last.nextCursor }),
+      trpc.feed.list.infiniteQueryOptions({ workspaceSlug: ws, filter, limit: FEED_PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor }),
     ),
     queryClient.prefetchQuery(trpc.project.list.queryOptions({ workspaceSlug: ws, filter: {} })),
     queryClient.prefetchQuery(trpc.member.list.queryOptions({ workspaceSlug: ws })),
