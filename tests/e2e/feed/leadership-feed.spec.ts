@@ -114,6 +114,7 @@ test("the private Atom URL serves the feed, and answers 410 Gone once revoked", 
   await dialog.getByRole("button", { name: /Create private link|Regenerate link/ }).click();
   const url = await dialog.getByTestId("atom-url").inputValue();
   expect(url).toMatch(/\/api\/feeds\/[A-Za-z0-9_-]{20,}$/);
+  await page.screenshot({ path: ".artifacts/feed-atom-dialog.png" });
 
   const ok = await page.request.get(url);
   expect(ok.status()).toBe(200);
@@ -133,4 +134,40 @@ test("the private Atom URL serves the feed, and answers 410 Gone once revoked", 
 
   // A made-up token is simply not there.
   expect((await page.request.get(url.replace(/[^/]+$/, "x".repeat(32)))).status()).toBe(404);
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  // The CSV export: a bad date is refused next to its field; a good range downloads a file.
+  await page.getByRole("button", { name: "Export" }).click();
+  const exportDialog = page.getByRole("dialog", { name: "Export the feed" });
+  await exportDialog.getByLabel("From").fill("");
+  await exportDialog.getByRole("button", { name: "Download CSV" }).click();
+  await expect(exportDialog.getByText("Use a date like 2026-12-31.")).toBeVisible();
+  const today = new Date().toISOString().slice(0, 10);
+  await exportDialog.getByLabel("From").fill(today);
+  const [download] = await Promise.all([page.waitForEvent("download"), exportDialog.getByRole("button", { name: "Download CSV" }).click()]);
+  expect(download.suggestedFilename()).toBe(`acme-feed-${today}-to-${today}.csv`);
+  await expect(exportDialog).toHaveCount(0);
+});
+
+test("entries that arrived since the last visit sit above a 'New since you last looked' line", async ({ page }) => {
+  await signIn(page, DEMO.cmo.email);
+  const older = await createDemoProject(page, "Seen before");
+  const marked = page.waitForResponse((r) => r.url().includes("feed.markSeen") && r.ok());
+  await openFeed(page);
+  await expect(entryWith(page, `created the project ‘${older.name}’`)).toBeVisible();
+  // Once it has been on screen, the feed counts as read up to its head: nothing is new on the next visit.
+  await marked;
+  await page.reload();
+  await expect(entryWith(page, `created the project ‘${older.name}’`)).toBeVisible();
+  await expect(page.getByTestId("feed-new-divider")).toHaveCount(0);
+
+  const newer = await createDemoProject(page, "Arrived later");
+  await expect(entryWith(page, `created the project ‘${newer.name}’`)).toBeVisible();
+  await page.reload();
+  const rows = page.getByTestId("feed").locator('[data-testid="feed-entry"], [data-testid="feed-new-divider"]');
+  await expect(page.getByTestId("feed-new-divider")).toBeVisible();
+  const order = await rows.evaluateAll((els) => els.slice(0, 4).map((e) => (e.getAttribute("data-testid") === "feed-new-divider" ? "divider" : (e.textContent ?? ""))));
+  const at = (name: string) => order.findIndex((t) => t.includes(name));
+  expect(at(newer.name)).toBeLessThan(order.indexOf("divider"));
+  expect(order.indexOf("divider")).toBeLessThan(at(older.name));
 });

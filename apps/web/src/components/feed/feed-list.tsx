@@ -33,7 +33,8 @@ export function FeedList({ slug, filter, me }: { slug: string; filter: FeedFilte
   const names = new Map((projects.data ?? []).map((r) => [r.project.id, r.project.name]));
   const titles = new Map((members.data ?? []).map((m) => [m.id, m.title ?? null]));
 
-  const items = feed.data?.pages.flatMap((p) => p.items) ?? [];
+  // Once per seq, whatever overlap a refetch racing a live insert may leave between pages.
+  const items = uniqueBySeq(feed.data?.pages.flatMap((p) => p.items) ?? []);
   const lastSeen = useLastSeenOnOpen(slug);
   useMarkSeen(slug, items[0]?.seq, lastSeen);
 
@@ -122,6 +123,11 @@ export function FeedList({ slug, filter, me }: { slug: string; filter: FeedFilte
       )}
     </div>
   );
+}
+
+function uniqueBySeq(items: FeedItem[]) {
+  const seen = new Set<number>();
+  return items.filter((i) => !seen.has(i.seq) && seen.add(i.seq));
 }
 
 function NewDivider() {
