@@ -29,8 +29,20 @@ export async function signOut() {
     toast.error("We couldn't sign you out.", { description: "Check your connection and try again." });
     return false;
   }
+  await forgetCachedPages();
   window.location.assign("/sign-in");
   return true;
+}
+
+/** The status pages the service worker kept for offline use belong to the person signing out. */
+async function forgetCachedPages() {
+  if (typeof caches === "undefined") return;
+  try {
+    const names = await caches.keys();
+    await Promise.all(names.filter((n) => n.startsWith("tandem-pages")).map((n) => caches.delete(n)));
+  } catch {
+    // A browser that refuses cache access has nothing cached either.
+  }
 }
 
 export function UserMenu({ user, side, compact = false }: { user: CurrentUser; side?: Side; compact?: boolean }) {
