@@ -68,11 +68,7 @@ describe.each(DB_KINDS)("the feed's Atom link and CSV export on %s", (kind) => {
     expect(await checkFeedToken(t.db, "../../etc/passwd")).toEqual({ ok: false, reason: "unknown" });
   });
 
-  // Known defect, not fixed here: feed_token.member_id is `on delete cascade`, so removing a member
-  // deletes their token row and checkFeedToken answers "unknown" (404), never "left" (410). Fixing
-  // it needs a schema change (keep the row: `set null`, or revoke instead of delete). `it.fails`
-  // turns red once that lands, so this becomes a plain `it`.
-  it.fails("a member who has been removed from the workspace: their link reads as 'left'", async () => {
+  it("a member who has been removed from the workspace: their link reads as 'left' (410), not unknown", async () => {
     const { token } = await (await api(f.iMember)).feed.createAtomToken({ workspaceSlug: f.slug });
     expect((await checkFeedToken(t.db, token)).ok).toBe(true);
     await (await api(f.admin)).member.remove({ workspaceSlug: f.slug, memberId: f.iMember.memberId });

@@ -351,6 +351,17 @@ describe("the leadership feed", () => {
     expect(seqs()).toEqual([6, 3, 2, 1]);
   });
 
+  it("a plain (one-page) feed.list query is left to its refetch, and the entry's other patches still happen", () => {
+    const plainKey = procedureQueryKey("feed.list", { workspaceSlug: SLUG, filter: {}, limit: 5 }, "query");
+    const page = { items: [item(1)], nextCursor: null };
+    qc.setQueryData(plainKey, page);
+    qc.setQueryData(feedKey(), { pages: [{ items: [item(1)], nextCursor: null }], pageParams: [null] });
+    seq = 1;
+    expect(() => applyLogEntry(qc, ctx, checkIn("Go"))).not.toThrow();
+    expect(qc.getQueryData(plainKey)).toBe(page);
+    expect(seqs()).toEqual([2, 1]);
+  });
+
   it("a check-in without decisions is not a decision", () => {
     qc.setQueryData(feedKey({ kind: "decision" }), { pages: [{ items: [], nextCursor: null }], pageParams: [null] });
     applyLogEntry(qc, ctx, checkIn(""));

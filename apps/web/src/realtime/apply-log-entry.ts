@@ -369,12 +369,18 @@ export function toFeedItem(entry: LogEntryPayload): FeedItem {
  * Puts a new entry on top of every loaded feed whose filter (project, side, kind) holds it, by
  * the same rules the server reads the feed with; once, whichever way it arrives.
  */
+function isInfinite(data: unknown): data is FeedData {
+  return typeof data === "object" && data !== null && Array.isArray((data as { pages?: unknown }).pages);
+}
+
 function prependToFeeds(queryClient: QueryClient, ctx: ApplyContext, entry: LogEntryPayload) {
   for (const { query, input } of queriesOf<FeedListInput>(queryClient, "feed.list", ctx.workspaceSlug)) {
     if (!matchesFeedFilter(entry, input.filter ?? {})) continue;
     const data = queryClient.getQueryData<FeedData>(query.queryKey);
-    const first = data?.pages[0];
-    if (!data || !first) continue;
+    // Only the infinite form is patched; a plain feed.list query (one page) is left to its refetch.
+    if (!isInfinite(data)) continue;
+    const first = data.pages[0];
+    if (!first) continue;
     if (data.pages.some((p) => p.items.some((i) => i.seq === entry.seq))) continue;
     // Older than the first page's oldest while more pages exist: it belongs to a page not
     // shown yet, which will read it from the server.
@@ -398,7 +404,7 @@ function acknowledgeInFeeds(queryClient: QueryClient, ctx: ApplyContext, entry: 
   };
   for (const { query } of queriesOf<FeedListInput>(queryClient, "feed.list", ctx.workspaceSlug)) {
     queryClient.setQueryData<FeedData>(query.queryKey, (data) => {
-      if (!data?.pages.some((p) => p.items.some((i) => i.seq === seq))) return data;
+      if (!isInfinite(data) || !data.pages.some((p) => p.items.some((i) => i.seq === seq))) return data;
       return {
         ...data,
         pages: data.pages.map((p) => ({

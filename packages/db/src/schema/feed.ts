@@ -33,7 +33,8 @@ export const acknowledgement = pgTable(
 
 /**
  * A member's secret Atom feed URL. Only the token's SHA-256 is stored; revoking keeps the row
- * (so a revoked URL is refused, not unknown) and a member has at most one live token.
+ * (so a revoked URL is refused, not unknown) and a member has at most one live token. A member who
+ * leaves keeps no access: the token's member becomes null and the URL is refused as gone.
  */
 export const feedToken = pgTable(
   "feed_token",
@@ -42,9 +43,8 @@ export const feedToken = pgTable(
     workspaceId: uuid("workspace_id")
       .notNull()
       .references(() => workspace.id, { onDelete: "cascade" }),
-    memberId: uuid("member_id")
-      .notNull()
-      .references(() => member.id, { onDelete: "cascade" }),
+    /** Null once the member has left: the row stays so their URL answers "gone", not "unknown". */
+    memberId: uuid("member_id").references(() => member.id, { onDelete: "set null" }),
     tokenHash: text("token_hash").notNull().unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
