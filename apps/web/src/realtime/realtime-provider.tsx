@@ -8,7 +8,7 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useState } from "react";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { toast } from "sonner";
 
 import { resolveRealtimeUrl, type RealtimeConfig } from "./config";
@@ -41,6 +41,22 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
 
   useEffect(() => {
+    // socket.io-client loads after the page is interactive: it is not needed to paint or hydrate,
+    // and whatever is committed meanwhile arrives through log.sync on connect.
+    let cancelled = false;
+    let cleanup: (() => void) | undefined;
+    void import("socket.io-client").then(({ io }) => {
+      if (cancelled) return;
+      cleanup = connect(io);
+    });
+    return () => {
+      cancelled = true;
+      cleanup?.();
+    };
+    // The config is plain data from the server; reconnect only if its values change.
+  }, [config.url, config.port]);
+
+  function connect(io: typeof import("socket.io-client").io) {
     const s: TandemSocket = io(resolveRealtimeUrl(config), {
       withCredentials: true,
       // WebSocket first: a closed tab is noticed at once (a polling client only after the ping
@@ -101,8 +117,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
       s.disconnect();
       presence.clear();
     };
-    // The config is plain data from the server; reconnect only if its values change.
-  }, [config.url, config.port]);
+  }
 
   return <RealtimeContext.Provider value={{ socket, status, presence, live }}>{children}</RealtimeContext.Provider>;
 }

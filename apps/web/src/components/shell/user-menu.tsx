@@ -1,6 +1,5 @@
 "use client";
 
-import { authClient } from "@tandem/auth/client";
 import { LogOut } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -24,6 +23,8 @@ export interface CurrentUser {
 }
 
 export async function signOut() {
+  // The auth client is needed only here: loaded on use, it stays out of every page's first load.
+  const { authClient } = await import("@tandem/auth/client");
   const { error } = await authClient.signOut();
   if (error) {
     toast.error("We couldn't sign you out.", { description: "Check your connection and try again." });
