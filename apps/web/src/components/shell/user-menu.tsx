@@ -51,13 +51,16 @@ export function UserMenu({ user, side, compact = false }: { user: CurrentUser; s
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
-        aria-label={`Account menu for ${user.name}`}
+        // Compact shows only the avatar; otherwise the name starts with the visible name and email.
+        aria-label={compact ? `Account menu for ${user.name}` : `${user.name} ${user.email}, account menu`}
         className={cn(
           "flex min-w-0 items-center gap-2.5 rounded-md text-left outline-none transition-colors hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/30",
           compact ? "p-1" : "w-full px-2 py-1.5",
         )}
       >
-        <UserAvatar name={user.name} side={side} size={compact ? "sm" : "md"} />
+        <span aria-hidden className="contents">
+          <UserAvatar name={user.name} side={side} size={compact ? "sm" : "md"} />
+        </span>
         {compact ? null : (
           <span className="grid min-w-0 leading-tight">
             <span className="truncate text-sm font-medium">{user.name}</span>

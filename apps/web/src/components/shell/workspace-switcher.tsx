@@ -39,7 +39,8 @@ export function WorkspaceSwitcher({ slug, name, side }: { slug: string; name: st
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
-        aria-label={`Workspace: ${name}. Switch workspace`}
+        // The name starts with what is visible (speech users say what they see), then what it does.
+        aria-label={`${name} ${SIDE_LABELS[side]} side, switch workspace`}
         className="flex w-full min-w-0 items-center gap-2.5 rounded-lg px-2 py-1.5 text-left outline-none transition-colors hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/30 data-[state=open]:bg-accent"
       >
         <WorkspaceMark name={name} side={side} />
