@@ -4,6 +4,7 @@ import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { Rss } from "lucide-react";
 import { Fragment, useEffect, useRef, useState } from "react";
 
+import { ListLoadError, useLoadMoreOnScroll } from "~/components/log/infinite-list";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
@@ -38,33 +39,10 @@ export function FeedList({ slug, filter, me }: { slug: string; filter: FeedFilte
   const lastSeen = useLastSeenOnOpen(slug);
   useMarkSeen(slug, items[0]?.seq, lastSeen);
 
-  const sentinel = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el || !feed.hasNextPage || typeof IntersectionObserver === "undefined") return;
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting) && !feed.isFetchingNextPage) void feed.fetchNextPage();
-      },
-      { rootMargin: "400px" },
-    );
-    io.observe(el);
-    return () => io.disconnect();
-  }, [feed.hasNextPage, feed.isFetchingNextPage, feed.fetchNextPage]);
+  const sentinel = useLoadMoreOnScroll(feed);
 
   if (feed.isPending) return <FeedSkeleton />;
-  if (feed.isError) {
-    return (
-      <div role="alert" className="rounded-xl border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">
-        We couldn&apos;t load the feed. {feed.error.message}
-        <div className="mt-3">
-          <Button variant="outline" size="sm" onClick={() => feed.refetch()}>
-            Try again
-          </Button>
-        </div>
-      </div>
-    );
-  }
+  if (feed.isError) return <ListLoadError what="the feed" error={feed.error} onRetry={() => void feed.refetch()} />;
 
   const filtered = Boolean(filter.projectId || filter.side || filter.kind);
   if (items.length === 0) {

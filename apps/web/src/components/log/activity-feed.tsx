@@ -3,7 +3,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { History } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
 
 import { UserAvatar } from "~/components/people/user-avatar";
 import { Button } from "~/components/ui/button";
@@ -16,6 +15,8 @@ import { cn } from "~/lib/utils";
 import type { LogPage, LogRow } from "~/realtime/apply-log-entry";
 import { procedureQueryKey } from "~/realtime/query-keys";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
+
+import { ListLoadError, useLoadMoreOnScroll } from "./infinite-list";
 
 const PAGE = 40;
 
@@ -40,30 +41,10 @@ export function ActivityFeed({ slug, projectId, showSeq = false }: { slug: strin
   const projects = useQuery({ ...trpc.project.list.queryOptions({ workspaceSlug: slug, filter: {} }), enabled: !projectId });
   const names = new Map((projects.data ?? []).map((r) => [r.project.id, r.project.name]));
 
-  const sentinel = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el || !feed.hasNextPage) return;
-    const io = new IntersectionObserver((items) => {
-      if (items.some((i) => i.isIntersecting) && !feed.isFetchingNextPage) void feed.fetchNextPage();
-    }, { rootMargin: "400px" });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [feed.hasNextPage, feed.isFetchingNextPage, feed.fetchNextPage]);
+  const sentinel = useLoadMoreOnScroll(feed);
 
   if (feed.isPending) return <ActivitySkeleton />;
-  if (feed.isError) {
-    return (
-      <div role="alert" className="rounded-xl border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">
-        We couldn&apos;t load the activity. {feed.error.message}
-        <div className="mt-3">
-          <Button variant="outline" size="sm" onClick={() => feed.refetch()}>
-            Try again
-          </Button>
-        </div>
-      </div>
-    );
-  }
+  if (feed.isError) return <ListLoadError what="the activity" error={feed.error} onRetry={() => void feed.refetch()} />;
 
   const entries = feed.data.pages.flatMap((p) => p.entries);
   if (entries.length === 0) {
