@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
 import { createDemoProject, trpc } from "../fixtures/api";
-import { connectionStatus, DEMO, newPersonContext, signIn } from "../fixtures/auth";
+import { connectionStatus, DEMO, isPhoneLayout, newPersonContext, signIn } from "../fixtures/auth";
 
 const panel = (page: Page) => page.getByTestId("check-ins-panel");
 const half = (page: Page, side: "marketing" | "it") => page.getByTestId(`check-in-${side}`);
@@ -125,7 +125,11 @@ test("a lead sees a due check-in on the overview, with a badge, and opens the fo
   const row = card.getByTestId("your-check-in").filter({ hasText: project.name });
   await expect(row).toContainText("Due");
   const status = await trpc<{ mine: unknown[] }>(page, "checkIn.status", { workspaceSlug: "acme" }, "query");
+  // On a phone the navigation (and its badge) is behind the menu button.
+  const phone = await isPhoneLayout(page);
+  if (phone) await page.getByRole("button", { name: "Open menu" }).click();
   await expect(page.getByTestId("nav-badge-overview").filter({ visible: true })).toHaveText(String(status.mine.length));
+  if (phone) await page.keyboard.press("Escape");
 
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: ".artifacts/overview-check-ins-desktop.png" });
