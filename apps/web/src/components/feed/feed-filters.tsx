@@ -72,7 +72,8 @@ function FilterSelect({
     <Select value={current ? current[0] : ALL} onValueChange={onChange}>
       <SelectTrigger
         size="sm"
-        aria-label={`${label} filter`}
+        // The name begins with what is shown ("Project: Any"), then says it filters the feed.
+        aria-label={`${label}: ${current ? current[1] : "Any"}, filter`}
         className={cn("w-full min-w-0 sm:w-auto sm:max-w-72 sm:min-w-32 [&>span]:truncate", current && "border-primary/40 bg-primary-soft/60", className)}
       >
         <SelectValue>

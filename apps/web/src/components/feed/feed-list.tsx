@@ -71,8 +71,8 @@ export function FeedList({ slug, filter, me }: { slug: string; filter: FeedFilte
   return (
     <div className="grid gap-6" data-testid="feed">
       {groups.map((g) => (
-        <section key={g.day} aria-label={g.day} className="grid gap-1">
-          <h2 className="sticky top-14 z-10 -mx-1 bg-card/90 px-1 py-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase backdrop-blur lg:top-0">
+        <section key={g.day} aria-label={g.day} className="grid gap-1" suppressHydrationWarning>
+          <h2 className="sticky top-14 z-10 -mx-1 bg-card/90 px-1 py-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase backdrop-blur lg:top-0" suppressHydrationWarning>
             {g.day}
           </h2>
           <ol className="grid">

@@ -67,8 +67,8 @@ export function ActivityFeed({ slug, projectId, showSeq = false }: { slug: strin
   return (
     <div className="grid gap-6" data-testid="activity-feed">
       {groups.map((g) => (
-        <section key={g.day} aria-label={g.day} className="grid gap-1">
-          <h3 className="sticky top-14 z-10 -mx-1 bg-background/90 px-1 py-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase backdrop-blur lg:top-0">
+        <section key={g.day} aria-label={g.day} className="grid gap-1" suppressHydrationWarning>
+          <h3 className="sticky top-14 z-10 -mx-1 bg-background/90 px-1 py-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase backdrop-blur lg:top-0" suppressHydrationWarning>
             {g.day}
           </h3>
           <ol className="grid">
@@ -165,7 +165,7 @@ export function EntryText({
         <span className="text-muted-foreground">
           {" "}
           —{" "}
-          <time dateTime={at} title={exactTime(at)}>
+          <time dateTime={at} title={exactTime(at)} suppressHydrationWarning>
             {ago(at)}
           </time>
         </span>
