@@ -7,12 +7,12 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 
+import { FilterSelect, useUrlFilters } from "~/components/forms/filter-select";
 import { DisagreeBadge, HealthDot, PhaseBadge } from "~/components/projects/health";
 import { NewProjectDialog } from "~/components/projects/new-project-dialog";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Input } from "~/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "~/components/ui/select";
 import { Skeleton } from "~/components/ui/skeleton";
 import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { formatDay } from "~/lib/dates";
@@ -24,7 +24,6 @@ import { localToday } from "~/realtime/task-order";
 import { useTRPC } from "~/trpc/react";
 
 type Row = RouterOutputs["project"]["list"][number];
-const ALL = "all";
 
 export function Projects({ slug }: { slug: string }) {
   const trpc = useTRPC();
@@ -68,19 +67,9 @@ export function Projects({ slug }: { slug: string }) {
 /** Filters live in the URL, so a filtered view can be shared and survives a reload. */
 function ProjectFilters({ slug }: { slug: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, set, clear } = useUrlFilters();
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug: slug }));
   const [search, setSearch] = useState(params.get("q") ?? "");
-
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params.toString());
-    if (value && value !== ALL) next.set(key, value);
-    else next.delete(key);
-    const qs = next.toString();
-    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-  };
 
   // Typing updates the URL after a short pause, not on every key.
   useEffect(() => {
@@ -132,44 +121,13 @@ function ProjectFilters({ slug }: { slug: string }) {
           className="justify-self-start text-muted-foreground"
           onClick={() => {
             setSearch("");
-            router.replace(pathname, { scroll: false });
+            clear();
           }}
         >
           <X aria-hidden /> Clear filters
         </Button>
       ) : null}
     </div>
-  );
-}
-
-function FilterSelect({
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  label: string;
-  value: string | null;
-  onChange: (v: string) => void;
-  options: [string, string][];
-}) {
-  const current = options.find(([v]) => v === value);
-  return (
-    <Select value={current ? current[0] : ALL} onValueChange={onChange}>
-      <SelectTrigger size="sm" aria-label={`${label} filter`} className={cn("w-full sm:w-auto sm:min-w-32", current && "border-primary/40 bg-primary-soft/60")}>
-        <SelectValue>
-          <span className="text-muted-foreground">{label}:</span> {current ? current[1] : "Any"}
-        </SelectValue>
-      </SelectTrigger>
-      <SelectContent className="min-w-48">
-        <SelectItem value={ALL}>Any {label.toLowerCase()}</SelectItem>
-        {options.map(([v, l]) => (
-          <SelectItem key={v} value={v}>
-            {l}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
   );
 }
 
