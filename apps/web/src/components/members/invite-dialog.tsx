@@ -7,6 +7,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 
 import { Field, FormAlert } from "~/components/forms/field";
+import { SubmitFooter } from "~/components/forms/submit-footer";
 import { Button } from "~/components/ui/button";
 import {
   Dialog,
@@ -19,7 +20,6 @@ import {
 } from "~/components/ui/dialog";
 import { Input } from "~/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "~/components/ui/select";
-import { Spinner } from "~/components/ui/spinner";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { ROLE_HINTS, ROLE_LABELS, ROLES, rolesForSide, SIDE_LABELS, SIDES, type Role, type Side } from "~/lib/sides";
 import { useTRPC } from "~/trpc/react";
@@ -196,20 +196,7 @@ export function InviteDialog({ slug, workspaceName, defaultOpen = false }: { slu
             <Field id="invite-note" label="Note (optional)" error={errors.note} hint="Only admins see this, e.g. who the link is for.">
               {(a) => <Input {...a} value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} placeholder="For Sam, new data engineer" />}
             </Field>
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" disabled={create.isPending}>
-                {create.isPending ? (
-                  <>
-                    <Spinner /> Creating…
-                  </>
-                ) : (
-                  "Create invite link"
-                )}
-              </Button>
-            </DialogFooter>
+            <SubmitFooter onCancel={() => setOpen(false)} pending={create.isPending} label="Create invite link" pendingLabel="Creating…" />
           </form>
         )}
       </DialogContent>

@@ -7,9 +7,9 @@ import { useState } from "react";
 import { toast } from "sonner";
 
 import { FormAlert } from "~/components/forms/field";
+import { SubmitFooter } from "~/components/forms/submit-footer";
 import { Button } from "~/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
-import { Spinner } from "~/components/ui/spinner";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import type { ProjectDetail } from "~/realtime/apply-log-entry";
 import { useTRPC } from "~/trpc/react";
@@ -124,20 +124,7 @@ export function EditProjectDialog({ slug, project, trigger }: { slug: string; pr
             members={members.data ?? []}
             show={{ cadence: true }}
           />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={update.isPending}>
-              {update.isPending ? (
-                <>
-                  <Spinner /> Saving…
-                </>
-              ) : (
-                "Save changes"
-              )}
-            </Button>
-          </DialogFooter>
+          <SubmitFooter onCancel={() => setOpen(false)} pending={update.isPending} label="Save changes" pendingLabel="Saving…" />
         </form>
       </DialogContent>
     </Dialog>

@@ -9,9 +9,9 @@ import { toast } from "sonner";
 
 import { FormAlert } from "~/components/forms/field";
 import { UserAvatar } from "~/components/people/user-avatar";
+import { SubmitFooter } from "~/components/forms/submit-footer";
 import { Button } from "~/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
-import { Spinner } from "~/components/ui/spinner";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { SIDE_LABELS, SIDES } from "~/lib/sides";
 import { useTRPC } from "~/trpc/react";
@@ -146,20 +146,7 @@ export function NewProjectDialog({ slug, meMemberId, trigger }: { slug: string; 
             )}
             {errors.memberIds ? <p className="text-[13px] font-medium text-destructive">{errors.memberIds}</p> : null}
           </fieldset>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? (
-                <>
-                  <Spinner /> Creating…
-                </>
-              ) : (
-                "Create project"
-              )}
-            </Button>
-          </DialogFooter>
+          <SubmitFooter onCancel={() => setOpen(false)} pending={create.isPending} label="Create project" pendingLabel="Creating…" />
         </form>
       </DialogContent>
     </Dialog>

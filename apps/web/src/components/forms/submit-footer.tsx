@@ -1,0 +1,23 @@
+import { Button } from "~/components/ui/button";
+import { DialogFooter } from "~/components/ui/dialog";
+import { Spinner } from "~/components/ui/spinner";
+
+/** A form dialog's Cancel and submit buttons; while pending, the submit button spins and says so. */
+export function SubmitFooter({ onCancel, pending, label, pendingLabel }: { onCancel: () => void; pending: boolean; label: string; pendingLabel: string }) {
+  return (
+    <DialogFooter>
+      <Button type="button" variant="outline" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? (
+          <>
+            <Spinner /> {pendingLabel}
+          </>
+        ) : (
+          label
+        )}
+      </Button>
+    </DialogFooter>
+  );
+}
