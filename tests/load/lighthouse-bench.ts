@@ -163,6 +163,11 @@ async function audit(url: string, port: number, cookie: string): Promise<RunResu
   });
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
   const { lhr } = result;
+  // BENCH_KEEP_LHR=1 keeps each whole report (long tasks, treemap, every audit) for diagnosis.
+  if (process.env.BENCH_KEEP_LHR === "1") {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, `lhr-${new URL(url).pathname.replaceAll("/", "_")}-${Date.now()}.json`), JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const num = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const a11yIds = new Set(lhr.categories.accessibility?.auditRefs.map((r) => r.id));

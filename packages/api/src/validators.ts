@@ -1,22 +1,13 @@
 import { FEED_KINDS, HEALTHS, PHASES, ROLES, SIDES, TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES } from "@tandem/db/constants";
 import { z } from "zod";
 
+// Labels live with the enums in @tandem/db/constants (no zod), so the browser can have them cheaply.
+export { HEALTH_LABELS, PHASE_LABELS, ROLE_LABELS, SIDE_LABELS, TASK_KIND_LABELS, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from "@tandem/db/constants";
+
 // Zod inputs shared by the routers and the web forms, so both give the same messages.
 
 export const sideSchema = z.enum(SIDES);
 export const roleSchema = z.enum(ROLES);
-
-export const SIDE_LABELS: Record<(typeof SIDES)[number], string> = {
-  marketing: "Marketing",
-  it: "IT",
-  leadership: "Leadership",
-};
-export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
-  admin: "Admin",
-  lead: "Lead",
-  member: "Member",
-  viewer: "Viewer",
-};
 
 export const slugSchema = z
   .string()
@@ -68,37 +59,6 @@ export const taskStatusSchema = z.enum(TASK_STATUSES);
 export const taskPrioritySchema = z.enum(TASK_PRIORITIES);
 export const taskKindSchema = z.enum(TASK_KINDS);
 const id = z.string().uuid("Unknown id.");
-
-export const PHASE_LABELS: Record<(typeof PHASES)[number], string> = {
-  idea: "Idea",
-  discovery: "Discovery",
-  build: "Build",
-  launch: "Launch",
-  done: "Done",
-};
-export const HEALTH_LABELS: Record<(typeof HEALTHS)[number], string> = {
-  on_track: "On track",
-  at_risk: "At risk",
-  off_track: "Off track",
-};
-export const TASK_STATUS_LABELS: Record<(typeof TASK_STATUSES)[number], string> = {
-  todo: "To do",
-  in_progress: "In progress",
-  blocked: "Blocked",
-  done: "Done",
-};
-export const TASK_PRIORITY_LABELS: Record<(typeof TASK_PRIORITIES)[number], string> = {
-  none: "No priority",
-  low: "Low",
-  medium: "Medium",
-  high: "High",
-  urgent: "Urgent",
-};
-export const TASK_KIND_LABELS: Record<(typeof TASK_KINDS)[number], string> = {
-  task: "Task",
-  requirement: "Requirement",
-  deliverable: "Deliverable",
-};
 
 export const createProjectSchema = z.object({
   name: requiredText(120, "Name"),
@@ -194,14 +154,6 @@ export const createCheckInSchema = z.object({
 });
 
 export const feedKindSchema = z.enum(FEED_KINDS);
-export const FEED_KIND_LABELS: Record<(typeof FEED_KINDS)[number], string> = {
-  check_in: "Check-ins",
-  health: "Health changes",
-  milestone: "Milestones and phases",
-  task: "Tasks blocked or done",
-  decision: "Decisions",
-  member: "New members",
-};
 
 export const feedFilterSchema = z.object({
   projectId: id.optional(),

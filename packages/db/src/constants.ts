@@ -21,3 +21,62 @@ export const NOTIFICATION_KINDS = ["mention", "assignment"] as const;
 /** What the leadership feed can be filtered to; each kind is a set of log actions (see queries/feed). */
 export const FEED_KINDS = ["check_in", "health", "milestone", "task", "decision", "member"] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
+
+/** How each kind is named in the feed's filter. */
+export const FEED_KIND_LABELS: Record<FeedKind, string> = {
+  check_in: "Check-ins",
+  health: "Health changes",
+  milestone: "Milestones and phases",
+  task: "Tasks blocked or done",
+  decision: "Decisions",
+  member: "New members",
+};
+
+// How each value is named in the UI, the feed and exports.
+export const SIDE_LABELS: Record<(typeof SIDES)[number], string> = {
+  marketing: "Marketing",
+  it: "IT",
+  leadership: "Leadership",
+};
+
+export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
+  admin: "Admin",
+  lead: "Lead",
+  member: "Member",
+  viewer: "Viewer",
+};
+
+export const PHASE_LABELS: Record<(typeof PHASES)[number], string> = {
+  idea: "Idea",
+  discovery: "Discovery",
+  build: "Build",
+  launch: "Launch",
+  done: "Done",
+};
+
+export const HEALTH_LABELS: Record<(typeof HEALTHS)[number], string> = {
+  on_track: "On track",
+  at_risk: "At risk",
+  off_track: "Off track",
+};
+
+export const TASK_STATUS_LABELS: Record<(typeof TASK_STATUSES)[number], string> = {
+  todo: "To do",
+  in_progress: "In progress",
+  blocked: "Blocked",
+  done: "Done",
+};
+
+export const TASK_PRIORITY_LABELS: Record<(typeof TASK_PRIORITIES)[number], string> = {
+  none: "No priority",
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+  urgent: "Urgent",
+};
+
+export const TASK_KIND_LABELS: Record<(typeof TASK_KINDS)[number], string> = {
+  task: "Task",
+  requirement: "Requirement",
+  deliverable: "Deliverable",
+};

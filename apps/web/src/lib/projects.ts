@@ -1,5 +1,4 @@
-import { HEALTH_LABELS, PHASE_LABELS } from "@tandem/api/validators";
-import { HEALTHS, PHASES, type Health, type Phase } from "@tandem/db/constants";
+import { HEALTH_LABELS, HEALTHS, PHASE_LABELS, PHASES, type Health, type Phase } from "@tandem/db/constants";
 
 export { HEALTH_LABELS, HEALTHS, PHASE_LABELS, PHASES, type Health, type Phase };
 

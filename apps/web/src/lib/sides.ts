@@ -1,4 +1,4 @@
-import { ROLE_LABELS, SIDE_LABELS } from "@tandem/api/validators";
+import { ROLE_LABELS, SIDE_LABELS } from "@tandem/db/constants";
 
 export type Side = keyof typeof SIDE_LABELS;
 export type Role = keyof typeof ROLE_LABELS;

@@ -1,5 +1,14 @@
-import { TASK_KIND_LABELS, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from "@tandem/api/validators";
-import { TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES, type TaskKind, type TaskPriority, type TaskStatus } from "@tandem/db/constants";
+import {
+  TASK_KIND_LABELS,
+  TASK_KINDS,
+  TASK_PRIORITIES,
+  TASK_PRIORITY_LABELS,
+  TASK_STATUS_LABELS,
+  TASK_STATUSES,
+  type TaskKind,
+  type TaskPriority,
+  type TaskStatus,
+} from "@tandem/db/constants";
 
 export { TASK_KIND_LABELS, TASK_KINDS, TASK_PRIORITIES, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS, TASK_STATUSES };
 export type { TaskKind, TaskPriority, TaskStatus };

@@ -1,4 +1,4 @@
-import { logEntrySchema, type LogEntryPayload, type LogSyncResult } from "@tandem/realtime-contract";
+import type { logEntrySchema, LogEntryPayload, LogSyncResult } from "@tandem/realtime-contract";
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 
 import { applyLogEntry } from "./apply-log-entry";
@@ -57,11 +57,14 @@ export class LiveCache {
     return this.workspaces.get(workspaceId)?.sequencer.lastSeq ?? null;
   }
 
-  /** Wires a socket: pushed entries, and a catch-up on every connect. Returns the unwiring. */
-  attach(socket: TandemSocket) {
+  /**
+   * Wires a socket: pushed entries, and a catch-up on every connect. Returns the unwiring. The
+   * entry schema is passed in, loaded with the socket, so zod stays out of the page's first load.
+   */
+  attach(socket: TandemSocket, entrySchema: typeof logEntrySchema) {
     this.socket = socket;
     const onEntry = (payload: unknown) => {
-      const parsed = logEntrySchema.safeParse(payload);
+      const parsed = entrySchema.safeParse(payload);
       if (!parsed.success) return;
       // Entries of workspaces no page has shown yet are read from the log when one does.
       this.workspaces.get(parsed.data.workspaceId)?.sequencer.push(parsed.data);

@@ -1,10 +1,6 @@
 "use client";
 
-import {
-  presenceStateSchema,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-} from "@tandem/realtime-contract";
+import type { ClientToServerEvents, ServerToClientEvents } from "@tandem/realtime-contract";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useState } from "react";
@@ -45,9 +41,10 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
     // and whatever is committed meanwhile arrives through log.sync on connect.
     let cancelled = false;
     let cleanup: (() => void) | undefined;
-    void import("socket.io-client").then(({ io }) => {
+    // The contract's schemas (zod) come with it: nothing before the connection needs them.
+    void Promise.all([import("socket.io-client"), import("@tandem/realtime-contract")]).then(([{ io }, contract]) => {
       if (cancelled) return;
-      cleanup = connect(io);
+      cleanup = connect(io, contract);
     });
     return () => {
       cancelled = true;
@@ -56,7 +53,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
     // The config is plain data from the server; reconnect only if its values change.
   }, [config.url, config.port]);
 
-  function connect(io: typeof import("socket.io-client").io) {
+  function connect(io: typeof import("socket.io-client").io, { presenceStateSchema, logEntrySchema }: typeof import("@tandem/realtime-contract")) {
     const s: TandemSocket = io(resolveRealtimeUrl(config), {
       withCredentials: true,
       // WebSocket first: a closed tab is noticed at once (a polling client only after the ping
@@ -68,7 +65,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
     });
     setSocket(s);
     setStatus("connecting");
-    const detachLive = live.attach(s);
+    const detachLive = live.attach(s, logEntrySchema);
 
     const onConnect = () => setStatus("connected");
     const onDisconnect = (reason: Socket.DisconnectReason) => {

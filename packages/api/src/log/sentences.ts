@@ -6,7 +6,7 @@ import {
   TASK_KIND_LABELS,
   TASK_PRIORITY_LABELS,
   TASK_STATUS_LABELS,
-} from "../validators";
+} from "@tandem/db/constants";
 
 import { format, isSameYear, parseISO } from "date-fns";
 

@@ -1,7 +1,7 @@
 import type { LogEntry } from "@tandem/db/schema";
 
 import { describeEntry } from "../log/sentences";
-import { SIDE_LABELS } from "../validators";
+import { SIDE_LABELS } from "@tandem/db/constants";
 
 type Row = Pick<LogEntry, "seq" | "actorName" | "actorSide" | "action" | "entityType" | "entityId" | "projectId" | "summary" | "createdAt" | "hash">;
 

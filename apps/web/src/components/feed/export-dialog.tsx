@@ -1,6 +1,5 @@
 "use client";
 
-import { feedExportSchema } from "@tandem/api/validators";
 import { useQueryClient } from "@tanstack/react-query";
 import { format, subDays } from "date-fns";
 import { Download } from "lucide-react";
@@ -46,6 +45,8 @@ export function ExportDialog({ slug, filter }: { slug: string; filter: FeedFilte
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
+    // The schema (and zod) load on first submit, not with the page.
+    const { feedExportSchema } = await import("@tandem/api/validators");
     const parsed = feedExportSchema.safeParse({ from, to, filter });
     if (!parsed.success) {
       setErrors(zodFieldErrors<Key>(parsed.error));

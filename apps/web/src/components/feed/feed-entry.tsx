@@ -5,6 +5,7 @@ import { describeEntry } from "@tandem/api/sentences";
 import { EntryRail, EntryText } from "~/components/log/activity-feed";
 import { UserAvatar } from "~/components/people/user-avatar";
 import { SIDE_LABELS } from "~/lib/sides";
+import { cn } from "~/lib/utils";
 import type { FeedItem } from "~/realtime/apply-log-entry";
 
 import { AckChips, AcknowledgeButton, type Me } from "./acknowledgements";
@@ -17,6 +18,7 @@ export function FeedEntry({
   projectName,
   titles,
   me,
+  fresh = false,
 }: {
   entry: FeedItem;
   slug: string;
@@ -24,12 +26,14 @@ export function FeedEntry({
   titles: Map<string, string | null>;
   /** Set for leadership, who may acknowledge. */
   me: Me | null;
+  /** Arrived live after the page opened: it slides in. What the page opened with is simply there. */
+  fresh?: boolean;
 }) {
   const isCheckIn = entry.action === "check_in.posted";
   const acked = me ? entry.acknowledgedBy.some((a) => a.memberId === me.memberId) : true;
   const who = `${entry.actorName}${entry.actorSide ? ` (${SIDE_LABELS[entry.actorSide]})` : ""}`;
   return (
-    <li className="group relative flex gap-3 py-3 animate-in" data-testid="feed-entry" data-seq={entry.seq} data-action={entry.action}>
+    <li className={cn("group relative flex gap-3 py-3", fresh && "animate-in")} data-testid="feed-entry" data-seq={entry.seq} data-action={entry.action}>
       <EntryRail />
       <UserAvatar name={entry.actorName} side={entry.actorSide ?? undefined} size="sm" />
       <EntryText entry={entry} slug={slug} projectName={projectName} hideDetail={isCheckIn} className="flex-1">

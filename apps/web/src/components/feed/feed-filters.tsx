@@ -1,7 +1,6 @@
 "use client";
 
-import { FEED_KIND_LABELS } from "@tandem/api/validators";
-import { FEED_KINDS } from "@tandem/db/constants";
+import { FEED_KIND_LABELS, FEED_KINDS } from "@tandem/db/constants";
 import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
 

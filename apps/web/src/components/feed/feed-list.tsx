@@ -37,6 +37,9 @@ export function FeedList({ slug, filter, me }: { slug: string; filter: FeedFilte
   // Once per seq, whatever overlap a refetch racing a live insert may leave between pages.
   const items = uniqueBySeq(feed.data?.pages.flatMap((p) => p.items) ?? []);
   const lastSeen = useLastSeenOnOpen(slug);
+  // Entries newer than what the page first showed arrived live; only those animate in.
+  const openedAt = useRef<number | null>(null);
+  if (openedAt.current === null && feed.data) openedAt.current = items[0]?.seq ?? 0;
   useMarkSeen(slug, items[0]?.seq, lastSeen);
 
   const sentinel = useLoadMoreOnScroll(feed);
@@ -79,7 +82,7 @@ export function FeedList({ slug, filter, me }: { slug: string; filter: FeedFilte
             {g.rows.map(({ item, index }) => (
               <Fragment key={item.seq}>
                 {index === firstOld && index > 0 ? <NewDivider /> : null}
-                <FeedEntry entry={item} slug={slug} projectName={item.projectId ? names.get(item.projectId) : undefined} titles={titles} me={me} />
+                <FeedEntry entry={item} slug={slug} projectName={item.projectId ? names.get(item.projectId) : undefined} titles={titles} me={me} fresh={item.seq > (openedAt.current ?? Infinity)} />
               </Fragment>
             ))}
           </ol>

@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { History } from "lucide-react";
 import Link from "next/link";
+import { useRef } from "react";
 
 import { UserAvatar } from "~/components/people/user-avatar";
 import { Button } from "~/components/ui/button";
@@ -42,6 +43,9 @@ export function ActivityFeed({ slug, projectId, showSeq = false }: { slug: strin
   const names = new Map((projects.data ?? []).map((r) => [r.project.id, r.project.name]));
 
   const sentinel = useLoadMoreOnScroll(feed);
+  // Entries newer than what the page first showed arrived live; only those animate in.
+  const openedAt = useRef<number | null>(null);
+  if (openedAt.current === null && feed.data) openedAt.current = feed.data.pages[0]?.entries[0]?.seq ?? 0;
 
   if (feed.isPending) return <ActivitySkeleton />;
   if (feed.isError) return <ListLoadError what="the activity" error={feed.error} onRetry={() => void feed.refetch()} />;
@@ -73,7 +77,7 @@ export function ActivityFeed({ slug, projectId, showSeq = false }: { slug: strin
           </h3>
           <ol className="grid">
             {g.rows.map((e) => (
-              <ActivityRow key={e.seq} entry={e} slug={slug} projectName={!projectId && e.projectId ? names.get(e.projectId) : undefined} showSeq={showSeq} />
+              <ActivityRow key={e.seq} entry={e} slug={slug} projectName={!projectId && e.projectId ? names.get(e.projectId) : undefined} showSeq={showSeq} fresh={e.seq > (openedAt.current ?? Infinity)} />
             ))}
           </ol>
         </section>
@@ -96,9 +100,9 @@ export function ActivityFeed({ slug, projectId, showSeq = false }: { slug: strin
   );
 }
 
-function ActivityRow({ entry, slug, projectName, showSeq }: { entry: LogRow; slug: string; projectName?: string; showSeq: boolean }) {
+function ActivityRow({ entry, slug, projectName, showSeq, fresh }: { entry: LogRow; slug: string; projectName?: string; showSeq: boolean; fresh: boolean }) {
   return (
-    <li className="group relative flex gap-3 py-2.5 animate-in" data-testid="activity-entry" data-seq={entry.seq}>
+    <li className={cn("group relative flex gap-3 py-2.5", fresh && "animate-in")} data-testid="activity-entry" data-seq={entry.seq}>
       <EntryRail />
       <UserAvatar name={entry.actorName} side={entry.actorSide ?? undefined} size="sm" />
       <EntryText entry={entry} slug={slug} projectName={projectName} className="flex-1" />

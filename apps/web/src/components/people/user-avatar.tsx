@@ -1,4 +1,3 @@
-import { Avatar, AvatarFallback } from "~/components/ui/avatar";
 import { SIDE_STYLES, type Side } from "~/lib/sides";
 import { cn, initials } from "~/lib/utils";
 
@@ -29,22 +28,25 @@ export function UserAvatar({
   const style = side ? SIDE_STYLES[side] : null;
   return (
     <span className={cn("relative inline-flex shrink-0", className)}>
-      <Avatar
+      {/* Plain spans, not Radix Avatar: there are no pictures to load, and a feed renders dozens of these. */}
+      <span
+        data-slot="avatar"
         className={cn(
+          "relative flex shrink-0 overflow-hidden rounded-full select-none",
           SIZES[size],
           stacked ? "ring-2 ring-[var(--stack-edge,var(--color-card))]" : style && ["ring-2 ring-offset-1 ring-offset-card", style.ring],
         )}
       >
-        <AvatarFallback
+        <span
           className={cn(
-            "font-semibold",
+            "flex size-full items-center justify-center rounded-full font-semibold",
             style ? [style.soft, style.ink] : "bg-muted text-muted-foreground",
             stacked && style && ["border-[1.5px]", style.border],
           )}
         >
           {initials(name)}
-        </AvatarFallback>
-      </Avatar>
+        </span>
+      </span>
       {online ? (
         <span
           aria-hidden
