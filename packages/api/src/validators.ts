@@ -1,9 +1,6 @@
 import { FEED_KINDS, HEALTHS, PHASES, ROLES, SIDES, TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES } from "@tandem/db/constants";
 import { z } from "zod";
 
-// Labels live with the enums in @tandem/db/constants (no zod), so the browser can have them cheaply.
-export { HEALTH_LABELS, PHASE_LABELS, ROLE_LABELS, SIDE_LABELS, TASK_KIND_LABELS, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from "@tandem/db/constants";
-
 // Zod inputs shared by the routers and the web forms, so both give the same messages.
 
 export const sideSchema = z.enum(SIDES);

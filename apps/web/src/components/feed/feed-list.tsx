@@ -4,7 +4,7 @@ import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { Rss } from "lucide-react";
 import { Fragment, useEffect, useRef, useState } from "react";
 
-import { ListLoadError, useLoadMoreOnScroll } from "~/components/log/infinite-list";
+import { ListLoadError, useArrivedLive, useLoadMoreOnScroll } from "~/components/log/infinite-list";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
@@ -37,9 +37,7 @@ export function FeedList({ slug, filter, me }: { slug: string; filter: FeedFilte
   // Once per seq, whatever overlap a refetch racing a live insert may leave between pages.
   const items = uniqueBySeq(feed.data?.pages.flatMap((p) => p.items) ?? []);
   const lastSeen = useLastSeenOnOpen(slug);
-  // Entries newer than what the page first showed arrived live; only those animate in.
-  const openedAt = useRef<number | null>(null);
-  if (openedAt.current === null && feed.data) openedAt.current = items[0]?.seq ?? 0;
+  const arrivedLive = useArrivedLive(Boolean(feed.data), items[0]?.seq);
   useMarkSeen(slug, items[0]?.seq, lastSeen);
 
   const sentinel = useLoadMoreOnScroll(feed);
@@ -82,7 +80,7 @@ export function FeedList({ slug, filter, me }: { slug: string; filter: FeedFilte
             {g.rows.map(({ item, index }) => (
               <Fragment key={item.seq}>
                 {index === firstOld && index > 0 ? <NewDivider /> : null}
-                <FeedEntry entry={item} slug={slug} projectName={item.projectId ? names.get(item.projectId) : undefined} titles={titles} me={me} fresh={item.seq > (openedAt.current ?? Infinity)} />
+                <FeedEntry entry={item} slug={slug} projectName={item.projectId ? names.get(item.projectId) : undefined} titles={titles} me={me} fresh={arrivedLive(item.seq)} />
               </Fragment>
             ))}
           </ol>

@@ -3,7 +3,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { History } from "lucide-react";
 import Link from "next/link";
-import { useRef } from "react";
 
 import { UserAvatar } from "~/components/people/user-avatar";
 import { Button } from "~/components/ui/button";
@@ -17,7 +16,7 @@ import type { LogPage, LogRow } from "~/realtime/apply-log-entry";
 import { procedureQueryKey } from "~/realtime/query-keys";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 
-import { ListLoadError, useLoadMoreOnScroll } from "./infinite-list";
+import { ListLoadError, useArrivedLive, useLoadMoreOnScroll } from "./infinite-list";
 
 const PAGE = 40;
 
@@ -43,9 +42,7 @@ export function ActivityFeed({ slug, projectId, showSeq = false }: { slug: strin
   const names = new Map((projects.data ?? []).map((r) => [r.project.id, r.project.name]));
 
   const sentinel = useLoadMoreOnScroll(feed);
-  // Entries newer than what the page first showed arrived live; only those animate in.
-  const openedAt = useRef<number | null>(null);
-  if (openedAt.current === null && feed.data) openedAt.current = feed.data.pages[0]?.entries[0]?.seq ?? 0;
+  const arrivedLive = useArrivedLive(Boolean(feed.data), feed.data?.pages[0]?.entries[0]?.seq);
 
   if (feed.isPending) return <ActivitySkeleton />;
   if (feed.isError) return <ListLoadError what="the activity" error={feed.error} onRetry={() => void feed.refetch()} />;
@@ -77,7 +74,7 @@ export function ActivityFeed({ slug, projectId, showSeq = false }: { slug: strin
           </h3>
           <ol className="grid">
             {g.rows.map((e) => (
-              <ActivityRow key={e.seq} entry={e} slug={slug} projectName={!projectId && e.projectId ? names.get(e.projectId) : undefined} showSeq={showSeq} fresh={e.seq > (openedAt.current ?? Infinity)} />
+              <ActivityRow key={e.seq} entry={e} slug={slug} projectName={!projectId && e.projectId ? names.get(e.projectId) : undefined} showSeq={showSeq} fresh={arrivedLive(e.seq)} />
             ))}
           </ol>
         </section>

@@ -10,6 +10,16 @@ interface Pager {
   fetchNextPage: () => Promise<unknown>;
 }
 
+/**
+ * Whether an entry arrived live, after the list first loaded (`headSeq` is its newest seq then;
+ * undefined while loading). Only those animate in; what the page opened with is simply there.
+ */
+export function useArrivedLive(loaded: boolean, headSeq: number | undefined) {
+  const openedAt = useRef<number | null>(null);
+  if (openedAt.current === null && loaded) openedAt.current = headSeq ?? 0;
+  return (seq: number) => seq > (openedAt.current ?? Infinity);
+}
+
 /** A ref for an element at the end of a list: when it comes within 400 px of view, the next page loads. */
 export function useLoadMoreOnScroll(pager: Pager) {
   const sentinel = useRef<HTMLDivElement>(null);
