@@ -7,6 +7,8 @@ import { createContext, useContext, useEffect, useState } from "react";
 import type { Socket } from "socket.io-client";
 import { toast } from "sonner";
 
+import { afterLoadIdle } from "~/lib/after-load-idle";
+
 import { resolveRealtimeUrl, type RealtimeConfig } from "./config";
 import { LiveCache } from "./live-cache";
 import { PresenceStore } from "./presence-store";
@@ -37,17 +39,20 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
 
   useEffect(() => {
-    // socket.io-client loads after the page is interactive: it is not needed to paint or hydrate,
-    // and whatever is committed meanwhile arrives through log.sync on connect.
+    // socket.io-client loads once the page has loaded and the browser is idle: it is not needed to
+    // paint or hydrate, and whatever is committed meanwhile arrives through log.sync on connect.
     let cancelled = false;
     let cleanup: (() => void) | undefined;
-    // The contract's schemas (zod) come with it: nothing before the connection needs them.
-    void Promise.all([import("socket.io-client"), import("@tandem/realtime-contract")]).then(([{ io }, contract]) => {
-      if (cancelled) return;
-      cleanup = connect(io, contract);
+    const cancelIdle = afterLoadIdle(() => {
+      // The contract's schemas (zod) come with it: nothing before the connection needs them.
+      void Promise.all([import("socket.io-client"), import("@tandem/realtime-contract")]).then(([{ io }, contract]) => {
+        if (cancelled) return;
+        cleanup = connect(io, contract);
+      });
     });
     return () => {
       cancelled = true;
+      cancelIdle();
       cleanup?.();
     };
     // The config is plain data from the server; reconnect only if its values change.

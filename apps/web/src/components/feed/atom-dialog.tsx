@@ -15,14 +15,16 @@ import { ago, exactTime } from "~/lib/dates";
 import { errorMessage } from "~/lib/form-errors";
 import { useTRPC } from "~/trpc/react";
 
+import { AtomButton } from "./feed-actions";
+
 /**
  * A private Atom URL for reading the feed in a feed reader or mail client. The token is the
  * credential, so it is shown once, can be regenerated (the old one stops) and revoked.
  */
-export function AtomDialog({ slug }: { slug: string }) {
+export function AtomDialog({ slug, defaultOpen = false }: { slug: string; defaultOpen?: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [confirmRevoke, setConfirmRevoke] = useState(false);
@@ -83,9 +85,7 @@ export function AtomDialog({ slug }: { slug: string }) {
       }}
     >
       <DialogTrigger asChild>
-        <Button variant="outline">
-          <Rss aria-hidden /> Subscribe (Atom)
-        </Button>
+        <AtomButton />
       </DialogTrigger>
       <DialogContent className="max-w-lg">
         <DialogHeader>

@@ -15,6 +15,8 @@ import type { FeedFilter } from "~/lib/feed-kinds";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { useTRPC } from "~/trpc/react";
 
+import { ExportButton } from "./feed-actions";
+
 type Key = "from" | "to";
 const day = (d: Date) => format(d, "yyyy-MM-dd");
 
@@ -31,10 +33,10 @@ function download(filename: string, text: string, type: string) {
 }
 
 /** The feed between two days as CSV, with the filters the page shows. */
-export function ExportDialog({ slug, filter }: { slug: string; filter: FeedFilter }) {
+export function ExportDialog({ slug, filter, defaultOpen = false }: { slug: string; filter: FeedFilter; defaultOpen?: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [from, setFrom] = useState(() => day(subDays(new Date(), 30)));
   const [to, setTo] = useState(() => day(new Date()));
   const [errors, setErrors] = useState<FieldErrors<Key>>({});
@@ -80,9 +82,7 @@ export function ExportDialog({ slug, filter }: { slug: string; filter: FeedFilte
       }}
     >
       <DialogTrigger asChild>
-        <Button variant="outline">
-          <Download aria-hidden /> Export
-        </Button>
+        <ExportButton />
       </DialogTrigger>
       <DialogContent className="max-w-md">
         <DialogHeader>

@@ -1,6 +1,7 @@
 "use client";
 
 import { describeEntry } from "@tandem/api/sentences";
+import { memo } from "react";
 
 import { EntryRail, EntryText } from "~/components/log/activity-feed";
 import { UserAvatar } from "~/components/people/user-avatar";
@@ -11,8 +12,11 @@ import type { FeedItem } from "~/realtime/apply-log-entry";
 import { AckChips, AcknowledgeButton, type Me } from "./acknowledgements";
 import { CheckInCard } from "./check-in-card";
 
-/** One feed entry: the log's sentence (a check-in as a card), who has seen it, and leadership's Acknowledge. */
-export function FeedEntry({
+/**
+ * One feed entry: the log's sentence (a check-in as a card), who has seen it, and leadership's
+ * Acknowledge. Memoised: a live arrival or a page of older entries re-renders only what changed.
+ */
+export const FeedEntry = memo(function FeedEntry({
   entry,
   slug,
   projectName,
@@ -47,4 +51,4 @@ export function FeedEntry({
       </EntryText>
     </li>
   );
-}
+});

@@ -2,11 +2,10 @@
 
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { Rss } from "lucide-react";
-import { Fragment, useEffect, useRef, useState } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 
 import { ListLoadError, useArrivedLive, useLoadMoreOnScroll } from "~/components/log/infinite-list";
 import { Button } from "~/components/ui/button";
-import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
 import { dayHeading } from "~/lib/dates";
 import { FEED_PAGE_SIZE, type FeedFilter } from "~/lib/feed-kinds";
@@ -15,6 +14,7 @@ import { useTRPC } from "~/trpc/react";
 
 import type { Me } from "./acknowledgements";
 import { FeedEntry } from "./feed-entry";
+import { FeedSkeleton } from "./feed-skeleton";
 
 /** How long the newest entries must be on screen before they count as seen. */
 const SEEN_AFTER_MS = 2_000;
@@ -24,19 +24,30 @@ const SEEN_AFTER_MS = 2_000;
  * arrived since the last visit. Older entries load as you scroll (or with the button); new ones
  * are put on top live by the cache.
  */
-export function FeedList({ slug, filter, me }: { slug: string; filter: FeedFilter; me: Me | null }) {
+export function FeedList({
+  slug,
+  filter,
+  me,
+  lastSeenOnOpen,
+}: {
+  slug: string;
+  filter: FeedFilter;
+  me: Me | null;
+  /** The reader's last-seen seq when the page opened; the divider stays there while they read. */
+  lastSeenOnOpen: number;
+}) {
   const trpc = useTRPC();
   const feed = useInfiniteQuery(
     trpc.feed.list.infiniteQueryOptions({ workspaceSlug: slug, filter, limit: FEED_PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor }),
   );
   const projects = useQuery(trpc.project.list.queryOptions({ workspaceSlug: slug, filter: {} }));
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug: slug }));
-  const names = new Map((projects.data ?? []).map((r) => [r.project.id, r.project.name]));
-  const titles = new Map((members.data ?? []).map((m) => [m.id, m.title ?? null]));
+  const names = useMemo(() => new Map((projects.data ?? []).map((r) => [r.project.id, r.project.name])), [projects.data]);
+  const titles = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.title ?? null])), [members.data]);
 
   // Once per seq, whatever overlap a refetch racing a live insert may leave between pages.
   const items = uniqueBySeq(feed.data?.pages.flatMap((p) => p.items) ?? []);
-  const lastSeen = useLastSeenOnOpen(slug);
+  const [lastSeen] = useState(lastSeenOnOpen);
   const arrivedLive = useArrivedLive(Boolean(feed.data), items[0]?.seq);
   useMarkSeen(slug, items[0]?.seq, lastSeen);
 
@@ -61,7 +72,7 @@ export function FeedList({ slug, filter, me }: { slug: string; filter: FeedFilte
   }
 
   // The divider goes above the first entry the reader had already seen, when newer ones sit above it.
-  const firstOld = lastSeen === null ? -1 : items.findIndex((i) => i.seq <= lastSeen);
+  const firstOld = items.findIndex((i) => i.seq <= lastSeen);
   const groups: { day: string; rows: { item: FeedItem; index: number }[] }[] = [];
   items.forEach((item, index) => {
     const day = dayHeading(new Date(item.createdAt));
@@ -119,25 +130,14 @@ function NewDivider() {
   );
 }
 
-/** Where the reader had got to when they opened the page; read once, so the divider stays put while they read. */
-function useLastSeenOnOpen(slug: string) {
-  const trpc = useTRPC();
-  const seen = useQuery(trpc.feed.seen.queryOptions({ workspaceSlug: slug }, { gcTime: 0, staleTime: Infinity, refetchOnWindowFocus: false }));
-  const [lastSeen, setLastSeen] = useState<number | null>(null);
-  useEffect(() => {
-    if (seen.data && lastSeen === null) setLastSeen(seen.data.lastSeenSeq);
-  }, [seen.data, lastSeen]);
-  return lastSeen;
-}
-
 /** Once the newest entry has been on a visible page for a moment, it counts as seen (the server never moves the mark back). */
-function useMarkSeen(slug: string, headSeq: number | undefined, lastSeen: number | null) {
+function useMarkSeen(slug: string, headSeq: number | undefined, lastSeen: number) {
   const trpc = useTRPC();
   const markSeen = useMutation(trpc.feed.markSeen.mutationOptions());
   const marked = useRef(0);
   const { mutate } = markSeen;
   useEffect(() => {
-    if (headSeq === undefined || lastSeen === null || headSeq <= Math.max(marked.current, lastSeen)) return;
+    if (headSeq === undefined || headSeq <= Math.max(marked.current, lastSeen)) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const arm = () => {
       clearTimeout(timer);
@@ -154,21 +154,4 @@ function useMarkSeen(slug: string, headSeq: number | undefined, lastSeen: number
       document.removeEventListener("visibilitychange", arm);
     };
   }, [slug, headSeq, lastSeen, mutate]);
-}
-
-export function FeedSkeleton() {
-  return (
-    <div className="grid gap-5" aria-label="Loading the feed">
-      <Skeleton className="h-3 w-16" />
-      {[0, 1, 2, 3].map((i) => (
-        <div key={i} className="flex gap-3">
-          <Skeleton className="size-7 rounded-full" />
-          <div className="grid flex-1 gap-2">
-            <Skeleton className="h-3.5 w-4/5" />
-            {i % 2 === 0 ? <Skeleton className="h-20 w-full rounded-lg" /> : <Skeleton className="h-3 w-1/3" />}
-          </div>
-        </div>
-      ))}
-    </div>
-  );
 }

@@ -1,12 +1,14 @@
 "use client";
 
+import { ChevronDown } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "~/components/ui/select";
+import { useLoadOnIntent } from "~/components/ui/load-on-intent";
+import { selectTriggerClassName } from "~/components/ui/select-look";
 import { cn } from "~/lib/utils";
 
 /** The "Any …" choice of a filter: the parameter is dropped from the URL. */
-const ALL = "all";
+export const FILTER_ANY = "all";
 
 /**
  * Filters kept in the URL's search params, so a filtered view can be shared and survives a
@@ -18,7 +20,7 @@ export function useUrlFilters() {
   const params = useSearchParams();
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params.toString());
-    if (value && value !== ALL) next.set(key, value);
+    if (value && value !== FILTER_ANY) next.set(key, value);
     else next.delete(key);
     const qs = next.toString();
     router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
@@ -27,41 +29,48 @@ export function useUrlFilters() {
   return { params, set, clear };
 }
 
-/** A compact select showing "Label: value", highlighted while it filters. */
-export function FilterSelect({
-  label,
-  value,
-  onChange,
-  options,
-  className,
-}: {
+export interface FilterSelectProps {
   label: string;
   value: string | null;
   onChange: (v: string) => void;
   options: [string, string][];
   className?: string;
-}) {
-  const current = options.find(([v]) => v === value);
+}
+
+const loadSelect = () => import("./filter-select-menu").then((m) => m.FilterSelectMenu);
+
+/**
+ * A compact select showing "Label: value", highlighted while it filters. The page ships only its
+ * look; the select's code loads when a pointer or focus comes near, and it opens on first use.
+ */
+export function FilterSelect(props: FilterSelectProps) {
+  const { Loaded, openOnLoad, intent } = useLoadOnIntent(loadSelect);
+  if (Loaded) return <Loaded {...props} defaultOpen={openOnLoad} />;
+  const current = props.options.find(([v]) => v === props.value);
   return (
-    <Select value={current ? current[0] : ALL} onValueChange={onChange}>
-      <SelectTrigger
-        size="sm"
-        // The name begins with what is shown ("Project: Any"), then says it filters.
-        aria-label={`${label}: ${current ? current[1] : "Any"}, filter`}
-        className={cn("w-full min-w-0 sm:w-auto sm:max-w-72 sm:min-w-32 [&>span]:truncate", current && "border-primary/40 bg-primary-soft/60", className)}
-      >
-        <SelectValue>
-          <span className="text-muted-foreground">{label}:</span> {current ? current[1] : "Any"}
-        </SelectValue>
-      </SelectTrigger>
-      <SelectContent className="max-w-[calc(100vw-2rem)] min-w-48">
-        <SelectItem value={ALL}>Any {label.toLowerCase()}</SelectItem>
-        {options.map(([v, l]) => (
-          <SelectItem key={v} value={v}>
-            {l}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
+    <button type="button" role="combobox" aria-expanded={false} aria-controls={undefined} {...filterTriggerProps(props.label, current, props.className)} {...intent}>
+      <FilterSelectValue label={props.label} current={current} />
+      <ChevronDown className="size-4 opacity-55" aria-hidden />
+    </button>
+  );
+}
+
+/** The trigger's name and look, the same before and after the select's code has loaded. */
+export function filterTriggerProps(label: string, current: [string, string] | undefined, className?: string) {
+  return {
+    // The name begins with what is shown ("Project: Any"), then says it filters.
+    "aria-label": `${label}: ${current ? current[1] : "Any"}, filter`,
+    className: selectTriggerClassName(
+      "sm",
+      cn("w-full min-w-0 sm:w-auto sm:max-w-72 sm:min-w-32 [&>span]:truncate", current && "border-primary/40 bg-primary-soft/60", className),
+    ),
+  };
+}
+
+export function FilterSelectValue({ label, current }: { label: string; current: [string, string] | undefined }) {
+  return (
+    <span>
+      <span className="text-muted-foreground">{label}:</span> {current ? current[1] : "Any"}
+    </span>
   );
 }

@@ -6,7 +6,6 @@ import Link from "next/link";
 
 import { UserAvatar } from "~/components/people/user-avatar";
 import { Button } from "~/components/ui/button";
-import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
 import { ago, dayHeading, exactTime } from "~/lib/dates";
 import { describeEntry, type DescribableEntry } from "@tandem/api/sentences";
@@ -16,6 +15,7 @@ import type { LogPage, LogRow } from "~/realtime/apply-log-entry";
 import { procedureQueryKey } from "~/realtime/query-keys";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 
+import { ActivitySkeleton } from "./activity-skeleton";
 import { ListLoadError, useArrivedLive, useLoadMoreOnScroll } from "./infinite-list";
 
 const PAGE = 40;
@@ -175,23 +175,6 @@ export function EntryText({
         <blockquote className={cn("line-clamp-3 border-l-2 pl-2.5 text-[13px] leading-relaxed text-muted-foreground")}>{detail}</blockquote>
       ) : null}
       {children}
-    </div>
-  );
-}
-
-export function ActivitySkeleton() {
-  return (
-    <div className="grid gap-4" aria-label="Loading activity">
-      <Skeleton className="h-3 w-16" />
-      {[0, 1, 2, 3, 4].map((i) => (
-        <div key={i} className="flex gap-3">
-          <Skeleton className="size-7 rounded-full" />
-          <div className="grid flex-1 gap-1.5">
-            <Skeleton className="h-3.5 w-4/5" />
-            <Skeleton className="h-3 w-1/3" />
-          </div>
-        </div>
-      ))}
     </div>
   );
 }

@@ -2,13 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { FolderKanban, Inbox, LayoutGrid, Newspaper, Rss, ScrollText, Users } from "lucide-react";
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 
+import { Spinner } from "~/components/ui/spinner";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
 
-export function MainNav({ slug, onNavigate }: { slug: string; onNavigate?: () => void }) {
+export function MainNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   const trpc = useTRPC();
   // Kept current by the live cache: an entry that notifies me refreshes it.
@@ -33,7 +34,6 @@ export function MainNav({ slug, onNavigate }: { slug: string; onNavigate?: () =>
             <li key={href}>
               <Link
                 href={href}
-                onClick={onNavigate}
                 aria-current={active ? "page" : undefined}
                 aria-label={badge > 0 ? `${label}, ${badge} ${label === "Overview" ? (badge === 1 ? "check-in due" : "check-ins due") : "unread"}` : undefined}
                 className={cn(
@@ -43,6 +43,7 @@ export function MainNav({ slug, onNavigate }: { slug: string; onNavigate?: () =>
               >
                 <Icon aria-hidden className={cn("size-4", active ? "text-primary" : "text-muted-foreground")} />
                 <span className="flex-1">{label}</span>
+                <PendingMark />
                 {badge > 0 ? (
                   <span
                     data-testid={`nav-badge-${label.toLowerCase()}`}
@@ -58,4 +59,10 @@ export function MainNav({ slug, onNavigate }: { slug: string; onNavigate?: () =>
       </ul>
     </nav>
   );
+}
+
+/** While the page a link leads to is loading (pages render on the server), a spinner beside it. */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  return pending ? <Spinner className="size-3.5 text-muted-foreground" /> : null;
 }

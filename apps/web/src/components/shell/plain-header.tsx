@@ -7,7 +7,7 @@ import { Logo } from "~/components/brand/logo";
 import { Button } from "~/components/ui/button";
 import { Spinner } from "~/components/ui/spinner";
 
-import { signOut } from "./user-menu";
+import { signOut } from "./sign-out";
 
 /** The top of pages outside a workspace (onboarding, invites): brand, who you are, sign out. */
 export function PlainHeader({ user }: { user: { name: string; email: string } | null }) {

@@ -3,12 +3,14 @@
 import type { PresenceUser } from "@tandem/realtime-contract";
 
 import { UserAvatar } from "~/components/people/user-avatar";
-import { Tooltip, TooltipContent, TooltipTrigger } from "~/components/ui/tooltip";
 import { SIDE_LABELS } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 
-/** Overlapping avatars of who is online, for the sidebar and the phone's top bar. */
-export function PresenceStack({ users, max = 5, className }: { users: PresenceUser[] | undefined; max?: number; className?: string }) {
+/**
+ * Overlapping avatars of who is online, for the sidebar and the phone's top bar. Each name shows
+ * on hover or keyboard focus in a CSS tooltip, so presence needs no tooltip library.
+ */
+export function PresenceStack({ users, max = 5, align = "start", className }: { users: PresenceUser[] | undefined; max?: number; align?: "start" | "end"; className?: string }) {
   if (!users || users.length === 0) return null;
   const shown = users.slice(0, max);
   const extra = users.length - shown.length;
@@ -16,17 +18,20 @@ export function PresenceStack({ users, max = 5, className }: { users: PresenceUs
   return (
     <ul aria-label={label} data-testid="presence-stack" className={cn("flex items-center -space-x-1", className)}>
       {shown.map((u) => (
-        <li key={u.userId} className="flex">
-          <Tooltip>
-            <TooltipTrigger asChild>
-              <span tabIndex={0} className="rounded-full">
-                <UserAvatar name={u.name} side={u.side} size="sm" stacked />
-              </span>
-            </TooltipTrigger>
-            <TooltipContent>
-              {u.name} · {SIDE_LABELS[u.side]}
-            </TooltipContent>
-          </Tooltip>
+        <li key={u.userId} className="group/avatar relative flex">
+          <span role="img" tabIndex={0} className="rounded-full outline-none focus-visible:ring-[3px] focus-visible:ring-ring/30" aria-label={`${u.name}, ${SIDE_LABELS[u.side]}`}>
+            <UserAvatar name={u.name} side={u.side} size="sm" stacked />
+          </span>
+          {/* The tooltip's text is CSS generated content: the name is already in the avatar's label. */}
+          <span
+            aria-hidden
+            data-tip={`${u.name} · ${SIDE_LABELS[u.side]}`}
+            className={cn(
+              "pointer-events-none absolute z-50 rounded-md bg-foreground px-2 py-1 text-xs font-medium whitespace-nowrap text-background opacity-0 shadow-md transition-opacity delay-150 after:content-[attr(data-tip)]",
+              "group-focus-within/avatar:opacity-100 group-hover/avatar:opacity-100",
+              align === "start" ? "bottom-full left-0 mb-1.5" : "top-full right-0 mt-1.5",
+            )}
+          />
         </li>
       ))}
       {extra > 0 ? (

@@ -3,32 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
+import { afterLoadIdle, LIVE_SETTLE_MS } from "~/lib/after-load-idle";
 import type { RealtimeConfig } from "~/realtime/config";
 
 import type { SocketState } from "./status-socket";
-
-/** After the load event and then idle time, so this code never competes with the page's own. */
-function afterLoadIdle(fn: () => void): () => void {
-  let cancel = () => {};
-  const idle = () => {
-    if ("requestIdleCallback" in window) {
-      const id = window.requestIdleCallback(fn, { timeout: 3_000 });
-      cancel = () => window.cancelIdleCallback(id);
-    } else {
-      const id = setTimeout(fn, 200);
-      cancel = () => clearTimeout(id);
-    }
-  };
-  if (document.readyState === "complete") idle();
-  else {
-    window.addEventListener("load", idle, { once: true });
-    cancel = () => window.removeEventListener("load", idle);
-  }
-  return () => cancel();
-}
-
-/** How long after load (and idle) the live connection starts; log.sync on connect covers the gap. */
-const SETTLE_MS = 1_500;
 
 const STYLES = {
   live: { chip: "bg-emerald-50 text-emerald-800", dot: "bg-emerald-600" },
@@ -97,12 +75,8 @@ export function StatusLive({
     if (!online) return;
     let disconnect: (() => void) | undefined;
     let cancelled = false;
-    let settle: ReturnType<typeof setTimeout> | undefined;
     // The page is current when it arrives; the socket's code can wait until a slow phone has
     // painted and settled, instead of competing with the first render for network and CPU.
-    const cancelIdle = afterLoadIdle(() => {
-      settle = setTimeout(connect, SETTLE_MS);
-    });
     const connect = () => {
       import("./status-socket")
         .then(({ connectStatusSocket }) => {
@@ -117,10 +91,10 @@ export function StatusLive({
         })
         .catch(() => setSocket("disconnected"));
     };
+    const cancelIdle = afterLoadIdle(connect, LIVE_SETTLE_MS);
     return () => {
       cancelled = true;
       cancelIdle();
-      clearTimeout(settle);
       disconnect?.();
     };
   }, [online, config.url, config.port, workspaceId, router]);

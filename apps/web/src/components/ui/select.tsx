@@ -6,6 +6,8 @@ import * as React from "react";
 
 import { cn } from "~/lib/utils";
 
+import { selectTriggerClassName } from "./select-look";
+
 export const Select = SelectPrimitive.Root;
 export const SelectGroup = SelectPrimitive.Group;
 export const SelectValue = SelectPrimitive.Value;
@@ -17,18 +19,7 @@ export function SelectTrigger({
   ...props
 }: React.ComponentProps<typeof SelectPrimitive.Trigger> & { size?: "sm" | "default" }) {
   return (
-    <SelectPrimitive.Trigger
-      data-slot="select-trigger"
-      className={cn(
-        "flex w-full items-center justify-between gap-2 rounded-md border border-input bg-card px-3 text-sm whitespace-nowrap shadow-xs transition-[border-color,box-shadow] outline-none",
-        "focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/25 focus-visible:outline-none",
-        "aria-invalid:border-destructive disabled:cursor-not-allowed disabled:opacity-55 data-[placeholder]:text-muted-foreground",
-        "[&>span]:line-clamp-1 [&>span]:flex [&>span]:items-center [&>span]:gap-2",
-        size === "sm" ? "h-8 text-[13px]" : "h-9",
-        className,
-      )}
-      {...props}
-    >
+    <SelectPrimitive.Trigger data-slot="select-trigger" className={selectTriggerClassName(size, className)} {...props}>
       {children}
       <SelectPrimitive.Icon asChild>
         <ChevronDown className="size-4 opacity-55" aria-hidden />

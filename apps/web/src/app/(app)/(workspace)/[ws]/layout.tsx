@@ -21,11 +21,14 @@ export default async function WorkspaceLayout({ params, children }: Props & { ch
   const { ws } = await params;
   const session = await requireSession();
   const queryClient = getQueryClient();
+  let data;
   try {
     await prefetchLogHead(ws);
-    await Promise.all([
+    // What the shell's badges show is fetched with the page, not after it loads.
+    [data] = await Promise.all([
       queryClient.fetchQuery(trpc.workspace.get.queryOptions({ workspaceSlug: ws })),
-      queryClient.prefetchQuery(trpc.workspace.list.queryOptions()),
+      queryClient.prefetchQuery(trpc.inbox.unreadCount.queryOptions({ workspaceSlug: ws })),
+      queryClient.prefetchQuery(trpc.checkIn.status.queryOptions({ workspaceSlug: ws })),
     ]);
   } catch (err) {
     // Not a member and no such workspace look the same: a plain 404.
@@ -34,7 +37,11 @@ export default async function WorkspaceLayout({ params, children }: Props & { ch
   }
   return (
     <HydrateClient>
-      <WorkspaceShell slug={ws} user={{ name: session.user.name, email: session.user.email }}>
+      <WorkspaceShell
+        workspace={{ slug: ws, id: data.workspace.id, name: data.workspace.name }}
+        me={{ userId: data.me.userId, side: data.me.side }}
+        user={{ name: session.user.name, email: session.user.email }}
+      >
         {children}
       </WorkspaceShell>
     </HydrateClient>

@@ -1,4 +1,4 @@
-import { ActivitySkeleton } from "~/components/log/activity-feed";
+import { ActivitySkeleton } from "~/components/log/activity-skeleton";
 import { Skeleton } from "~/components/ui/skeleton";
 import { PageBody } from "~/components/workspace/page-header";
 

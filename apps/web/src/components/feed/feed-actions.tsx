@@ -1,0 +1,42 @@
+"use client";
+
+import { Download, Rss } from "lucide-react";
+
+import { Button } from "~/components/ui/button";
+import { useLoadOnIntent } from "~/components/ui/load-on-intent";
+import type { FeedFilter } from "~/lib/feed-kinds";
+
+const loadExport = () => import("./export-dialog").then((m) => m.ExportDialog);
+const loadAtom = () => import("./atom-dialog").then((m) => m.AtomDialog);
+
+/** The feed's Export and Subscribe buttons; each dialog's code loads when a pointer or focus comes near. */
+export function FeedActions({ slug, filter }: { slug: string; filter: FeedFilter }) {
+  const exportDialog = useLoadOnIntent(loadExport);
+  const atomDialog = useLoadOnIntent(loadAtom);
+  return (
+    <>
+      {exportDialog.Loaded ? (
+        <exportDialog.Loaded slug={slug} filter={filter} defaultOpen={exportDialog.openOnLoad} />
+      ) : (
+        <ExportButton {...exportDialog.intent} aria-haspopup="dialog" />
+      )}
+      {atomDialog.Loaded ? <atomDialog.Loaded slug={slug} defaultOpen={atomDialog.openOnLoad} /> : <AtomButton {...atomDialog.intent} aria-haspopup="dialog" />}
+    </>
+  );
+}
+
+export function ExportButton(props: React.ComponentProps<typeof Button>) {
+  return (
+    <Button variant="outline" {...props}>
+      <Download aria-hidden /> Export
+    </Button>
+  );
+}
+
+export function AtomButton(props: React.ComponentProps<typeof Button>) {
+  return (
+    <Button variant="outline" {...props}>
+      <Rss aria-hidden /> Subscribe (Atom)
+    </Button>
+  );
+}

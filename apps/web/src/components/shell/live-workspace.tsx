@@ -1,0 +1,9 @@
+"use client";
+
+import { useLiveWorkspace } from "~/realtime/use-live-workspace";
+
+/** Keeps this workspace's cached pages current from its log while the shell is on screen. */
+export function LiveWorkspace({ slug, workspaceId, userId }: { slug: string; workspaceId: string; userId: string }) {
+  useLiveWorkspace(slug, { workspaceId, userId });
+  return null;
+}
