@@ -1,5 +1,5 @@
 import type { Ack } from "@tandem/realtime-contract";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 
 export interface Incoming<T, R> {
   /** The validated request, or null when the payload does not match the schema. */
@@ -13,7 +13,7 @@ export interface Incoming<T, R> {
  * Splits a client event's raw arguments into a request checked against the shared schema and a
  * reply function. Types are not validation: a client can send anything in any position.
  */
-export function incoming<S extends z.ZodType, R>(args: unknown[], schema: S): Incoming<z.infer<S>, R> {
+export function incoming<S extends z.ZodMiniType, R>(args: unknown[], schema: S): Incoming<z.infer<S>, R> {
   const last = args.at(-1);
   const hasAck = typeof last === "function";
   const payload = hasAck ? (args.length > 1 ? args[0] : undefined) : args[0];
