@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
     root,
   },
   outputFileTracingRoot: root,
+  // PROBE_SOURCEMAPS=1 ships source maps, to read a browser CPU profile by source file (docs/benchmarks.md).
+  productionBrowserSourceMaps: process.env.PROBE_SOURCEMAPS === "1",
   // The service worker must be re-checked on every load, or a fixed one could take a day to reach users.
   async headers() {
     return [{ source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] }];

@@ -5,7 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useState } from "react";
 import type { Socket } from "socket.io-client";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { afterLoadIdle } from "~/lib/after-load-idle";
 

@@ -3,15 +3,16 @@ import localFont from "next/font/local";
 import { Toaster } from "~/components/ui/sonner";
 import { TRPCReactProvider } from "~/trpc/react";
 
-// Inter ships with the app (no fetch at build time: the build machines are offline).
+// Inter ships with the app (no fetch at build time: the build machines are offline). Phones keep
+// to the system font, as /status does: one fewer download on a slow connection, and the phone's
+// own type. From the `sm` width up the app is set in Inter, fetched when first used (not
+// preloaded, so a phone never downloads it) and swapped in when it arrives.
 const inter = localFont({
   src: "../../../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
   variable: "--font-inter",
   weight: "100 900",
-  // Preloaded, so it is there for the first paint on any usual connection; when it isn't, the
-  // fallback stays rather than swapping in late (a late swap is what a phone measures as LCP).
-  // (Not preloading it was measured: first paint then waits for the CSS to discover it, worse.)
-  display: "optional",
+  display: "swap",
+  preload: false,
 });
 
 /**
@@ -21,8 +22,8 @@ const inter = localFont({
 export default function AppLayout({ children }: { children: React.ReactNode }) {
   return (
     <TRPCReactProvider>
-      {/* Inter for the app (set on :root, so menus and toasts portalled to <body> get it too); /status keeps to system fonts and never downloads it. */}
-      <style>{`:root{--font-inter:${inter.style.fontFamily}}`}</style>
+      {/* Inter from the `sm` width up (set on :root, so menus and toasts portalled to <body> get it too); phones and /status keep to system fonts. */}
+      <style>{`@media (min-width:40rem){:root{--font-inter:${inter.style.fontFamily}}}`}</style>
       {children}
       <Toaster />
     </TRPCReactProvider>

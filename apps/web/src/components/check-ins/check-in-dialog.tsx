@@ -3,7 +3,7 @@
 import { createCheckInSchema } from "@tandem/api/validators";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { Field, FormAlert } from "~/components/forms/field";
 import { HealthDot } from "~/components/projects/health";

@@ -4,7 +4,7 @@ import { createCommentSchema } from "@tandem/api/validators";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { MessageSquare } from "lucide-react";
 import { useMemo, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { FieldError } from "~/components/forms/field";
 import { UserAvatar } from "~/components/people/user-avatar";

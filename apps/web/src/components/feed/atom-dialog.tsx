@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, Copy, Lock, RefreshCw, Rss, Trash2 } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { FormAlert } from "~/components/forms/field";
 import { Button } from "~/components/ui/button";

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { format, subDays } from "date-fns";
 import { Download } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { Field, FormAlert } from "~/components/forms/field";
 import { Button } from "~/components/ui/button";

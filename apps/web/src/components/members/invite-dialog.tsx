@@ -4,7 +4,7 @@ import { createInvitationSchema } from "@tandem/api/validators";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Check, Copy, Link2, UserPlus } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { Field, FormAlert } from "~/components/forms/field";
 import { SubmitFooter } from "~/components/forms/submit-footer";

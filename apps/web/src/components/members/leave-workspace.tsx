@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { LogOut } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";

@@ -4,7 +4,7 @@ import type { RouterOutputs } from "@tandem/api";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { UserMinus } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { FieldError } from "~/components/forms/field";
 import { RoleBadge, SideBadge } from "~/components/people/side-badge";

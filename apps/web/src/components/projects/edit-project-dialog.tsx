@@ -4,7 +4,7 @@ import { updateProjectSchema } from "@tandem/api/validators";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Pencil } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { FormAlert } from "~/components/forms/field";
 import { SubmitFooter } from "~/components/forms/submit-footer";

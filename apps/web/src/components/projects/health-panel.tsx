@@ -4,7 +4,7 @@ import { postHealthSchema } from "@tandem/api/validators";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Activity, Split } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { Field, FormAlert } from "~/components/forms/field";
 import { UserAvatar } from "~/components/people/user-avatar";

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { FormAlert } from "~/components/forms/field";
 import { UserAvatar } from "~/components/people/user-avatar";

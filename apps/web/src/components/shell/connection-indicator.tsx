@@ -19,7 +19,7 @@ const DESCRIPTIONS: Record<ConnectionStatus, string> = {
 
 const DOT: Record<ConnectionStatus, string> = {
   connecting: "bg-muted-foreground/60",
-  connected: "bg-success text-success animate-pulse-ring",
+  connected: "relative bg-success after:absolute after:inset-0 after:rounded-full after:bg-success after:opacity-0 after:animate-ping-few",
   reconnecting: "bg-warning animate-pulse",
   offline: "bg-destructive",
 };

@@ -1,4 +1,4 @@
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 /** Signs out, forgets the pages kept for offline use, and goes to the sign-in page; false if it failed. */
 export async function signOut() {

@@ -1,3 +1,5 @@
+import { Suspense } from "react";
+
 import type { Side } from "~/lib/sides";
 
 import { LiveWorkspace } from "./live-workspace";
@@ -22,6 +24,12 @@ export interface ShellMe {
  * The frame around every workspace page, rendered on the server: a sidebar on wide screens; on
  * phones a top bar whose menu button slides the same sidebar in from the left. Only its live
  * parts (navigation state, menus, presence) run in the browser.
+ *
+ * Each live part sits in its own <Suspense>: its HTML is complete (nothing here suspends), and
+ * the boundary lets React hydrate the parts one small slice at a time instead of in one long
+ * task that would hold up a phone's first taps. This works here because the shell comes first
+ * in the HTML: React inlines a finished boundary only within its first ~12.8 KB, and streams any
+ * later one separately, revealed after the rest (so pages don't use this trick for their lists).
  */
 export function WorkspaceShell({ workspace, me, user, children }: { workspace: ShellWorkspace; me: ShellMe; user: CurrentUser; children: React.ReactNode }) {
   const sidebar = (
@@ -47,23 +55,29 @@ export function WorkspaceShell({ workspace, me, user, children }: { workspace: S
       </a>
 
       <aside aria-label="Sidebar" className="sticky top-0 hidden h-dvh border-r bg-sidebar lg:block">
-        {sidebar}
+        <Suspense>{sidebar}</Suspense>
       </aside>
 
       <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b bg-background/85 px-3 backdrop-blur-md lg:hidden">
-        <PhoneMenu slug={workspace.slug}>{sidebar}</PhoneMenu>
+        <Suspense>
+          <PhoneMenu slug={workspace.slug}>{sidebar}</PhoneMenu>
+        </Suspense>
         <span className="flex min-w-0 flex-1 items-center gap-2">
           <WorkspaceMark name={workspace.name} side={me.side} className="size-6 text-xs" />
           <span className="truncate text-sm font-semibold">{workspace.name}</span>
         </span>
-        <OnlineCompact workspaceId={workspace.id} userId={me.userId} />
-        <UserMenu user={user} side={me.side} compact />
+        <Suspense>
+          <OnlineCompact workspaceId={workspace.id} userId={me.userId} />
+          <UserMenu user={user} side={me.side} compact />
+        </Suspense>
       </header>
 
       <main id="main" className="min-w-0 outline-none" tabIndex={-1}>
         {children}
       </main>
-      <LiveWorkspace slug={workspace.slug} workspaceId={workspace.id} userId={me.userId} />
+      <Suspense>
+        <LiveWorkspace slug={workspace.slug} workspaceId={workspace.id} userId={me.userId} />
+      </Suspense>
     </div>
   );
 }

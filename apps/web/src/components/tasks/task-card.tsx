@@ -4,7 +4,7 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import type { ProjectViewer } from "@tandem/realtime-contract";
 import { ArrowRightLeft, GripVertical, MoreHorizontal, PanelRightOpen, PencilLine } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { UserAvatar } from "~/components/people/user-avatar";
 import {

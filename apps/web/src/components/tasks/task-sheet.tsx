@@ -5,7 +5,7 @@ import type { ProjectViewer } from "@tandem/realtime-contract";
 import { useQuery } from "@tanstack/react-query";
 import { PencilLine, Trash2, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { CommentThread } from "~/components/comments/comment-thread";
 import { FieldError } from "~/components/forms/field";

@@ -3,7 +3,7 @@
 import type { RouterInputs } from "@tandem/api";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { errorMessage } from "~/lib/form-errors";
 import { TASK_STATUS_LABELS, type TaskStatus } from "~/lib/tasks";

@@ -1,8 +1,16 @@
 "use client";
 
-import { Toaster as Sonner, type ToasterProps } from "sonner";
+import dynamic from "next/dynamic";
+import { useSyncExternalStore } from "react";
 
-export function Toaster(props: ToasterProps) {
+import { toastsWanted } from "~/lib/toast";
+
+// sonner's code and its injected stylesheet arrive with the first toast (see ~/lib/toast).
+const Sonner = dynamic(() => import("sonner").then((m) => m.Toaster), { ssr: false });
+
+export function Toaster() {
+  const wanted = useSyncExternalStore(toastsWanted.subscribe, toastsWanted.get, () => false);
+  if (!wanted) return null;
   return (
     <Sonner
       position="bottom-right"
@@ -13,7 +21,6 @@ export function Toaster(props: ToasterProps) {
           description: "!text-muted-foreground",
         },
       }}
-      {...props}
     />
   );
 }

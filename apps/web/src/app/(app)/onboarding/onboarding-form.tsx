@@ -6,7 +6,7 @@ import { ArrowRight, Link2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { Field, FieldError, FormAlert } from "~/components/forms/field";
 import { Button } from "~/components/ui/button";

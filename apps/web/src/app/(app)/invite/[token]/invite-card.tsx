@@ -6,7 +6,7 @@ import { CircleAlert, Mail } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { FormAlert } from "~/components/forms/field";
 import { RoleBadge, SideBadge } from "~/components/people/side-badge";

@@ -4,7 +4,7 @@ import type { RouterOutputs } from "@tandem/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { AtSign, CheckCheck, Inbox as InboxIcon, UserRoundCheck } from "lucide-react";
 import Link from "next/link";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";

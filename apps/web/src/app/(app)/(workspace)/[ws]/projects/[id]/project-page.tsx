@@ -6,7 +6,7 @@ import { ChevronLeft, ClipboardCheck, Columns3, History, List, MessageSquare } f
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { toast } from "sonner";
+import { toast } from "~/lib/toast";
 
 import { CheckInDialog } from "~/components/check-ins/check-in-dialog";
 import { CheckInsPanel } from "~/components/check-ins/check-ins-panel";
