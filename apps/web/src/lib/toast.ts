@@ -31,6 +31,9 @@ export const toastsWanted = {
 const kind =
   (name: "success" | "error" | "info" | "warning") =>
   (message: Message, data?: ExternalToast): void =>
-    void loadToasts().then(({ toast }) => toast[name](message, data));
+    void loadToasts().then(
+      ({ toast }) => toast[name](message, data),
+      (err: unknown) => console.error("Could not show a toast:", message, err),
+    );
 
 export const toast = { success: kind("success"), error: kind("error"), info: kind("info"), warning: kind("warning") };

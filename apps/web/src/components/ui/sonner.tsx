@@ -3,10 +3,18 @@
 import dynamic from "next/dynamic";
 import { useSyncExternalStore } from "react";
 
-import { toastsWanted } from "~/lib/toast";
+import { loadToasts, toastsWanted } from "~/lib/toast";
 
-// sonner's code and its injected stylesheet arrive with the first toast (see ~/lib/toast).
-const Sonner = dynamic(() => import("sonner").then((m) => m.Toaster), { ssr: false });
+// sonner's code and its injected stylesheet arrive with the first toast (see ~/lib/toast). If
+// they cannot load (offline before any toast), the page goes on without toasts rather than failing.
+const Sonner = dynamic(
+  () =>
+    loadToasts().then(
+      (m) => m.Toaster,
+      () => () => null,
+    ),
+  { ssr: false },
+);
 
 export function Toaster() {
   const wanted = useSyncExternalStore(toastsWanted.subscribe, toastsWanted.get, () => false);
