@@ -48,7 +48,7 @@ export function FilterSelect(props: FilterSelectProps) {
   if (Loaded) return <Loaded {...props} defaultOpen={openOnLoad} />;
   const current = props.options.find(([v]) => v === props.value);
   return (
-    <button type="button" role="combobox" aria-expanded={false} aria-controls={undefined} {...filterTriggerProps(props.label, current, props.className)} {...intent}>
+    <button type="button" role="combobox" aria-expanded={false} {...filterTriggerProps(props.label, current, props.className)} {...intent}>
       <FilterSelectValue label={props.label} current={current} />
       <ChevronDown className="size-4 opacity-55" aria-hidden />
     </button>

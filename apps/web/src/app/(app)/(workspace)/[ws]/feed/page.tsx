@@ -8,7 +8,7 @@ import { Card } from "~/components/ui/card";
 import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { FEED_PAGE_SIZE, feedFilterFromParams } from "~/lib/feed-kinds";
 import { requireSession } from "~/server/session";
-import { getQueryClient, HydrateClient, isNotFound, prefetchLogHead, trpc } from "~/trpc/server";
+import { getCaller, getQueryClient, HydrateClient, isNotFound, prefetchLogHead, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Progress feed" };
 
@@ -35,8 +35,9 @@ export default async function FeedRoute({
   const queryClient = getQueryClient();
   const [workspace, seen] = await Promise.all([
     queryClient.fetchQuery(trpc.workspace.get.queryOptions({ workspaceSlug: ws })),
-    // Where the reader had got to, for the "New since you last looked" line; read once, on open.
-    queryClient.fetchQuery(trpc.feed.seen.queryOptions({ workspaceSlug: ws })),
+    // Where the reader had got to, for the "New since you last looked" line; read once, on open,
+    // and passed as a prop (called directly, so it is not also sent in the page's query cache).
+    getCaller().then((caller) => caller.feed.seen({ workspaceSlug: ws })),
     queryClient.prefetchInfiniteQuery(
       trpc.feed.list.infiniteQueryOptions({ workspaceSlug: ws, filter, limit: FEED_PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor }),
     ),
