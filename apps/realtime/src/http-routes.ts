@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-import { pokeSchema, type Poke } from "@tandem/realtime-contract";
+import { pokeSchema, safeParse, type Poke } from "@tandem/realtime-contract";
 
 const MAX_POKE_BYTES = 4 * 1024;
 
@@ -45,10 +45,10 @@ export function createHttpRoutes({ internalSecret, connections, onPoke }: HttpRo
     }
     const body = await readBody(req, MAX_POKE_BYTES);
     if (body === null) return send(res, 413, { ok: false, error: "body too large" }, true);
-    const parsed = pokeSchema.safeParse(parseJson(body));
+    const parsed = safeParse(pokeSchema, parseJson(body));
     if (!parsed.success) return send(res, 400, { ok: false, error: "invalid body" });
     try {
-      await onPoke(parsed.data);
+      await onPoke(parsed.output);
       send(res, 200, { ok: true });
     } catch (err) {
       console.error("[realtime] poke failed:", err instanceof Error ? err.message : err);

@@ -1,5 +1,4 @@
-import type { Ack } from "@tandem/realtime-contract";
-import type { z } from "zod/mini";
+import { safeParse, type Ack, type Infer, type Schema } from "@tandem/realtime-contract";
 
 export interface Incoming<T, R> {
   /** The validated request, or null when the payload does not match the schema. */
@@ -13,14 +12,14 @@ export interface Incoming<T, R> {
  * Splits a client event's raw arguments into a request checked against the shared schema and a
  * reply function. Types are not validation: a client can send anything in any position.
  */
-export function incoming<S extends z.ZodMiniType, R>(args: unknown[], schema: S): Incoming<z.infer<S>, R> {
+export function incoming<S extends Schema, R>(args: unknown[], schema: S): Incoming<Infer<S>, R> {
   const last = args.at(-1);
   const hasAck = typeof last === "function";
   const payload = hasAck ? (args.length > 1 ? args[0] : undefined) : args[0];
-  const parsed = schema.safeParse(payload);
+  const parsed = safeParse(schema, payload);
   let replied = false;
   return {
-    request: parsed.success ? parsed.data : null,
+    request: parsed.success ? parsed.output : null,
     hasAck,
     reply: (res) => {
       if (!hasAck || replied) return;

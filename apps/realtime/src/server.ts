@@ -2,7 +2,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node
 
 import type { Auth } from "@tandem/auth";
 import type { Database } from "@tandem/db";
-import { MAX_CLIENT_MESSAGE_BYTES, presenceRequestSchema, workspaceRoom, type Ack, type PresenceState } from "@tandem/realtime-contract";
+import { MAX_CLIENT_MESSAGE_BYTES, presenceRequestSchema, safeParse, workspaceRoom, type Ack, type PresenceState } from "@tandem/realtime-contract";
 import { listenForLog } from "@tandem/db/notify";
 import { Server } from "socket.io";
 import { z } from "zod";
@@ -241,9 +241,9 @@ function handlePresenceGet(io: RealtimeIo, socket: RealtimeSocket, args: unknown
   const ack = args.at(-1);
   if (typeof ack !== "function") return;
   const reply = ack as (res: Ack<PresenceState>) => void;
-  const parsed = presenceRequestSchema.safeParse(args.length > 1 ? args[0] : undefined);
+  const parsed = safeParse(presenceRequestSchema, args.length > 1 ? args[0] : undefined);
   if (!parsed.success) return reply({ ok: false, error: "invalid request" });
-  const { workspaceId } = parsed.data;
+  const { workspaceId } = parsed.output;
   if (!socket.rooms.has(workspaceRoom(workspaceId))) return reply({ ok: false, error: "not found" });
   presenceOf(io, workspaceId).then(
     (data) => reply({ ok: true, data }),

@@ -1,62 +1,75 @@
-// zod/mini: the same schemas at a fraction of the browser bytes (the web app loads this with its socket).
-import { z } from "zod/mini";
+// valibot, not zod: the web app loads these schemas with its socket, and valibot's tree-shaken
+// functions are a few KiB where zod's core is ~23 KiB plus its start-up work on a phone.
+import * as v from "valibot";
+
+const uuid = v.pipe(v.string(), v.uuid());
+/** Schema of a payload; what `incoming` and the browser's handlers validate against. */
+export type Schema = v.GenericSchema;
+export type Infer<S extends Schema> = v.InferOutput<S>;
+export { safeParse } from "valibot";
 
 /** The sides a member can be on; mirrors @tandem/db's enum without importing the database. */
-export const sideSchema = z.enum(["marketing", "it", "leadership"]);
+export const sideSchema = v.picklist(["marketing", "it", "leadership"]);
 
-export const presenceUserSchema = z.object({
-  userId: z.string(),
-  name: z.string(),
+export const presenceUserSchema = v.object({
+  userId: v.string(),
+  name: v.string(),
   side: sideSchema,
 });
-export type PresenceUser = z.infer<typeof presenceUserSchema>;
+export type PresenceUser = v.InferOutput<typeof presenceUserSchema>;
 
 /** Who from a workspace is connected right now (one entry per user, however many tabs). */
-export const presenceStateSchema = z.object({
-  workspaceId: z.uuid(),
-  users: z.array(presenceUserSchema),
+export const presenceStateSchema = v.object({
+  workspaceId: uuid,
+  users: v.array(presenceUserSchema),
 });
-export type PresenceState = z.infer<typeof presenceStateSchema>;
+export type PresenceState = v.InferOutput<typeof presenceStateSchema>;
 
-export const presenceRequestSchema = z.object({ workspaceId: z.uuid() });
-export type PresenceRequest = z.infer<typeof presenceRequestSchema>;
+export const presenceRequestSchema = v.object({ workspaceId: uuid });
+export type PresenceRequest = v.InferOutput<typeof presenceRequestSchema>;
 
 /** One transparency-log entry as the server delivers it (`log.entry`, `log.sync`). */
-export const logEntrySchema = z.object({
-  workspaceId: z.uuid(),
+export const logEntrySchema = v.object({
+  workspaceId: uuid,
   /** Gapless per workspace: a client that sees seq n+2 after n asks `log.sync` for n+1. */
-  seq: z.int().check(z.positive()),
-  actorId: z.nullable(z.string()),
-  actorName: z.string(),
-  actorSide: z.nullable(sideSchema),
+  seq: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
+  actorId: v.nullable(v.string()),
+  actorName: v.string(),
+  actorSide: v.nullable(sideSchema),
   /** `domain.verb`, e.g. "task.created", "task.moved", "project.health_posted", "comment.created". */
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  projectId: z.nullable(z.uuid()),
-  summary: z.object({
-    label: z.string(),
-    before: z.nullish(z.record(z.string(), z.unknown())),
-    after: z.nullish(z.record(z.string(), z.unknown())),
+  action: v.string(),
+  entityType: v.string(),
+  entityId: v.string(),
+  projectId: v.nullable(uuid),
+  summary: v.object({
+    label: v.string(),
+    before: v.nullish(v.record(v.string(), v.unknown())),
+    after: v.nullish(v.record(v.string(), v.unknown())),
     /** User ids the change is addressed to: their inbox count changes. */
-    notify: z.optional(z.array(z.string())),
+    notify: v.optional(v.array(v.string())),
   }),
   /** ISO 8601, UTC. */
-  createdAt: z.string(),
-  prevHash: z.string(),
-  hash: z.string(),
+  createdAt: v.string(),
+  prevHash: v.string(),
+  hash: v.string(),
 });
-export type LogEntryPayload = z.infer<typeof logEntrySchema>;
+export type LogEntryPayload = v.InferOutput<typeof logEntrySchema>;
+
+/** A pushed `log.entry` payload as an entry, or null when it is not one. */
+export function readLogEntry(payload: unknown): LogEntryPayload | null {
+  const parsed = v.safeParse(logEntrySchema, payload);
+  return parsed.success ? parsed.output : null;
+}
 
 /** Most entries one `log.sync` answer carries; `hasMore` says to ask again from the last seq. */
 export const MAX_LOG_SYNC_ENTRIES = 500;
 
-export const logSyncRequestSchema = z.object({
-  workspaceId: z.uuid(),
+export const logSyncRequestSchema = v.object({
+  workspaceId: uuid,
   /** The last seq the client applied for this workspace; 0 for "from the beginning". */
-  afterSeq: z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
+  afterSeq: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
 });
-export type LogSyncRequest = z.infer<typeof logSyncRequestSchema>;
+export type LogSyncRequest = v.InferOutput<typeof logSyncRequestSchema>;
 
 export interface LogSyncResult {
   /** Entries with seq > afterSeq, oldest first, at most MAX_LOG_SYNC_ENTRIES. */
@@ -67,25 +80,25 @@ export interface LogSyncResult {
   hasMore: boolean;
 }
 
-export const projectViewRequestSchema = z.object({ projectId: z.uuid() });
-export type ProjectViewRequest = z.infer<typeof projectViewRequestSchema>;
+export const projectViewRequestSchema = v.object({ projectId: uuid });
+export type ProjectViewRequest = v.InferOutput<typeof projectViewRequestSchema>;
 
-export const taskEditingRequestSchema = z.object({
-  projectId: z.uuid(),
+export const taskEditingRequestSchema = v.object({
+  projectId: uuid,
   /** The task whose editor is open, or null when it closed. */
-  taskId: z.nullable(z.uuid()),
+  taskId: v.nullable(uuid),
 });
-export type TaskEditingRequest = z.infer<typeof taskEditingRequestSchema>;
+export type TaskEditingRequest = v.InferOutput<typeof taskEditingRequestSchema>;
 
-export const projectViewerSchema = z.extend(presenceUserSchema, { editingTaskId: z.nullable(z.string()) });
-export type ProjectViewer = z.infer<typeof projectViewerSchema>;
+export const projectViewerSchema = v.object({ ...presenceUserSchema.entries, editingTaskId: v.nullable(v.string()) });
+export type ProjectViewer = v.InferOutput<typeof projectViewerSchema>;
 
 /** Who has a project open right now (one entry per user, however many tabs), and what they edit. */
-export const projectPresenceSchema = z.object({
-  projectId: z.uuid(),
-  viewers: z.array(projectViewerSchema),
+export const projectPresenceSchema = v.object({
+  projectId: uuid,
+  viewers: v.array(projectViewerSchema),
 });
-export type ProjectPresence = z.infer<typeof projectPresenceSchema>;
+export type ProjectPresence = v.InferOutput<typeof projectPresenceSchema>;
 
 export interface SessionRevoked {
   reason: string;
@@ -148,7 +161,7 @@ export interface SocketData {
   sessionId: string;
   sessionExpiresAt: number;
   /** workspaceId → the user's side in it, as the server decided at handshake. */
-  sides: Record<string, z.infer<typeof sideSchema>>;
+  sides: Record<string, v.InferOutput<typeof sideSchema>>;
   /** The project this socket has open (server-checked), or null. */
   viewing: { workspaceId: string; projectId: string } | null;
   /** The task whose editor is open in the viewed project, or null. */
@@ -168,13 +181,13 @@ export const projectRoom = (projectId: string) => `project:${projectId}`;
  * Body of the internal poke the API sends after a commit: "membership" rechecks who may hear the
  * workspace, "log" only wakes the nodes' log readers (no database read per socket).
  */
-export const pokeSchema = z.object({
-  workspaceId: z.uuid(),
-  reason: z._default(z.enum(["membership", "log"]), "membership"),
+export const pokeSchema = v.object({
+  workspaceId: uuid,
+  reason: v.optional(v.picklist(["membership", "log"]), "membership"),
   /** For "log": the last seq committed; a node that has delivered it already skips the read. */
-  seq: z.optional(z.int().check(z.positive())),
+  seq: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
 });
-export type Poke = z.infer<typeof pokeSchema>;
+export type Poke = v.InferOutput<typeof pokeSchema>;
 
 /** Largest message the server accepts from a client, in bytes. */
 export const MAX_CLIENT_MESSAGE_BYTES = 16 * 1024;

@@ -1,4 +1,4 @@
-import { logEntrySchema, type LogEntryPayload } from "@tandem/realtime-contract";
+import { readLogEntry, type LogEntryPayload } from "@tandem/realtime-contract";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 
@@ -75,7 +75,7 @@ describe("LiveCache", () => {
     // Not connected yet, so following doesn't sync on its own: only what is pushed is applied.
     state.connected = false;
     const live = new LiveCache(qc);
-    live.attach(socket, logEntrySchema);
+    live.attach(socket, readLogEntry);
     live.follow({ workspaceId: WS, slug: "acme", userId: "me", headSeq: 0 });
 
     emit("log.entries", [created(1), created(2)]);
@@ -95,7 +95,7 @@ describe("LiveCache", () => {
     qc.setQueryData<TaskRow[]>(listKey, []);
     const { socket, emit, syncs } = fakeSocket(serverLog);
     const live = new LiveCache(qc);
-    live.attach(socket, logEntrySchema);
+    live.attach(socket, readLogEntry);
     live.follow({ workspaceId: WS, slug: "acme", userId: "me", headSeq: 1 });
     await settle();
     expect(syncs).toEqual([1]);

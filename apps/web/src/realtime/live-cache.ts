@@ -1,4 +1,4 @@
-import type { logEntrySchema, LogEntryPayload, LogSyncResult } from "@tandem/realtime-contract";
+import type { LogEntryPayload, LogSyncResult } from "@tandem/realtime-contract";
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 
 import { applyLogEntry } from "./apply-log-entry";
@@ -58,16 +58,17 @@ export class LiveCache {
   }
 
   /**
-   * Wires a socket: pushed entries, and a catch-up on every connect. Returns the unwiring. The
-   * entry schema is passed in, loaded with the socket, so zod stays out of the page's first load.
+   * Wires a socket: pushed entries, and a catch-up on every connect. Returns the unwiring.
+   * `readEntry` validates a pushed payload (null when it is not an entry); it comes with the
+   * socket's code, so the schema library stays out of the page's first load.
    */
-  attach(socket: TandemSocket, entrySchema: typeof logEntrySchema) {
+  attach(socket: TandemSocket, readEntry: (payload: unknown) => LogEntryPayload | null) {
     this.socket = socket;
     const onEntry = (payload: unknown) => {
-      const parsed = entrySchema.safeParse(payload);
-      if (!parsed.success) return;
+      const entry = readEntry(payload);
+      if (!entry) return;
       // Entries of workspaces no page has shown yet are read from the log when one does.
-      this.workspaces.get(parsed.data.workspaceId)?.sequencer.push(parsed.data);
+      this.workspaces.get(entry.workspaceId)?.sequencer.push(entry);
     };
     // A burst or a catch-up arrives as one packet, oldest first: the same as that many log.entry.
     const onEntries = (payload: unknown) => {

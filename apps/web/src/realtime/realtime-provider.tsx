@@ -44,7 +44,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
     let cancelled = false;
     let cleanup: (() => void) | undefined;
     const cancelIdle = afterLoadIdle(() => {
-      // The contract's schemas (zod) come with it: nothing before the connection needs them.
+      // The contract's schemas (valibot) come with it: nothing before the connection needs them.
       void Promise.all([import("socket.io-client"), import("@tandem/realtime-contract")]).then(([{ io }, contract]) => {
         if (cancelled) return;
         cleanup = connect(io, contract);
@@ -58,7 +58,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
     // The config is plain data from the server; reconnect only if its values change.
   }, [config.url, config.port]);
 
-  function connect(io: typeof import("socket.io-client").io, { presenceStateSchema, logEntrySchema }: typeof import("@tandem/realtime-contract")) {
+  function connect(io: typeof import("socket.io-client").io, { presenceStateSchema, readLogEntry, safeParse }: typeof import("@tandem/realtime-contract")) {
     const s: TandemSocket = io(resolveRealtimeUrl(config), {
       withCredentials: true,
       // WebSocket first: a closed tab is noticed at once (a polling client only after the ping
@@ -70,7 +70,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
     });
     setSocket(s);
     setStatus("connecting");
-    const detachLive = live.attach(s, logEntrySchema);
+    const detachLive = live.attach(s, readLogEntry);
 
     const onConnect = () => setStatus("connected");
     const onDisconnect = (reason: Socket.DisconnectReason) => {
@@ -84,8 +84,8 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
       setStatus(s.active ? (navigator.onLine ? "reconnecting" : "offline") : "offline");
     };
     const onPresence = (payload: unknown) => {
-      const parsed = presenceStateSchema.safeParse(payload);
-      if (parsed.success) presence.set(parsed.data.workspaceId, parsed.data.users);
+      const parsed = safeParse(presenceStateSchema, payload);
+      if (parsed.success) presence.set(parsed.output.workspaceId, parsed.output.users);
     };
     const onRevoked = (info: { reason: string; workspaceId?: string }) => {
       toast.warning(info.workspaceId ? "You've been removed from a workspace." : "Your session has ended.", {

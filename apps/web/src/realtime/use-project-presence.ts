@@ -1,6 +1,6 @@
 "use client";
 
-import { projectPresenceSchema, type ProjectViewer } from "@tandem/realtime-contract";
+import { projectPresenceSchema, safeParse, type ProjectViewer } from "@tandem/realtime-contract";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import { useRealtime } from "./realtime-provider";
@@ -36,8 +36,8 @@ export function useProjectPresence(projectId: string): ProjectPresenceValue {
       });
     };
     const onPresence = (payload: unknown) => {
-      const parsed = projectPresenceSchema.safeParse(payload);
-      if (parsed.success && parsed.data.projectId === projectId) setViewers(sortByName(parsed.data.viewers));
+      const parsed = safeParse(projectPresenceSchema, payload);
+      if (parsed.success && parsed.output.projectId === projectId) setViewers(sortByName(parsed.output.viewers));
     };
     const onDisconnect = () => setViewers(undefined);
 

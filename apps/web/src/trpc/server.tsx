@@ -36,8 +36,21 @@ export const prefetchLogHead = cache((workspaceSlug: string) =>
   getQueryClient().fetchQuery(trpc.log.head.queryOptions({ workspaceSlug })),
 );
 
-export function HydrateClient({ children }: { children: React.ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+/** Query hashes the workspace layout's boundary already sent during this request. */
+const sentByLayout = cache(() => new Set<string>());
+
+/**
+ * Hands the request's prefetched queries to the browser. The workspace layout (`scope="layout"`)
+ * sends everything it sees and remembers it; a page's boundary, rendered in the same request,
+ * then sends only what the layout's did not, so no query is shipped twice in one HTML page.
+ * (When the page's boundary renders first, both send everything: correct, only larger.)
+ */
+export function HydrateClient({ children, scope = "page" }: { children: React.ReactNode; scope?: "layout" | "page" }) {
+  const sent = sentByLayout();
+  const state = dehydrate(getQueryClient());
+  if (scope === "layout") for (const q of state.queries) sent.add(q.queryHash);
+  else state.queries = state.queries.filter((q) => !sent.has(q.queryHash));
+  return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
 }
 
 /** True for the NOT_FOUND a procedure throws for a workspace or link the caller can't see. */

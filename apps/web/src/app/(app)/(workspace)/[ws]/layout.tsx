@@ -36,7 +36,7 @@ export default async function WorkspaceLayout({ params, children }: Props & { ch
     throw err;
   }
   return (
-    <HydrateClient>
+    <HydrateClient scope="layout">
       <WorkspaceShell
         workspace={{ slug: ws, id: data.workspace.id, name: data.workspace.name }}
         me={{ userId: data.me.userId, side: data.me.side }}
