@@ -1,7 +1,7 @@
 import { FEED_KINDS, type FeedKind, type Side } from "@tandem/db/constants";
 
 /** Entries per feed page; the server page prefetches with the same input, so it must live outside "use client" modules. */
-export const FEED_PAGE_SIZE = 15;
+export const FEED_PAGE_SIZE = 10;
 
 /** What a log entry needs for the feed's kind rules. */
 export interface FeedKindEntry {
