@@ -11,16 +11,16 @@ const loadAtom = () => import("./atom-dialog").then((m) => m.AtomDialog);
 
 /** The feed's Export and Subscribe buttons; each dialog's code loads when a pointer or focus comes near. */
 export function FeedActions({ slug, filter }: { slug: string; filter: FeedFilter }) {
-  const exportDialog = useLoadOnIntent(loadExport);
-  const atomDialog = useLoadOnIntent(loadAtom);
+  const exportDialog = useLoadOnIntent(loadExport, "dialog");
+  const atomDialog = useLoadOnIntent(loadAtom, "dialog");
   return (
     <>
       {exportDialog.Loaded ? (
         <exportDialog.Loaded slug={slug} filter={filter} defaultOpen={exportDialog.openOnLoad} />
       ) : (
-        <ExportButton {...exportDialog.intent} aria-haspopup="dialog" />
+        <ExportButton {...exportDialog.intent} />
       )}
-      {atomDialog.Loaded ? <atomDialog.Loaded slug={slug} defaultOpen={atomDialog.openOnLoad} /> : <AtomButton {...atomDialog.intent} aria-haspopup="dialog" />}
+      {atomDialog.Loaded ? <atomDialog.Loaded slug={slug} defaultOpen={atomDialog.openOnLoad} /> : <AtomButton {...atomDialog.intent} />}
     </>
   );
 }

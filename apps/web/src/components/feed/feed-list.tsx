@@ -6,6 +6,7 @@ import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 
 import { ListLoadError, useArrivedLive, useLoadMoreOnScroll } from "~/components/log/infinite-list";
 import { Button } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
 import { Spinner } from "~/components/ui/spinner";
 import { dayHeading } from "~/lib/dates";
 import { FEED_PAGE_SIZE, type FeedFilter } from "~/lib/feed-kinds";
@@ -59,15 +60,11 @@ export function FeedList({
   const filtered = Boolean(filter.projectId || filter.side || filter.kind);
   if (items.length === 0) {
     return (
-      <div className="grid place-items-center gap-2 rounded-xl border border-dashed px-4 py-12 text-center" data-testid="feed-empty">
-        <Rss aria-hidden className="size-5 text-muted-foreground" />
-        <p className="text-sm font-medium">{filtered ? "Nothing matches these filters" : "No progress to show yet"}</p>
-        <p className="max-w-sm text-sm text-muted-foreground">
-          {filtered
-            ? "Try another project, side or kind, or clear the filters."
-            : "Check-ins, health changes, milestones, blocked or finished tasks and new members show up here as they happen."}
-        </p>
-      </div>
+      <EmptyState icon={Rss} title={filtered ? "Nothing matches these filters" : "No progress to show yet"} data-testid="feed-empty">
+        {filtered
+          ? "Try another project, side or kind, or clear the filters."
+          : "Check-ins, health changes, milestones, blocked or finished tasks and new members show up here as they happen."}
+      </EmptyState>
     );
   }
 

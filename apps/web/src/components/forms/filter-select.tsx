@@ -44,11 +44,11 @@ const loadSelect = () => import("./filter-select-menu").then((m) => m.FilterSele
  * look; the select's code loads when a pointer or focus comes near, and it opens on first use.
  */
 export function FilterSelect(props: FilterSelectProps) {
-  const { Loaded, openOnLoad, intent } = useLoadOnIntent(loadSelect);
+  const { Loaded, openOnLoad, intent } = useLoadOnIntent(loadSelect, "listbox");
   if (Loaded) return <Loaded {...props} defaultOpen={openOnLoad} />;
   const current = props.options.find(([v]) => v === props.value);
   return (
-    <button type="button" role="combobox" aria-expanded={false} {...filterTriggerProps(props.label, current, props.className)} {...intent}>
+    <button type="button" role="combobox" {...filterTriggerProps(props.label, current, props.className)} {...intent}>
       <FilterSelectValue label={props.label} current={current} />
       <ChevronDown className="size-4 opacity-55" aria-hidden />
     </button>

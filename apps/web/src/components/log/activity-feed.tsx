@@ -6,6 +6,7 @@ import Link from "next/link";
 
 import { UserAvatar } from "~/components/people/user-avatar";
 import { Button } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
 import { Spinner } from "~/components/ui/spinner";
 import { ago, dayHeading, exactTime } from "~/lib/dates";
 import { describeEntry, type DescribableEntry } from "@tandem/api/sentences";
@@ -50,11 +51,9 @@ export function ActivityFeed({ slug, projectId, showSeq = false }: { slug: strin
   const entries = feed.data.pages.flatMap((p) => p.entries);
   if (entries.length === 0) {
     return (
-      <div className="grid place-items-center gap-2 rounded-xl border border-dashed px-4 py-12 text-center">
-        <History aria-hidden className="size-5 text-muted-foreground" />
-        <p className="text-sm font-medium">Nothing has happened here yet</p>
-        <p className="max-w-sm text-sm text-muted-foreground">Every change to this {projectId ? "project" : "workspace"} — tasks, moves, health, comments — is recorded here, in order.</p>
-      </div>
+      <EmptyState icon={History} title="Nothing has happened here yet">
+        Every change to this {projectId ? "project" : "workspace"} — tasks, moves, health, comments — is recorded here, in order.
+      </EmptyState>
     );
   }
 

@@ -17,9 +17,9 @@ const loadSheet = () => import("./phone-menu-sheet").then((m) => m.PhoneMenuShee
 
 /** The phone top bar's menu button; the sheet's code loads when a finger or focus comes near it. */
 export function PhoneMenu(props: PhoneMenuProps) {
-  const { Loaded, openOnLoad, intent } = useLoadOnIntent(loadSheet);
+  const { Loaded, openOnLoad, intent } = useLoadOnIntent(loadSheet, "dialog");
   if (Loaded) return <Loaded {...props} defaultOpen={openOnLoad} />;
-  return <PhoneMenuButton slug={props.slug} {...intent} aria-haspopup="dialog" aria-expanded={false} />;
+  return <PhoneMenuButton slug={props.slug} {...intent} />;
 }
 
 /** ☰, with a dot while something in the inbox is unread. */

@@ -20,9 +20,9 @@ const loadDropdown = () => import("./user-menu-dropdown").then((m) => m.UserMenu
 
 /** Who is signed in, opening the account menu (its code loads when a pointer or focus comes near). */
 export function UserMenu(props: UserMenuProps) {
-  const { Loaded, openOnLoad, intent } = useLoadOnIntent(loadDropdown);
+  const { Loaded, openOnLoad, intent } = useLoadOnIntent(loadDropdown, "menu");
   if (Loaded) return <Loaded {...props} defaultOpen={openOnLoad} />;
-  return <UserMenuButton {...props} {...intent} aria-haspopup="menu" aria-expanded={false} />;
+  return <UserMenuButton {...props} {...intent} />;
 }
 
 /** The account menu's trigger: the avatar, and on wide screens the name and email beside it. */

@@ -33,9 +33,9 @@ const loadMenu = () => import("./workspace-switcher-menu").then((m) => m.Workspa
 
 /** This workspace and my side of it, opening the list of my workspaces (its code loads on approach). */
 export function WorkspaceSwitcher(props: WorkspaceSwitcherProps) {
-  const { Loaded, openOnLoad, intent } = useLoadOnIntent(loadMenu);
+  const { Loaded, openOnLoad, intent } = useLoadOnIntent(loadMenu, "menu");
   if (Loaded) return <Loaded {...props} defaultOpen={openOnLoad} />;
-  return <WorkspaceSwitcherButton name={props.name} side={props.side} {...intent} aria-haspopup="menu" aria-expanded={false} />;
+  return <WorkspaceSwitcherButton name={props.name} side={props.side} {...intent} />;
 }
 
 export function WorkspaceSwitcherButton({ name, side, className, ...props }: { name: string; side: Side } & React.ComponentProps<"button">) {

@@ -7,9 +7,11 @@ import { useCallback, useRef, useState, type ComponentType, type KeyboardEvent }
  * page. The page ships a look-alike trigger. The code starts loading when a pointer or focus
  * comes near it, and on first use the real widget takes the trigger's place, already open.
  *
- * `load` must be stable (a module-level function): it runs once per mount.
+ * `load` must be stable (a module-level function): it runs once per mount. `popup` is what the
+ * real trigger opens, so the look-alike announces the same (`aria-haspopup`, closed) and, for a
+ * menu or a select's listbox, also opens with the arrow keys as their Radix triggers do.
  */
-export function useLoadOnIntent<P>(load: () => Promise<ComponentType<P>>) {
+export function useLoadOnIntent<P>(load: () => Promise<ComponentType<P>>, popup: "menu" | "listbox" | "dialog") {
   const [Loaded, setLoaded] = useState<ComponentType<P> | null>(null);
   const [openOnLoad, setOpenOnLoad] = useState(false);
   const pending = useRef<Promise<void> | null>(null);
@@ -26,13 +28,14 @@ export function useLoadOnIntent<P>(load: () => Promise<ComponentType<P>>) {
     preload();
   }, [preload]);
   const intent = {
+    "aria-haspopup": popup,
+    "aria-expanded": false,
     onPointerEnter: preload,
     onFocus: preload,
     onTouchStart: preload,
     onClick: open,
-    // Menus and selects also open with the arrow keys, as their Radix triggers do.
     onKeyDown: (e: KeyboardEvent) => {
-      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (popup !== "dialog" && (e.key === "ArrowDown" || e.key === "ArrowUp")) {
         e.preventDefault();
         open();
       }
