@@ -12,7 +12,7 @@
  * caches), which measured as the worst of five runs in most sessions, on either build.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
@@ -152,6 +152,24 @@ function snippetIn(details: unknown): string | null {
   return null;
 }
 
+/** CPU time counters from /proc/stat (Linux): steal is time the hypervisor gave this VM's CPUs to others. */
+function cpuTimes(): { steal: number; total: number } | null {
+  try {
+    const f = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is already inside user).
+    return { steal: f[7] ?? 0, total: f.slice(0, 8).reduce((a, b) => a + b, 0) };
+  } catch {
+    return null;
+  }
+}
+
+/** Share of CPU time stolen by the host since `from`, in percent: above a few percent, scores drop. */
+function stealSince(from: ReturnType<typeof cpuTimes>): number | null {
+  const to = cpuTimes();
+  if (!from || !to || to.total === from.total) return null;
+  return Math.round((1000 * (to.steal - from.steal)) / (to.total - from.total)) / 10;
+}
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -231,6 +249,7 @@ async function main() {
         console.log(`[bench] ${page.path} warm-up (not counted): performance ${r.performance}, LCP ${Math.round(r.lcpMs)} ms, TBT ${Math.round(r.tbtMs)} ms`);
       }
       const runs: RunResult[] = [];
+      const cpuAtStart = cpuTimes();
       for (let i = 0; i < RUNS; i++) {
         const r = await audit(url, chrome.port, cookie);
         runs.push(r);
@@ -247,17 +266,18 @@ async function main() {
         fcpMs: Math.round(median(runs.map((r) => r.fcpMs))),
         kb: Math.round(median(runs.map((r) => r.bytes)) / 1024),
       };
+      const stealPct = stealSince(cpuAtStart);
       const met = m.performance >= page.targets.performance && m.accessibility >= page.targets.accessibility;
       if (!met) failed = true;
       const a11yFailures = [...new Set(runs.flatMap((r) => r.a11yFailures))];
       console.log(
-        `[bench] ${page.path} median of ${RUNS}: performance ${m.performance} (target ${page.targets.performance}), accessibility ${m.accessibility} (target ${page.targets.accessibility}), LCP ${m.lcpMs} ms, TBT ${m.tbtMs} ms, CLS ${m.cls}, FCP ${m.fcpMs} ms, ${m.kb} KiB${met ? "" : "  << TARGET MISSED"}`,
+        `[bench] ${page.path} median of ${RUNS}: performance ${m.performance} (target ${page.targets.performance}), accessibility ${m.accessibility} (target ${page.targets.accessibility}), LCP ${m.lcpMs} ms, TBT ${m.tbtMs} ms, CLS ${m.cls}, FCP ${m.fcpMs} ms, ${m.kb} KiB, CPU steal ${stealPct ?? "n/a"}%${met ? "" : "  << TARGET MISSED"}`,
       );
       const last = runs[runs.length - 1]!;
       console.log(`[bench] ${page.path} LCP element: ${last.lcpElement ?? "unknown"}; unthrottled FCP ${last.observedFcpMs} ms, LCP ${last.observedLcpMs} ms, server response ${last.serverMs} ms`);
       console.log(`[bench] ${page.path} scripts: ${last.scripts.map((x) => `${x.url.split("/").pop()} ${x.kib} KiB/${x.cpuMs} ms`).join(", ")}`);
       if (a11yFailures.length) console.log(`[bench] ${page.path} accessibility audits not passed: ${a11yFailures.join(", ")}`);
-      report.push({ path: page.path, status: 200, measured: true, targets: page.targets, met, median: m, a11yFailures, runs, warmups });
+      report.push({ path: page.path, status: 200, measured: true, targets: page.targets, met, median: m, stealPct, a11yFailures, runs, warmups });
     }
     mkdirSync(ARTIFACTS, { recursive: true });
     const out = join(ARTIFACTS, `lighthouse-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
