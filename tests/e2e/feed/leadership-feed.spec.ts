@@ -172,3 +172,28 @@ test("entries that arrived since the last visit sit above a 'New since you last 
   expect(at(newer.name)).toBeLessThan(order.indexOf("divider"));
   expect(order.indexOf("divider")).toBeLessThan(at(older.name));
 });
+
+test("the feed's Export and filters work from the keyboard while their code loads on focus", async ({ page }) => {
+  await signIn(page, DEMO.ceo.email);
+  await openFeed(page);
+  const exportButton = page.getByRole("button", { name: "Export" });
+  await exportButton.focus();
+  // Focusing starts loading the dialog's code; the focus must stay on the button meanwhile.
+  await page.waitForLoadState("networkidle");
+  await expect(exportButton).toBeFocused();
+  // An arrow key doesn't open a dialog button (only menus and selects).
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog", { name: /Export/ })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(exportButton).toBeFocused();
+
+  const projectFilter = page.getByRole("combobox", { name: /^Project: Any/ });
+  await projectFilter.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("listbox")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(projectFilter).toBeFocused();
+});

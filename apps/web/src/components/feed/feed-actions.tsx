@@ -16,11 +16,11 @@ export function FeedActions({ slug, filter }: { slug: string; filter: FeedFilter
   return (
     <>
       {exportDialog.Loaded ? (
-        <exportDialog.Loaded slug={slug} filter={filter} defaultOpen={exportDialog.openOnLoad} />
+        <exportDialog.Loaded slug={slug} filter={filter} defaultOpen />
       ) : (
         <ExportButton {...exportDialog.intent} />
       )}
-      {atomDialog.Loaded ? <atomDialog.Loaded slug={slug} defaultOpen={atomDialog.openOnLoad} /> : <AtomButton {...atomDialog.intent} />}
+      {atomDialog.Loaded ? <atomDialog.Loaded slug={slug} defaultOpen /> : <AtomButton {...atomDialog.intent} />}
     </>
   );
 }

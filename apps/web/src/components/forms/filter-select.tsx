@@ -44,8 +44,8 @@ const loadSelect = () => import("./filter-select-menu").then((m) => m.FilterSele
  * look; the select's code loads when a pointer or focus comes near, and it opens on first use.
  */
 export function FilterSelect(props: FilterSelectProps) {
-  const { Loaded, openOnLoad, intent } = useLoadOnIntent(loadSelect, "listbox");
-  if (Loaded) return <Loaded {...props} defaultOpen={openOnLoad} />;
+  const { Loaded, intent } = useLoadOnIntent(loadSelect, "listbox");
+  if (Loaded) return <Loaded {...props} defaultOpen />;
   const current = props.options.find(([v]) => v === props.value);
   return (
     <button type="button" role="combobox" {...filterTriggerProps(props.label, current, props.className)} {...intent}>

@@ -17,8 +17,8 @@ const loadSheet = () => import("./phone-menu-sheet").then((m) => m.PhoneMenuShee
 
 /** The phone top bar's menu button; the sheet's code loads when a finger or focus comes near it. */
 export function PhoneMenu(props: PhoneMenuProps) {
-  const { Loaded, openOnLoad, intent } = useLoadOnIntent(loadSheet, "dialog");
-  if (Loaded) return <Loaded {...props} defaultOpen={openOnLoad} />;
+  const { Loaded, intent } = useLoadOnIntent(loadSheet, "dialog");
+  if (Loaded) return <Loaded {...props} defaultOpen />;
   return <PhoneMenuButton slug={props.slug} {...intent} />;
 }
 

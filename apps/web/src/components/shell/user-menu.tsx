@@ -20,8 +20,8 @@ const loadDropdown = () => import("./user-menu-dropdown").then((m) => m.UserMenu
 
 /** Who is signed in, opening the account menu (its code loads when a pointer or focus comes near). */
 export function UserMenu(props: UserMenuProps) {
-  const { Loaded, openOnLoad, intent } = useLoadOnIntent(loadDropdown, "menu");
-  if (Loaded) return <Loaded {...props} defaultOpen={openOnLoad} />;
+  const { Loaded, intent } = useLoadOnIntent(loadDropdown, "menu");
+  if (Loaded) return <Loaded {...props} defaultOpen />;
   return <UserMenuButton {...props} {...intent} />;
 }
 

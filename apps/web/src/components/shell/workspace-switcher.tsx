@@ -33,8 +33,8 @@ const loadMenu = () => import("./workspace-switcher-menu").then((m) => m.Workspa
 
 /** This workspace and my side of it, opening the list of my workspaces (its code loads on approach). */
 export function WorkspaceSwitcher(props: WorkspaceSwitcherProps) {
-  const { Loaded, openOnLoad, intent } = useLoadOnIntent(loadMenu, "menu");
-  if (Loaded) return <Loaded {...props} defaultOpen={openOnLoad} />;
+  const { Loaded, intent } = useLoadOnIntent(loadMenu, "menu");
+  if (Loaded) return <Loaded {...props} defaultOpen />;
   return <WorkspaceSwitcherButton name={props.name} side={props.side} {...intent} />;
 }
 

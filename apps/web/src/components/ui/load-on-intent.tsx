@@ -5,7 +5,10 @@ import { useCallback, useRef, useState, type ComponentType, type KeyboardEvent }
 /**
  * For a widget whose code (a Radix menu, dialog or select) is not needed to paint or hydrate the
  * page. The page ships a look-alike trigger. The code starts loading when a pointer or focus
- * comes near it, and on first use the real widget takes the trigger's place, already open.
+ * comes near it; on first use (click, Enter, Space, or an arrow key for a menu or select) the real
+ * widget takes the trigger's place, already open, so its content takes focus, and focus comes back
+ * to the real trigger when it closes. Until then the look-alike stays: a keyboard user tabbing
+ * onto it keeps their focus there while the code loads.
  *
  * `load` must be stable (a module-level function): it runs once per mount. `popup` is what the
  * real trigger opens, so the look-alike announces the same (`aria-haspopup`, closed) and, for a
@@ -13,7 +16,7 @@ import { useCallback, useRef, useState, type ComponentType, type KeyboardEvent }
  */
 export function useLoadOnIntent<P>(load: () => Promise<ComponentType<P>>, popup: "menu" | "listbox" | "dialog") {
   const [Loaded, setLoaded] = useState<ComponentType<P> | null>(null);
-  const [openOnLoad, setOpenOnLoad] = useState(false);
+  const [used, setUsed] = useState(false);
   const pending = useRef<Promise<void> | null>(null);
   const preload = useCallback(() => {
     pending.current ??= load()
@@ -24,7 +27,7 @@ export function useLoadOnIntent<P>(load: () => Promise<ComponentType<P>>, popup:
       });
   }, [load]);
   const open = useCallback(() => {
-    setOpenOnLoad(true);
+    setUsed(true);
     preload();
   }, [preload]);
   const intent = {
@@ -41,5 +44,6 @@ export function useLoadOnIntent<P>(load: () => Promise<ComponentType<P>>, popup:
       }
     },
   };
-  return { Loaded, openOnLoad, intent };
+  /** The real widget, once it has been used and its code has arrived; render it open (`defaultOpen`). */
+  return { Loaded: used ? Loaded : null, intent };
 }
