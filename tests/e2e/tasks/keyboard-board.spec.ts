@@ -18,8 +18,14 @@ test.describe("the board without a mouse", () => {
     const handle = page.getByRole("button", { name: `Drag “${task.title}”` });
     await handle.focus();
     await expect(handle).toBeFocused();
+    // Each key waits for what a screen reader hears after the one before: a key pressed faster than
+    // the sensor has measured the columns is dropped (no person types that fast).
+    const announced = (text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
     await page.keyboard.press("Space");
+    // ("Picked up …" is announced first, then at once where the card is.)
+    await expect(announced(`“${task.title}” is over To do`)).toHaveCount(1);
     await page.keyboard.press("ArrowRight");
+    await expect(announced(/is over In progress/)).toHaveCount(1);
     await page.keyboard.press("Space");
     await expect(card(column(page, "in_progress"), task.title)).toBeVisible();
     await expect(card(column(page, "todo"), task.title)).toHaveCount(0);
