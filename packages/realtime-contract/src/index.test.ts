@@ -32,11 +32,19 @@ describe("the realtime contract's schemas", () => {
       { ...entry, seq: 0 },
       { ...entry, seq: 1.5 },
       { ...entry, workspaceId: "acme" },
+      // UUID-shaped but not an RFC UUID (version 0, variant 0): refused, as zod's z.uuid() did.
+      { ...entry, workspaceId: "11111111-1111-0111-0111-111111111111" },
       { ...entry, actorSide: "sales" },
       { ...entry, summary: { after: {} } },
       { ...entry, hash: undefined },
     ]) {
       expect(readLogEntry(bad)).toBeNull();
+    }
+  });
+
+  it("accepts the nil UUID and any version 1–8, in either case", () => {
+    for (const id of ["00000000-0000-0000-0000-000000000000", "0190B2C4-6A1F-7C3D-9E2B-4F5A6B7C8D9E", "6ba7b810-9dad-11d1-80b4-00c04fd430c8"]) {
+      expect(readLogEntry({ ...entry, workspaceId: id })?.workspaceId).toBe(id);
     }
   });
 

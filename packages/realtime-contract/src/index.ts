@@ -2,7 +2,13 @@
 // functions are a few KiB where zod's core is ~23 KiB plus its start-up work on a phone.
 import * as v from "valibot";
 
-const uuid = v.pipe(v.string(), v.uuid());
+/**
+ * An RFC 9562 UUID (version 1–8, variant 10xx), or the nil or max UUID: the same check zod's
+ * `z.uuid()` made before this contract moved to valibot, whose own `uuid()` accepts any hex of
+ * that shape.
+ */
+const RFC_UUID = /^([0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/i;
+const uuid = v.pipe(v.string(), v.regex(RFC_UUID));
 /** Schema of a payload; what `incoming` and the browser's handlers validate against. */
 export type Schema = v.GenericSchema;
 export type Infer<S extends Schema> = v.InferOutput<S>;
