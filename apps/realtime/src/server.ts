@@ -2,10 +2,18 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node
 
 import type { Auth } from "@tandem/auth";
 import type { Database } from "@tandem/db";
-import { MAX_CLIENT_MESSAGE_BYTES, presenceRequestSchema, safeParse, workspaceRoom, type Ack, type PresenceState } from "@tandem/realtime-contract";
+import {
+  MAX_CLIENT_MESSAGE_BYTES,
+  peerLogAppendedSchema,
+  peerMembershipChangedSchema,
+  presenceRequestSchema,
+  safeParse,
+  workspaceRoom,
+  type Ack,
+  type PresenceState,
+} from "@tandem/realtime-contract";
 import { listenForLog } from "@tandem/db/notify";
 import { Server } from "socket.io";
-import { z } from "zod";
 
 import { authenticate } from "./handshake";
 import { createHttpRoutes } from "./http-routes";
@@ -148,9 +156,9 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
 
   io.on("membership.changed", (workspaceId, done) => {
     membershipEpoch++;
-    const parsed = z.string().uuid().safeParse(workspaceId);
+    const parsed = safeParse(peerMembershipChangedSchema, { workspaceId });
     if (!parsed.success) return done(false);
-    reconcileWorkspace(io, db, parsed.data, reconcileHooks).then(
+    reconcileWorkspace(io, db, parsed.output.workspaceId, reconcileHooks).then(
       () => done(true),
       (err: unknown) => {
         console.error("[realtime] membership recheck failed:", err instanceof Error ? err.message : err);
@@ -160,8 +168,8 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   });
 
   io.on("log.appended", (workspaceId, seq) => {
-    const parsed = z.object({ workspaceId: z.string().uuid(), seq: z.number().int().positive().optional() }).safeParse({ workspaceId, seq });
-    if (parsed.success) tailer.wake(parsed.data.workspaceId, parsed.data.seq);
+    const parsed = safeParse(peerLogAppendedSchema, { workspaceId, seq });
+    if (parsed.success) tailer.wake(parsed.output.workspaceId, parsed.output.seq);
   });
 
   const beforeJoin = async (workspaceIds: string[]) => {

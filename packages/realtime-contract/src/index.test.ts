@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { logSyncRequestSchema, pokeSchema, readLogEntry, safeParse, type LogEntryPayload } from "./index";
+import { logSyncRequestSchema, peerLogAppendedSchema, peerMembershipChangedSchema, pokeSchema, readLogEntry, safeParse, type LogEntryPayload } from "./index";
 
 const WS = "11111111-1111-4111-8111-111111111111";
 
@@ -61,5 +61,17 @@ describe("the realtime contract's schemas", () => {
     const log = safeParse(pokeSchema, { workspaceId: WS, reason: "log", seq: 12 });
     expect(log.success && log.output).toEqual({ workspaceId: WS, reason: "log", seq: 12 });
     expect(safeParse(pokeSchema, { workspaceId: WS, reason: "other" }).success).toBe(false);
+  });
+
+  it("checks what a peer node sends before acting on it", () => {
+    expect(safeParse(peerMembershipChangedSchema, { workspaceId: WS }).success).toBe(true);
+    expect(safeParse(peerMembershipChangedSchema, { workspaceId: "acme" }).success).toBe(false);
+    expect(safeParse(peerMembershipChangedSchema, { workspaceId: undefined }).success).toBe(false);
+    const woken = safeParse(peerLogAppendedSchema, { workspaceId: WS, seq: 4 });
+    expect(woken.success && woken.output).toEqual({ workspaceId: WS, seq: 4 });
+    expect(safeParse(peerLogAppendedSchema, { workspaceId: WS, seq: undefined }).success).toBe(true);
+    for (const bad of [0, -3, 2.5, "4", Number.MAX_SAFE_INTEGER + 2]) {
+      expect(safeParse(peerLogAppendedSchema, { workspaceId: WS, seq: bad }).success).toBe(false);
+    }
   });
 });

@@ -9,6 +9,8 @@ import * as v from "valibot";
  */
 const RFC_UUID = /^([0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/i;
 const uuid = v.pipe(v.string(), v.regex(RFC_UUID));
+/** A log entry's position in its workspace's log: 1, 2, 3… */
+const seq = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
 /** Schema of a payload; what `incoming` and the browser's handlers validate against. */
 export type Schema = v.GenericSchema;
 export type Infer<S extends Schema> = v.InferOutput<S>;
@@ -38,7 +40,7 @@ export type PresenceRequest = v.InferOutput<typeof presenceRequestSchema>;
 export const logEntrySchema = v.object({
   workspaceId: uuid,
   /** Gapless per workspace: a client that sees seq n+2 after n asks `log.sync` for n+1. */
-  seq: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
+  seq,
   actorId: v.nullable(v.string()),
   actorName: v.string(),
   actorSide: v.nullable(sideSchema),
@@ -160,6 +162,10 @@ export interface InterServerEvents {
   "log.appended": (workspaceId: string, seq?: number) => void;
 }
 
+/** What a peer sends with `membership.changed` and `log.appended`, checked before it is acted on. */
+export const peerMembershipChangedSchema = v.object({ workspaceId: uuid });
+export const peerLogAppendedSchema = v.object({ workspaceId: uuid, seq: v.optional(seq) });
+
 export interface SocketData {
   userId: string;
   name: string;
@@ -191,7 +197,7 @@ export const pokeSchema = v.object({
   workspaceId: uuid,
   reason: v.optional(v.picklist(["membership", "log"]), "membership"),
   /** For "log": the last seq committed; a node that has delivered it already skips the read. */
-  seq: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+  seq: v.optional(seq),
 });
 export type Poke = v.InferOutput<typeof pokeSchema>;
 
