@@ -113,3 +113,15 @@ test("/status takes a signed-in person to their workspace and a signed-out one t
   const missing = await page.goto("/status/no-such-workspace");
   expect(missing?.status()).toBe(404);
 });
+
+test("/favicon.ico is the app icon, signed in or not, not a workspace called favicon.ico", async ({ page }) => {
+  for (const signedIn of [false, true]) {
+    if (signedIn) await signIn(page, DEMO.ceo.email);
+    const hop = await page.request.get("/favicon.ico", { maxRedirects: 0 });
+    expect(hop.status()).toBe(308);
+    expect(hop.headers().location).toBe("/icons/icon-192.png");
+    const icon = await page.request.get("/favicon.ico");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toBe("image/png");
+  }
+});
