@@ -5,6 +5,7 @@ import { inboxRouter } from "./router/inbox";
 import { invitationRouter } from "./router/invitation";
 import { logRouter } from "./router/log";
 import { memberRouter } from "./router/member";
+import { milestoneRouter } from "./router/milestone";
 import { projectRouter } from "./router/project";
 import { sessionRouter } from "./router/session";
 import { taskRouter } from "./router/task";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   invitation: invitationRouter,
   project: projectRouter,
   task: taskRouter,
+  milestone: milestoneRouter,
   comment: commentRouter,
   inbox: inboxRouter,
   log: logRouter,

@@ -104,6 +104,12 @@ export const createTaskSchema = z.object({
   dueDate: isoDate.nullish(),
 });
 
+export const addMilestoneSchema = z.object({
+  projectId: id,
+  title: requiredText(200, "Title"),
+  dueOn: isoDate,
+});
+
 export const updateTaskSchema = z.object({
   taskId: id,
   title: requiredText(200, "Title").optional(),

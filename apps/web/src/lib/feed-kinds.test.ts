@@ -26,6 +26,13 @@ describe("feedKindsOf", () => {
     expect(feedKindsOf(e("project.updated", null))).toEqual([]);
   });
 
+  it("reads a milestone added or reached as a milestone; reopening or removing one is not news", () => {
+    expect(feedKindsOf(e("milestone.added", { title: "Beta", dueOn: "2026-12-04" }))).toEqual(["milestone"]);
+    expect(feedKindsOf(e("milestone.reached", { title: "Beta", dueOn: "2026-12-04" }))).toEqual(["milestone"]);
+    expect(feedKindsOf(e("milestone.reopened", { title: "Beta" }))).toEqual([]);
+    expect(feedKindsOf(e("milestone.removed", null))).toEqual([]);
+  });
+
   it("keeps only tasks that became blocked or done", () => {
     expect(feedKindsOf(e("task.moved", { status: "blocked" }))).toEqual(["task"]);
     expect(feedKindsOf(e("task.updated", { status: "done" }))).toEqual(["task"]);

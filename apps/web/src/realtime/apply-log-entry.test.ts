@@ -89,6 +89,7 @@ function projectRow(id: string, over: Partial<ProjectRow["project"]> = {}, rest:
     openTasks: 0,
     overdueTasks: 0,
     disagree: false,
+    nextMilestone: null,
     ...rest,
   };
 }
@@ -194,6 +195,19 @@ describe("tasks", () => {
     const invalidate = applyLogEntry(qc, ctx, entry("task.created", "x", { label: "x", after: snapshot(task("x")) }));
     expect(invalidate).toContainEqual(workspaceKey("project.list", SLUG));
     expect(invalidate.some((k) => JSON.stringify(k).includes('"task","list"'))).toBe(false);
+  });
+
+  it("a milestone added, reached, reopened or removed reads that project's milestones and the project list again", () => {
+    const trpc = createTRPCOptionsProxy<AppRouter>({ client: createTRPCClient<AppRouter>({ links: [] }), queryClient: qc });
+    const list = trpc.milestone.list.queryKey({ workspaceSlug: SLUG, projectId: P1 });
+    qc.setQueryData(list, []);
+    for (const action of ["milestone.added", "milestone.reached", "milestone.reopened", "milestone.removed"]) {
+      const invalidate = applyLogEntry(qc, ctx, entry(action, "m1", { label: "Beta live", after: { title: "Beta live", dueOn: "2026-12-04" } }));
+      expect(invalidate, action).toContainEqual(workspaceKey("project.list", SLUG));
+      // The key the live cache names is one React Query matches to the page's milestone list.
+      const matched = invalidate.flatMap((k) => qc.getQueryCache().findAll({ queryKey: k })).map((q) => q.queryHash);
+      expect(matched, action).toContain(qc.getQueryCache().find({ queryKey: list, exact: true })!.queryHash);
+    }
   });
 
   it("leaves other workspaces' queries alone", () => {

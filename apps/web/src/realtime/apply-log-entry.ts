@@ -59,6 +59,14 @@ export function applyLogEntry(queryClient: QueryClient, ctx: ApplyContext, entry
     case "project.health_posted":
       patchProject(queryClient, ctx, entry.entityId, after, invalidate);
       break;
+    case "milestone.added":
+    case "milestone.reached":
+    case "milestone.reopened":
+    case "milestone.removed":
+      // A project's milestones are a short list: read again, with the lists that show the next one.
+      if (entry.projectId) invalidate.push(procedureQueryKey("milestone.list", { workspaceSlug: ctx.workspaceSlug, projectId: entry.projectId }));
+      invalidate.push(scoped("project.list"));
+      break;
     case "check_in.posted":
       // A check-in sets its side's health with the same fields a health post carries.
       if (entry.projectId) {
@@ -258,6 +266,7 @@ function insertProject(queryClient: QueryClient, ctx: ApplyContext, entry: LogEn
     openTasks: 0,
     overdueTasks: 0,
     disagree: projectsDisagree(project),
+    nextMilestone: null,
   };
   for (const { query, input } of queriesOf<ProjectListInput>(queryClient, "project.list", ctx.workspaceSlug)) {
     const match = projectMatchesFilter(row, input.filter ?? {});

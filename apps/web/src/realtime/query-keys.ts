@@ -18,6 +18,7 @@ export type ProcedurePath =
   | "feed.list"
   | "checkIn.list"
   | "checkIn.status"
+  | "milestone.list"
   | "member.list"
   | "workspace.get";
 

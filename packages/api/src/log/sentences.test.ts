@@ -30,6 +30,17 @@ describe("describeEntry", () => {
     expect(describeEntry(e("task.updated", { label: "T", after: { priority: "high", dueDate: null } })).text).toBe("updated ‘T’: priority High, no due date");
   });
 
+  it("tells a milestone added with its due date, and reached, reopened or removed by name", () => {
+    const year = new Date().getFullYear();
+    expect(describeEntry(e("milestone.added", { label: "Beta live", after: { title: "Beta live", dueOn: `${year}-12-04` } })).text).toBe("added the milestone ‘Beta live’, due Dec 4");
+    expect(describeEntry(e("milestone.added", { label: "Beta live", after: { title: "Beta live", dueOn: `${year + 1}-01-15` } })).text).toBe(
+      `added the milestone ‘Beta live’, due Jan 15, ${year + 1}`,
+    );
+    expect(describeEntry(e("milestone.reached", { label: "Beta live", after: {} })).text).toBe("reached the milestone ‘Beta live’");
+    expect(describeEntry(e("milestone.reopened", { label: "Beta live", after: {} })).text).toBe("reopened the milestone ‘Beta live’");
+    expect(describeEntry(e("milestone.removed", { label: "Beta live", after: null })).text).toBe("removed the milestone ‘Beta live’");
+  });
+
   it("gives a health post its side and its reason", () => {
     const s = describeEntry(e("project.health_posted", { label: "Launch", after: { itHealth: "at_risk", itHealthReason: "Vendor is late", side: "it" } }));
     expect(s).toEqual({ text: "rated ‘Launch’ At risk for IT", detail: "Vendor is late" });

@@ -96,6 +96,15 @@ export function describeEntry(entry: DescribableEntry): EntrySentence {
     case "task.deleted":
       return { text: `deleted ${q(name)}` };
 
+    case "milestone.added":
+      return { text: `added the milestone ${q(name)}${str(a.dueOn) ? `, due ${formatDay(str(a.dueOn)!)}` : ""}` };
+    case "milestone.reached":
+      return { text: `reached the milestone ${q(name)}` };
+    case "milestone.reopened":
+      return { text: `reopened the milestone ${q(name)}` };
+    case "milestone.removed":
+      return { text: `removed the milestone ${q(name)}` };
+
     case "check_in.posted": {
       const it = a.side === "it";
       return { text: `checked in on ${q(name)} for ${it ? "IT" : "marketing"}: ${label(HEALTH_LABELS, a.health)}`, detail: str(a.headline) };

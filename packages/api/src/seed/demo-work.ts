@@ -3,6 +3,7 @@ import { listMembers } from "@tandem/db/queries";
 
 import { writeWithLog, type WriteContext } from "../log/writer";
 import { postCheckIn } from "../services/check-in";
+import { addMilestone, setReached } from "../services/milestone";
 import { createProject } from "../services/project";
 import { createTask, moveTask } from "../services/task";
 
@@ -10,7 +11,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 
 /**
  * Demo projects for Acme, made through the same services (and log) as the app: three joint
- * projects with tasks and check-ins, one of them where the two leads disagree.
+ * projects with milestones, tasks and check-ins, one of them where the two leads disagree.
  */
 export async function seedDemoWork(db: Database, workspaceId: string) {
   const members = await listMembers(db, { workspaceId });
@@ -39,6 +40,17 @@ export async function seedDemoWork(db: Database, workspaceId: string) {
     made.push({ ...p, id: row.id });
   }
   const [consent, cdp, spring] = made as [(typeof made)[number], (typeof made)[number], (typeof made)[number]];
+
+  const milestones = [
+    { p: consent, by: priya, title: "Legal signs off the banner wording", due: -4, reached: true },
+    { p: consent, by: dana, title: "Banner live in all four markets", due: 20 },
+    { p: cdp, by: cio, title: "CDP vendor chosen", due: 30 },
+    { p: spring, by: tom, title: "Staging sign-off by both sides", due: 4 },
+  ];
+  for (const m of milestones) {
+    const row = await writeWithLog(as(m.by), (tx, log) => addMilestone(tx, log, { workspaceId, projectId: m.p.id, title: m.title, dueOn: day(m.due) }));
+    if (m.reached) await writeWithLog(as(m.by), (tx, log) => setReached(tx, log, { workspaceId, milestoneId: row.id, reached: true }));
+  }
 
   const tasks: { p: typeof consent; by: typeof dana; title: string; side: "marketing" | "it"; assignee: typeof dana; due: number; kind?: "task" | "requirement" | "deliverable"; status?: "in_progress" | "blocked" | "done" }[] = [
     { p: consent, by: dana, title: "Write the banner copy in 4 languages", side: "marketing", assignee: dana, due: 3, kind: "deliverable", status: "in_progress" },

@@ -11,7 +11,7 @@ const KIND_WHERE: Record<FeedKind, SQL> = {
   check_in: eq(logEntry.action, "check_in.posted"),
   health: eq(logEntry.action, "project.health_posted"),
   milestone: or(
-    inArray(logEntry.action, ["project.created", "project.phase_changed"]),
+    inArray(logEntry.action, ["project.created", "project.phase_changed", "milestone.added", "milestone.reached"]),
     and(eq(logEntry.action, "project.updated"), sql`${logEntry.summary} -> 'after' ? 'targetDate'`),
   )!,
   task: and(inArray(logEntry.action, ["task.moved", "task.updated", "task.created"]), sql`${after("status")} in ('blocked', 'done')`)!,

@@ -9,3 +9,4 @@ export * from "./comment";
 export * from "./notification";
 export * from "./check-in";
 export * from "./feed";
+export * from "./milestone";

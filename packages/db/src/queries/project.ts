@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 
 import type { Executor } from "../client";
 import { member, project, projectMember, task, user, type Health, type Phase } from "../schema";
+import { nextMilestoneOf } from "./milestone";
 
 export interface ProjectFilter {
   phase?: Phase;
@@ -29,6 +30,7 @@ function projectSelect(db: Executor) {
       openTasks: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.status} <> 'done')`,
       overdueTasks: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.status} <> 'done' and ${task.dueDate} < current_date)`,
       disagree: disagreement,
+      nextMilestone: nextMilestoneOf(project.id),
     })
     .from(project)
     .innerJoin(mLead, eq(mLead.id, project.marketingLeadId))

@@ -1,7 +1,7 @@
 import { HEALTH_LABELS, PHASE_LABELS, type Health } from "~/lib/projects";
 import { cn } from "~/lib/utils";
 
-import { checkInLine, targetLine, type CheckInInput, type StatusProjectInput } from "./status-model";
+import { checkInLine, milestoneLine, targetLine, type CheckInInput, type StatusProjectInput } from "./status-model";
 
 /**
  * Text colours are the -700/-800 shades (4.5:1 or better on white and on their -50 tints);
@@ -77,6 +77,7 @@ export function StatusCard({
 }) {
   const p = row.project;
   const target = targetLine(p.targetDate, p.phase, now);
+  const milestone = p.phase === "done" ? null : milestoneLine(row.nextMilestone, now);
   const headingId = `status-${p.id}`;
   return (
     <li>
@@ -103,6 +104,11 @@ export function StatusCard({
           <LeadRow side="it" lead={row.itLeadName} health={p.itHealth} checkIn={checkIns.it} />
         </div>
         <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-slate-100 pt-3 text-sm">
+          {milestone ? (
+            <span className={milestone.overdue ? "font-medium text-red-700" : "text-slate-700"} data-testid="status-milestone">
+              {milestone.text}
+            </span>
+          ) : null}
           {target ? (
             <span className={target.overdue ? "font-medium text-red-700" : "text-slate-700"} data-testid="status-target">
               {target.text}

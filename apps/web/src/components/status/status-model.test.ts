@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { checkInLine, sortWorstFirst, targetLine, type StatusProjectInput } from "./status-model";
+import { checkInLine, milestoneLine, sortWorstFirst, targetLine, type StatusProjectInput } from "./status-model";
 
 function row(name: string, m: StatusProjectInput["project"]["marketingHealth"], i: StatusProjectInput["project"]["itHealth"], overdueTasks = 0): StatusProjectInput {
   return {
@@ -49,5 +49,19 @@ describe("checkInLine", () => {
     expect(checkInLine({ projectId: "p", side: "it", lastAt: "2026-11-20T10:00:00Z", daysSinceUpdate: 2, state: "ok" })).toBe("Checked in 2 days ago");
     expect(checkInLine({ projectId: "p", side: "it", lastAt: "2026-11-21T10:00:00Z", daysSinceUpdate: 1, state: "ok" })).toBe("Checked in yesterday");
     expect(checkInLine({ projectId: "p", side: "it", lastAt: null, daysSinceUpdate: 9, state: "overdue" })).toBe("No check-in for 9 days");
+  });
+});
+
+describe("milestoneLine", () => {
+  const now = new Date(2026, 10, 22, 14, 0);
+  it("names the next milestone and counts the days to it", () => {
+    expect(milestoneLine({ title: "Beta live", dueOn: "2026-11-25" }, now)).toEqual({ text: "Next: Beta live · Nov 25 · in 3 days", overdue: false });
+    expect(milestoneLine({ title: "Beta live", dueOn: "2026-11-22" }, now)?.text).toBe("Next: Beta live · Nov 22 · today");
+    expect(milestoneLine({ title: "Go-live", dueOn: "2027-02-01" }, now)?.text).toBe("Next: Go-live · Feb 1, 2027 · in 71 days");
+  });
+  it("flags one past its date, and says nothing when there is none", () => {
+    expect(milestoneLine({ title: "Beta live", dueOn: "2026-11-21" }, now)).toEqual({ text: "Next: Beta live · Nov 21 · 1 day overdue", overdue: true });
+    expect(milestoneLine(null, now)).toBeNull();
+    expect(milestoneLine(undefined, now)).toBeNull();
   });
 });

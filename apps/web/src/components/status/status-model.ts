@@ -16,6 +16,8 @@ export interface StatusProjectInput {
   itLeadName: string;
   overdueTasks: number;
   disagree: boolean;
+  /** The earliest milestone not yet reached, if any. */
+  nextMilestone?: { title: string; dueOn: string } | null;
 }
 
 /** What the status page needs of a `checkIn.status` `all` entry. */
@@ -65,6 +67,17 @@ export function targetLine(targetDate: string | null, phase: Phase, now: Date): 
   const label = `Target ${target.getFullYear() === now.getFullYear() ? format(target, "MMM d") : format(target, "MMM d, yyyy")}`;
   if (phase === "done") return { text: `${label} · delivered`, overdue: false };
   const left = differenceInCalendarDays(target, now);
+  if (left > 0) return { text: `${label} · in ${days(left)}`, overdue: false };
+  if (left === 0) return { text: `${label} · today`, overdue: false };
+  return { text: `${label} · ${days(-left)} overdue`, overdue: true };
+}
+
+/** "Next: Beta live · Dec 4 · in 3 days"; past its date "Next: Beta live · Dec 4 · 2 days overdue". */
+export function milestoneLine(next: { title: string; dueOn: string } | null | undefined, now: Date): TargetLine | null {
+  if (!next) return null;
+  const due = parseISO(next.dueOn);
+  const label = `Next: ${next.title} · ${due.getFullYear() === now.getFullYear() ? format(due, "MMM d") : format(due, "MMM d, yyyy")}`;
+  const left = differenceInCalendarDays(due, now);
   if (left > 0) return { text: `${label} · in ${days(left)}`, overdue: false };
   if (left === 0) return { text: `${label} · today`, overdue: false };
   return { text: `${label} · ${days(-left)} overdue`, overdue: true };

@@ -2,7 +2,7 @@
 
 import type { ProjectViewer } from "@tandem/realtime-contract";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ChevronLeft, ClipboardCheck, Columns3, History, List, MessageSquare } from "lucide-react";
+import { ChevronLeft, ClipboardCheck, Columns3, Flag, History, List, MessageSquare } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
@@ -16,6 +16,7 @@ import { ActivityFeed } from "~/components/log/activity-feed";
 import { UserAvatar } from "~/components/people/user-avatar";
 import { EditProjectDialog } from "~/components/projects/edit-project-dialog";
 import { HealthPanel } from "~/components/projects/health-panel";
+import { MilestonesPanel } from "~/components/projects/milestones-panel";
 import { DisagreeBadge, PhaseBadge } from "~/components/projects/health";
 import { Board } from "~/components/tasks/board";
 import { TaskSheet } from "~/components/tasks/task-sheet";
@@ -38,7 +39,7 @@ import { localToday } from "~/realtime/task-order";
 import { useProjectPresence } from "~/realtime/use-project-presence";
 import { useTRPC } from "~/trpc/react";
 
-const VIEWS = ["board", "list", "check-ins", "activity", "comments"] as const;
+const VIEWS = ["board", "list", "milestones", "check-ins", "activity", "comments"] as const;
 type View = (typeof VIEWS)[number];
 
 export function ProjectPage({ slug, projectId }: { slug: string; projectId: string }) {
@@ -140,6 +141,9 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
           <TabsTrigger value="list">
             <List aria-hidden /> List
           </TabsTrigger>
+          <TabsTrigger value="milestones">
+            <Flag aria-hidden /> Milestones
+          </TabsTrigger>
           <TabsTrigger value="check-ins">
             <ClipboardCheck aria-hidden /> Check-ins
           </TabsTrigger>
@@ -168,6 +172,9 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
           )}
         </TabsContent>
         <TabsContent value="list">{tasks.data ? <TaskTable tasks={tasks.data} members={members.data ?? []} onOpen={openTask} /> : <Skeleton className="h-64 rounded-xl" />}</TabsContent>
+        <TabsContent value="milestones" className="max-w-3xl">
+          <MilestonesPanel slug={slug} projectId={projectId} canWrite={canWrite} />
+        </TabsContent>
         <TabsContent value="check-ins" className="max-w-5xl">
           <CheckInsPanel slug={slug} detail={detail.data} />
         </TabsContent>

@@ -1,0 +1,167 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Check, Flag, Plus, Trash2 } from "lucide-react";
+import { useState } from "react";
+
+import { Field } from "~/components/forms/field";
+import { Button } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Input } from "~/components/ui/input";
+import { Skeleton } from "~/components/ui/skeleton";
+import { Spinner } from "~/components/ui/spinner";
+import { formatDay } from "~/lib/dates";
+import { errorMessage, trpcFieldErrors, type FieldErrors } from "~/lib/form-errors";
+import { toast } from "~/lib/toast";
+import { cn } from "~/lib/utils";
+import { localToday } from "~/realtime/task-order";
+import { useTRPC } from "~/trpc/react";
+
+type Milestone = { id: string; title: string; dueOn: string; reachedAt: string | null };
+
+/**
+ * A project's milestones by due date: dated points on the way to its target. Writers add them,
+ * tick them off as reached and remove them; everyone else reads. The feed shows each one added or
+ * reached, and /status the next one open. Other people's changes arrive through the live log.
+ */
+export function MilestonesPanel({ slug, projectId, canWrite }: { slug: string; projectId: string; canWrite: boolean }) {
+  const trpc = useTRPC();
+  const list = useQuery(trpc.milestone.list.queryOptions({ workspaceSlug: slug, projectId }));
+
+  return (
+    <section aria-labelledby="milestones-heading" className="grid gap-4">
+      <h2 id="milestones-heading" className="sr-only">
+        Milestones
+      </h2>
+      {canWrite ? <AddMilestone slug={slug} projectId={projectId} onAdded={() => void list.refetch()} /> : null}
+      {list.isPending ? (
+        <div className="grid gap-2">
+          <Skeleton className="h-12 rounded-lg" />
+          <Skeleton className="h-12 rounded-lg" />
+        </div>
+      ) : list.isError ? (
+        <p role="alert" className="text-sm text-destructive">
+          Couldn&apos;t load the milestones: {errorMessage(list.error)}{" "}
+          <Button variant="link" size="sm" className="h-auto p-0" onClick={() => void list.refetch()}>
+            Try again
+          </Button>
+        </p>
+      ) : list.data.length === 0 ? (
+        <EmptyState icon={Flag} title="No milestones yet" data-testid="milestones-empty">
+          {canWrite ? "Add the dated steps on the way to the target date; leadership sees each one added and reached." : "The project's leads haven't set any milestones."}
+        </EmptyState>
+      ) : (
+        <ol className="grid divide-y rounded-xl border bg-card" data-testid="milestones">
+          {list.data.map((m) => (
+            <MilestoneRow key={m.id} slug={slug} milestone={m} canWrite={canWrite} onChanged={() => void list.refetch()} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function MilestoneRow({ slug, milestone: m, canWrite, onChanged }: { slug: string; milestone: Milestone; canWrite: boolean; onChanged: () => void }) {
+  const trpc = useTRPC();
+  const reached = m.reachedAt !== null;
+  const overdue = !reached && m.dueOn < localToday();
+  const setReached = useMutation(
+    trpc.milestone.setReached.mutationOptions({ onSuccess: onChanged, onError: (err) => toast.error("Milestone not updated", { description: errorMessage(err) }) }),
+  );
+  const remove = useMutation(
+    trpc.milestone.remove.mutationOptions({ onSuccess: onChanged, onError: (err) => toast.error("Milestone not removed", { description: errorMessage(err) }) }),
+  );
+  const busy = setReached.isPending || remove.isPending;
+  return (
+    <li className="flex items-center gap-3 px-3 py-2.5 sm:px-4" data-testid="milestone" data-reached={reached || undefined}>
+      {canWrite ? (
+        <button
+          type="button"
+          role="checkbox"
+          aria-checked={reached}
+          aria-label={`${m.title}: reached`}
+          disabled={busy}
+          onClick={() => setReached.mutate({ workspaceSlug: slug, milestoneId: m.id, reached: !reached })}
+          className={cn(
+            "flex size-5 shrink-0 items-center justify-center rounded-full border-2 transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:opacity-60",
+            reached ? "border-success bg-success text-white" : "border-muted-foreground/40 hover:border-primary",
+          )}
+        >
+          {setReached.isPending ? <Spinner className="size-3" /> : reached ? <Check aria-hidden className="size-3" strokeWidth={3} /> : null}
+        </button>
+      ) : (
+        <span aria-hidden className={cn("flex size-5 shrink-0 items-center justify-center rounded-full border-2", reached ? "border-success bg-success text-white" : "border-muted-foreground/30")}>
+          {reached ? <Check className="size-3" strokeWidth={3} /> : null}
+        </span>
+      )}
+      <span className={cn("min-w-0 flex-1 text-sm break-words", reached && "text-muted-foreground line-through")}>
+        {m.title}
+        {!canWrite ? <span className="sr-only">{reached ? " (reached)" : " (open)"}</span> : null}
+      </span>
+      <span className={cn("shrink-0 text-[13px] tabular-nums", overdue ? "font-medium text-destructive" : "text-muted-foreground")}>
+        {overdue ? "Overdue · " : ""}
+        {formatDay(m.dueOn)}
+      </span>
+      {canWrite ? (
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-8 shrink-0 text-muted-foreground hover:text-destructive"
+          aria-label={`Remove the milestone ${m.title}`}
+          disabled={busy}
+          onClick={() => remove.mutate({ workspaceSlug: slug, milestoneId: m.id })}
+        >
+          {remove.isPending ? <Spinner /> : <Trash2 aria-hidden />}
+        </Button>
+      ) : null}
+    </li>
+  );
+}
+
+type AddField = "title" | "dueOn";
+
+function AddMilestone({ slug, projectId, onAdded }: { slug: string; projectId: string; onAdded: () => void }) {
+  const trpc = useTRPC();
+  const [title, setTitle] = useState("");
+  const [dueOn, setDueOn] = useState("");
+  const [errors, setErrors] = useState<FieldErrors<AddField>>({});
+  const add = useMutation(
+    trpc.milestone.add.mutationOptions({
+      onSuccess: () => {
+        setTitle("");
+        setDueOn("");
+        setErrors({});
+        onAdded();
+      },
+      onError: (err) => {
+        const fields = trpcFieldErrors<AddField>(err);
+        if (fields.title || fields.dueOn) setErrors(fields);
+        else toast.error("Milestone not added", { description: errorMessage(err) });
+      },
+    }),
+  );
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const local: FieldErrors<AddField> = {};
+    if (!title.trim()) local.title = "Title is required.";
+    if (!dueOn) local.dueOn = "Pick the date it is due.";
+    setErrors(local);
+    if (local.title || local.dueOn) return;
+    add.mutate({ workspaceSlug: slug, projectId, title: title.trim(), dueOn });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-3 rounded-xl border bg-card p-3 sm:grid-cols-[minmax(0,1fr)_11rem_auto] sm:items-start sm:p-4" aria-label="Add a milestone">
+      <Field id="milestone-title" label="Milestone" error={errors.title}>
+        {(control) => <Input {...control} value={title} maxLength={200} placeholder="e.g. Consent banner live" onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <Field id="milestone-due" label="Due" error={errors.dueOn}>
+        {(control) => <Input {...control} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />}
+      </Field>
+      <Button type="submit" className="sm:mt-[1.625rem]" disabled={add.isPending}>
+        {add.isPending ? <Spinner /> : <Plus aria-hidden />} Add milestone
+      </Button>
+    </form>
+  );
+}

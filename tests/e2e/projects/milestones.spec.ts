@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+
+import { createDemoProject } from "../fixtures/api";
+import { connectionStatus, DEMO, newPersonContext, signIn } from "../fixtures/auth";
+
+/** YYYY-MM-DD, `days` from today in the browser's time zone (the date input's own format). */
+function dayFromNow(days: number) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+test("the CMO adds a milestone and ticks it off; the CEO's open page follows live, read-only, and the feed tells it", async ({ page, browser }, testInfo) => {
+  await signIn(page, DEMO.cmo.email);
+  const project = await createDemoProject(page, "Milestones");
+  const title = `Beta live ${Date.now().toString(36)}`;
+
+  const ceoContext = await newPersonContext(browser, testInfo);
+  const ceo = await ceoContext.newPage();
+  await signIn(ceo, DEMO.ceo.email);
+  await ceo.goto(`/acme/projects/${project.id}?view=milestones`);
+  await expect(ceo.getByTestId("milestones-empty")).toBeVisible();
+  await expect(connectionStatus(ceo)).toHaveAttribute("data-state", "connected");
+  // Leadership reads: no form, no tick boxes.
+  await expect(ceo.getByRole("form", { name: "Add a milestone" })).toHaveCount(0);
+
+  await page.goto(`/acme/projects/${project.id}`);
+  await page.getByRole("tab", { name: "Milestones" }).click();
+  await expect(page).toHaveURL(/view=milestones/);
+  const form = page.getByRole("form", { name: "Add a milestone" });
+  // Nothing filled in: each field says what it needs, next to it.
+  await form.getByRole("button", { name: "Add milestone" }).click();
+  await expect(form.getByText("Title is required.")).toBeVisible();
+  await expect(form.getByText("Pick the date it is due.")).toBeVisible();
+  await expect(form.getByLabel("Milestone")).toHaveAttribute("aria-invalid", "true");
+
+  await form.getByLabel("Milestone").fill(title);
+  await form.getByLabel("Due").fill(dayFromNow(5));
+  await form.getByRole("button", { name: "Add milestone" }).click();
+  const row = page.getByTestId("milestone").filter({ hasText: title });
+  await expect(row).toBeVisible();
+  await expect(form.getByLabel("Milestone")).toHaveValue("");
+
+  // The CEO's page shows it without a reload, and has no control to change it.
+  const ceoRow = ceo.getByTestId("milestone").filter({ hasText: title });
+  await expect(ceoRow).toBeVisible();
+  await expect(ceoRow.getByRole("checkbox")).toHaveCount(0);
+  await expect(ceoRow.getByRole("button")).toHaveCount(0);
+
+  await row.getByRole("checkbox", { name: `${title}: reached` }).click();
+  await expect(row.getByRole("checkbox")).toHaveAttribute("aria-checked", "true");
+  await expect(ceoRow).toHaveAttribute("data-reached", "true");
+
+  await ceo.goto("/acme/feed?kind=milestone");
+  await expect(ceo.getByTestId("feed-entry").filter({ hasText: `reached the milestone ‘${title}’` })).toBeVisible();
+  await expect(ceo.getByTestId("feed-entry").filter({ hasText: `added the milestone ‘${title}’` })).toBeVisible();
+  await ceoContext.close();
+});
