@@ -110,6 +110,12 @@ export const addMilestoneSchema = z.object({
   dueOn: isoDate,
 });
 
+export const updateMilestoneSchema = z.object({
+  milestoneId: id,
+  title: requiredText(200, "Title").optional(),
+  dueOn: isoDate.optional(),
+});
+
 export const updateTaskSchema = z.object({
   taskId: id,
   title: requiredText(200, "Title").optional(),

@@ -9,7 +9,7 @@ function dayFromNow(days: number) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-test("the CMO adds a milestone and ticks it off; the CEO's open page follows live, read-only, and the feed tells it", async ({ page, browser }, testInfo) => {
+test("the CMO adds a milestone, re-dates it and ticks it off; the CEO's open page follows live, read-only, and the feed tells it", async ({ page, browser }, testInfo) => {
   await signIn(page, DEMO.cmo.email);
   const project = await createDemoProject(page, "Milestones");
   const title = `Beta live ${Date.now().toString(36)}`;
@@ -45,6 +45,23 @@ test("the CMO adds a milestone and ticks it off; the CEO's open page follows liv
   await expect(ceoRow).toBeVisible();
   await expect(ceoRow.getByRole("checkbox")).toHaveCount(0);
   await expect(ceoRow.getByRole("button")).toHaveCount(0);
+
+  // Re-dated from its row: Escape leaves the row as it was, with focus back on Edit; Save moves it, live for the CEO too.
+  const edit = row.getByRole("button", { name: `Edit the milestone ${title}` });
+  await edit.click();
+  const editor = page.getByRole("form", { name: `Edit the milestone ${title}` });
+  await expect(editor.getByLabel("Milestone")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(editor).toBeHidden();
+  await expect(edit).toBeFocused();
+  await edit.click();
+  const moved = dayFromNow(12);
+  await editor.getByLabel("Due").fill(moved);
+  await editor.getByRole("button", { name: "Save" }).click();
+  await expect(editor).toBeHidden();
+  const movedLabel = new Date(`${moved}T12:00:00`).toLocaleDateString("en-US", { month: "short", day: "numeric" });
+  await expect(row).toContainText(movedLabel);
+  await expect(ceoRow).toContainText(movedLabel);
 
   await row.getByRole("checkbox", { name: `${title}: reached` }).click();
   await expect(row.getByRole("checkbox")).toHaveAttribute("aria-checked", "true");

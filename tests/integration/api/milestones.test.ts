@@ -78,10 +78,34 @@ describe.each(DB_KINDS)("project milestones on %s", (kind) => {
       const a = await api(who);
       expect(await a.milestone.list({ workspaceSlug: f.slug, projectId: p.id })).toHaveLength(1);
       expect(await errorCode(a.milestone.add({ workspaceSlug: f.slug, projectId: p.id, title: "Mine", dueOn: "2026-12-11" })), who.name).toBe("FORBIDDEN");
+      expect(await errorCode(a.milestone.update({ workspaceSlug: f.slug, milestoneId: m.id, title: "Theirs now" })), who.name).toBe("FORBIDDEN");
       expect(await errorCode(a.milestone.setReached({ workspaceSlug: f.slug, milestoneId: m.id, reached: true })), who.name).toBe("FORBIDDEN");
       expect(await errorCode(a.milestone.remove({ workspaceSlug: f.slug, milestoneId: m.id })), who.name).toBe("FORBIDDEN");
     }
     expect((await (await api(f.viewer)).milestone.list({ workspaceSlug: f.slug, projectId: p.id }))[0]).toMatchObject({ title: "Launch", reachedAt: null });
+  });
+
+  it("renames and re-dates a milestone with one entry of what changed; the feed tells the new date, not the new name", async () => {
+    const p = await newProject(f, "Moving dates");
+    const a = await api(f.iLead);
+    const m = await a.milestone.add({ workspaceSlug: f.slug, projectId: p.id, title: "Beta", dueOn: "2026-12-04" });
+    const before = await headSeq();
+    expect(await a.milestone.update({ workspaceSlug: f.slug, milestoneId: m.id, title: "Public beta" })).toMatchObject({ title: "Public beta", dueOn: "2026-12-04" });
+    expect(await a.milestone.update({ workspaceSlug: f.slug, milestoneId: m.id, dueOn: "2026-12-11" })).toMatchObject({ title: "Public beta", dueOn: "2026-12-11" });
+    // The same values again: nothing to log.
+    await a.milestone.update({ workspaceSlug: f.slug, milestoneId: m.id, title: "Public beta", dueOn: "2026-12-11" });
+    const { entries } = await (await api(f.viewer)).log.since({ workspaceSlug: f.slug, afterSeq: before });
+    expect(entries.map((e) => [e.action, e.summary.before, e.summary.after])).toEqual([
+      ["milestone.updated", { title: "Beta" }, { title: "Public beta" }],
+      ["milestone.updated", { dueOn: "2026-12-04" }, { dueOn: "2026-12-11" }],
+    ]);
+    expect(await nextOf(p.id)).toEqual({ title: "Public beta", dueOn: "2026-12-11" });
+    const feed = await (await api(chair)).feed.list({ workspaceSlug: f.slug, filter: { kind: "milestone", projectId: p.id } });
+    expect(feed.items.map((i) => i.action)).toEqual(["milestone.updated", "milestone.added", "project.created"]);
+    expect(feed.items[0]!.summary.after).toEqual({ dueOn: "2026-12-11" });
+    expect(await errorCode(a.milestone.update({ workspaceSlug: f.slug, milestoneId: m.id, title: " " }))).toBe("BAD_REQUEST");
+    expect(await errorCode(a.milestone.update({ workspaceSlug: f.slug, milestoneId: m.id, dueOn: "2026-13-01" }))).toBe("BAD_REQUEST");
+    expect(await errorCode(a.milestone.update({ workspaceSlug: f.slug, milestoneId: GHOST, title: "Ghost" }))).toBe("NOT_FOUND");
   });
 
   it("refuses bad input and another workspace's projects and milestones", async () => {
@@ -104,6 +128,7 @@ describe.each(DB_KINDS)("project milestones on %s", (kind) => {
     expect(await errorCode(a.milestone.add({ workspaceSlug: f.slug, projectId: GHOST, title: "Ghost", dueOn: "2026-12-01" }))).toBe("NOT_FOUND");
     expect(await errorCode(a.milestone.setReached({ workspaceSlug: f.slug, milestoneId: theirs.id, reached: true }))).toBe("NOT_FOUND");
     expect(await errorCode(a.milestone.remove({ workspaceSlug: f.slug, milestoneId: theirs.id }))).toBe("NOT_FOUND");
+    expect(await errorCode(a.milestone.update({ workspaceSlug: f.slug, milestoneId: theirs.id, title: "Mine now" }))).toBe("NOT_FOUND");
     expect(await a.milestone.list({ workspaceSlug: f.slug, projectId: elsewhere.id })).toEqual([]);
     expect((await (await api(other.viewer)).milestone.list({ workspaceSlug: other.slug, projectId: elsewhere.id }))[0]).toMatchObject({ title: "Theirs", reachedAt: null });
     expect(await a.milestone.list({ workspaceSlug: f.slug, projectId: p.id })).toEqual([]);

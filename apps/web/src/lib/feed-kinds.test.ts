@@ -26,9 +26,11 @@ describe("feedKindsOf", () => {
     expect(feedKindsOf(e("project.updated", null))).toEqual([]);
   });
 
-  it("reads a milestone added or reached as a milestone; reopening or removing one is not news", () => {
+  it("reads a milestone added, re-dated or reached as a milestone; renaming, reopening or removing one is not news", () => {
     expect(feedKindsOf(e("milestone.added", { title: "Beta", dueOn: "2026-12-04" }))).toEqual(["milestone"]);
     expect(feedKindsOf(e("milestone.reached", { title: "Beta", dueOn: "2026-12-04" }))).toEqual(["milestone"]);
+    expect(feedKindsOf(e("milestone.updated", { dueOn: "2026-12-11" }))).toEqual(["milestone"]);
+    expect(feedKindsOf(e("milestone.updated", { title: "Renamed" }))).toEqual([]);
     expect(feedKindsOf(e("milestone.reopened", { title: "Beta" }))).toEqual([]);
     expect(feedKindsOf(e("milestone.removed", null))).toEqual([]);
   });

@@ -27,7 +27,9 @@ const KIND_RULES: Record<FeedKind, (e: FeedKindEntry) => boolean> = {
   check_in: (e) => e.action === "check_in.posted",
   health: (e) => e.action === "project.health_posted",
   milestone: (e) =>
-    ["project.created", "project.phase_changed", "milestone.added", "milestone.reached"].includes(e.action) || (e.action === "project.updated" && has(e.summary.after, "targetDate")),
+    ["project.created", "project.phase_changed", "milestone.added", "milestone.reached"].includes(e.action) ||
+    (e.action === "project.updated" && has(e.summary.after, "targetDate")) ||
+    (e.action === "milestone.updated" && has(e.summary.after, "dueOn")),
   task: (e) => ["task.moved", "task.updated", "task.created"].includes(e.action) && ["blocked", "done"].includes(String(e.summary.after?.status ?? "")),
   decision: (e) => e.action === "check_in.posted" && textOf(e.summary.after?.decisions) !== "",
   member: (e) => e.action === "member.joined",

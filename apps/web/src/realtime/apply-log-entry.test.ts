@@ -197,11 +197,11 @@ describe("tasks", () => {
     expect(invalidate.some((k) => JSON.stringify(k).includes('"task","list"'))).toBe(false);
   });
 
-  it("a milestone added, reached, reopened or removed reads that project's milestones and the project list again", () => {
+  it("a milestone added, changed, reached, reopened or removed reads that project's milestones and the project list again", () => {
     const trpc = createTRPCOptionsProxy<AppRouter>({ client: createTRPCClient<AppRouter>({ links: [] }), queryClient: qc });
     const list = trpc.milestone.list.queryKey({ workspaceSlug: SLUG, projectId: P1 });
     qc.setQueryData(list, []);
-    for (const action of ["milestone.added", "milestone.reached", "milestone.reopened", "milestone.removed"]) {
+    for (const action of ["milestone.added", "milestone.updated", "milestone.reached", "milestone.reopened", "milestone.removed"]) {
       const invalidate = applyLogEntry(qc, ctx, entry(action, "m1", { label: "Beta live", after: { title: "Beta live", dueOn: "2026-12-04" } }));
       expect(invalidate, action).toContainEqual(workspaceKey("project.list", SLUG));
       // The key the live cache names is one React Query matches to the page's milestone list.

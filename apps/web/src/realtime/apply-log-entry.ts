@@ -60,6 +60,7 @@ export function applyLogEntry(queryClient: QueryClient, ctx: ApplyContext, entry
       patchProject(queryClient, ctx, entry.entityId, after, invalidate);
       break;
     case "milestone.added":
+    case "milestone.updated":
     case "milestone.reached":
     case "milestone.reopened":
     case "milestone.removed":

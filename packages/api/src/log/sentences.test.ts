@@ -30,13 +30,18 @@ describe("describeEntry", () => {
     expect(describeEntry(e("task.updated", { label: "T", after: { priority: "high", dueDate: null } })).text).toBe("updated ‘T’: priority High, no due date");
   });
 
-  it("tells a milestone added with its due date, and reached, reopened or removed by name", () => {
+  it("tells a milestone added with its due date, moved, renamed, and reached, reopened or removed by name", () => {
     const year = new Date().getFullYear();
     expect(describeEntry(e("milestone.added", { label: "Beta live", after: { title: "Beta live", dueOn: `${year}-12-04` } })).text).toBe("added the milestone ‘Beta live’, due Dec 4");
     expect(describeEntry(e("milestone.added", { label: "Beta live", after: { title: "Beta live", dueOn: `${year + 1}-01-15` } })).text).toBe(
       `added the milestone ‘Beta live’, due Jan 15, ${year + 1}`,
     );
     expect(describeEntry(e("milestone.reached", { label: "Beta live", after: {} })).text).toBe("reached the milestone ‘Beta live’");
+    expect(describeEntry(e("milestone.updated", { label: "Beta", before: { dueOn: `${year}-12-04` }, after: { dueOn: `${year}-12-11` } })).text).toBe("moved the milestone ‘Beta’ to Dec 11");
+    expect(describeEntry(e("milestone.updated", { label: "Beta", before: { title: "Alpha" }, after: { title: "Beta" } })).text).toBe("renamed the milestone ‘Alpha’ to ‘Beta’");
+    expect(describeEntry(e("milestone.updated", { label: "Beta", before: { title: "Alpha", dueOn: `${year}-12-04` }, after: { title: "Beta", dueOn: `${year}-12-11` } })).text).toBe(
+      "renamed the milestone ‘Alpha’ to ‘Beta’, now due Dec 11",
+    );
     expect(describeEntry(e("milestone.reopened", { label: "Beta live", after: {} })).text).toBe("reopened the milestone ‘Beta live’");
     expect(describeEntry(e("milestone.removed", { label: "Beta live", after: null })).text).toBe("removed the milestone ‘Beta live’");
   });

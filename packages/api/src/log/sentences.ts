@@ -98,6 +98,11 @@ export function describeEntry(entry: DescribableEntry): EntrySentence {
 
     case "milestone.added":
       return { text: `added the milestone ${q(name)}${str(a.dueOn) ? `, due ${formatDay(str(a.dueOn)!)}` : ""}` };
+    case "milestone.updated": {
+      const due = str(a.dueOn) ? formatDay(str(a.dueOn)!) : null;
+      if (str(b.title) && str(a.title)) return { text: `renamed the milestone ${q(b.title)} to ${q(a.title)}${due ? `, now due ${due}` : ""}` };
+      return { text: due ? `moved the milestone ${q(name)} to ${due}` : `updated the milestone ${q(name)}` };
+    }
     case "milestone.reached":
       return { text: `reached the milestone ${q(name)}` };
     case "milestone.reopened":

@@ -3,9 +3,9 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
 import { writeWithLog } from "../log/writer";
-import { addMilestone, milestoneSnapshot, removeMilestone, setReached } from "../services/milestone";
+import { addMilestone, milestoneSnapshot, removeMilestone, setReached, updateMilestone } from "../services/milestone";
 import { memberProcedure, writeContext, writerProcedure } from "../trpc";
-import { addMilestoneSchema } from "../validators";
+import { addMilestoneSchema, updateMilestoneSchema } from "../validators";
 
 export const milestoneRouter = {
   list: memberProcedure
@@ -15,6 +15,11 @@ export const milestoneRouter = {
   add: writerProcedure
     .input(addMilestoneSchema)
     .mutation(({ ctx, input }) => writeWithLog(writeContext(ctx), (tx, log) => addMilestone(tx, log, { workspaceId: ctx.workspace.id, ...input }))),
+
+  update: writerProcedure.input(updateMilestoneSchema).mutation(({ ctx, input }) => {
+    const { milestoneId, title, dueOn } = input;
+    return writeWithLog(writeContext(ctx), (tx, log) => updateMilestone(tx, log, { workspaceId: ctx.workspace.id, milestoneId, change: { title, dueOn } }));
+  }),
 
   setReached: writerProcedure
     .input(z.object({ milestoneId: z.string().uuid(), reached: z.boolean() }))

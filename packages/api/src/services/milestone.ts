@@ -1,5 +1,5 @@
 import type { Transaction } from "@tandem/db";
-import { deleteMilestoneRow, getMilestoneForUpdate, getProjectRow, insertMilestone, setMilestoneReached } from "@tandem/db/queries";
+import { deleteMilestoneRow, getMilestoneForUpdate, getProjectRow, insertMilestone, setMilestoneReached, updateMilestoneRow } from "@tandem/db/queries";
 import { TRPCError } from "@trpc/server";
 
 import type { LogFn } from "../log/writer";
@@ -38,6 +38,30 @@ export async function setReached(tx: Transaction, log: LogFn, { workspaceId, mil
     entityId: row.id,
     projectId: row.projectId,
     summary: { label: row.title, before: { reachedAt: current.reachedAt?.toISOString() ?? null }, after: milestoneSnapshot(row) },
+  });
+  return milestoneSnapshot(row);
+}
+
+/** Renames or re-dates a milestone; the log entry carries only what changed (nothing changed: no entry). */
+export async function updateMilestone(
+  tx: Transaction,
+  log: LogFn,
+  { workspaceId, milestoneId, change }: { workspaceId: string; milestoneId: string; change: { title?: string; dueOn?: string } },
+) {
+  const current = await getMilestoneForUpdate(tx, { workspaceId, milestoneId });
+  if (!current) throw notFound("Milestone");
+  const changed: { title?: string; dueOn?: string } = {};
+  const before: { title?: string; dueOn?: string } = {};
+  if (change.title !== undefined && change.title !== current.title) [changed.title, before.title] = [change.title, current.title];
+  if (change.dueOn !== undefined && change.dueOn !== current.dueOn) [changed.dueOn, before.dueOn] = [change.dueOn, current.dueOn];
+  if (Object.keys(changed).length === 0) return milestoneSnapshot(current);
+  const row = await updateMilestoneRow(tx, { milestoneId, change: changed });
+  await log({
+    action: "milestone.updated",
+    entityType: "milestone",
+    entityId: row.id,
+    projectId: row.projectId,
+    summary: { label: row.title, before, after: changed },
   });
   return milestoneSnapshot(row);
 }

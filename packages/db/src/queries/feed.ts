@@ -13,6 +13,7 @@ const KIND_WHERE: Record<FeedKind, SQL> = {
   milestone: or(
     inArray(logEntry.action, ["project.created", "project.phase_changed", "milestone.added", "milestone.reached"]),
     and(eq(logEntry.action, "project.updated"), sql`${logEntry.summary} -> 'after' ? 'targetDate'`),
+    and(eq(logEntry.action, "milestone.updated"), sql`${logEntry.summary} -> 'after' ? 'dueOn'`),
   )!,
   task: and(inArray(logEntry.action, ["task.moved", "task.updated", "task.created"]), sql`${after("status")} in ('blocked', 'done')`)!,
   decision: and(eq(logEntry.action, "check_in.posted"), sql`coalesce(${after("decisions")}, '') <> ''`)!,

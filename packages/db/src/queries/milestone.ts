@@ -39,6 +39,12 @@ export async function setMilestoneReached(db: Executor, { milestoneId, reached }
   return row;
 }
 
+export async function updateMilestoneRow(db: Executor, { milestoneId, change }: { milestoneId: string; change: { title?: string; dueOn?: string } }) {
+  const [row] = await db.update(milestone).set(change).where(eq(milestone.id, milestoneId)).returning();
+  if (!row) throw new Error("milestone update returned nothing");
+  return row;
+}
+
 export async function deleteMilestoneRow(db: Executor, { milestoneId }: { milestoneId: string }) {
   await db.delete(milestone).where(eq(milestone.id, milestoneId));
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Check, Flag, Plus, Trash2 } from "lucide-react";
-import { useState } from "react";
+import { Check, Flag, Pencil, Plus, Trash2 } from "lucide-react";
+import { useRef, useState } from "react";
 
 import { Field } from "~/components/forms/field";
 import { Button } from "~/components/ui/button";
@@ -21,7 +21,7 @@ type Milestone = { id: string; title: string; dueOn: string; reachedAt: string |
 
 /**
  * A project's milestones by due date: dated points on the way to its target. Writers add them,
- * tick them off as reached and remove them; everyone else reads. The feed shows each one added or
+ * rename or re-date them, tick them off as reached and remove them; everyone else reads. The feed shows each one added or
  * reached, and /status the next one open. Other people's changes arrive through the live log.
  */
 export function MilestonesPanel({ slug, projectId, canWrite }: { slug: string; projectId: string; canWrite: boolean }) {
@@ -71,7 +71,47 @@ function MilestoneRow({ slug, milestone: m, canWrite, onChanged }: { slug: strin
   const remove = useMutation(
     trpc.milestone.remove.mutationOptions({ onSuccess: onChanged, onError: (err) => toast.error("Milestone not removed", { description: errorMessage(err) }) }),
   );
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const { errors, setErrors, onError } = useFieldErrorsOr("Milestone not changed");
+  const update = useMutation(
+    trpc.milestone.update.mutationOptions({
+      onSuccess: () => {
+        setErrors({});
+        closeEditor();
+        onChanged();
+      },
+      onError,
+    }),
+  );
   const busy = setReached.isPending || remove.isPending;
+
+  function closeEditor() {
+    setEditing(false);
+    // Back to where the keyboard was, once the row is a row again.
+    requestAnimationFrame(() => editButton.current?.focus());
+  }
+
+  if (editing) {
+    return (
+      <li className="px-3 py-3 sm:px-4" data-testid="milestone">
+        <MilestoneForm
+          idPrefix={`milestone-${m.id}`}
+          label={`Edit the milestone ${m.title}`}
+          initial={{ title: m.title, dueOn: m.dueOn }}
+          submitLabel="Save"
+          pending={update.isPending}
+          serverErrors={errors}
+          onSubmit={(v) => update.mutate({ workspaceSlug: slug, milestoneId: m.id, ...v })}
+          onCancel={() => {
+            setErrors({});
+            closeEditor();
+          }}
+        />
+      </li>
+    );
+  }
+
   return (
     <li className="flex items-center gap-3 px-3 py-2.5 sm:px-4" data-testid="milestone" data-reached={reached || undefined}>
       {canWrite ? (
@@ -103,10 +143,15 @@ function MilestoneRow({ slug, milestone: m, canWrite, onChanged }: { slug: strin
         {formatDay(m.dueOn)}
       </span>
       {canWrite ? (
+        <Button ref={editButton} variant="ghost" size="icon" className="size-8 shrink-0 text-muted-foreground" aria-label={`Edit the milestone ${m.title}`} disabled={busy} onClick={() => setEditing(true)}>
+          <Pencil aria-hidden />
+        </Button>
+      ) : null}
+      {canWrite ? (
         <Button
           variant="ghost"
           size="icon"
-          className="size-8 shrink-0 text-muted-foreground hover:text-destructive"
+          className="-ml-2 size-8 shrink-0 text-muted-foreground hover:text-destructive"
           aria-label={`Remove the milestone ${m.title}`}
           disabled={busy}
           onClick={() => remove.mutate({ workspaceSlug: slug, milestoneId: m.id })}
@@ -118,50 +163,113 @@ function MilestoneRow({ slug, milestone: m, canWrite, onChanged }: { slug: strin
   );
 }
 
-type AddField = "title" | "dueOn";
+type MilestoneField = "title" | "dueOn";
+type MilestoneValues = { title: string; dueOn: string };
 
-function AddMilestone({ slug, projectId, onAdded }: { slug: string; projectId: string; onAdded: () => void }) {
-  const trpc = useTRPC();
-  const [title, setTitle] = useState("");
-  const [dueOn, setDueOn] = useState("");
-  const [errors, setErrors] = useState<FieldErrors<AddField>>({});
-  const add = useMutation(
-    trpc.milestone.add.mutationOptions({
-      onSuccess: () => {
-        setTitle("");
-        setDueOn("");
-        setErrors({});
-        onAdded();
-      },
-      onError: (err) => {
-        const fields = trpcFieldErrors<AddField>(err);
-        if (fields.title || fields.dueOn) setErrors(fields);
-        else toast.error("Milestone not added", { description: errorMessage(err) });
-      },
-    }),
-  );
+/** The add form and a row's edit form: title and due date, each error under its field. */
+function MilestoneForm({
+  idPrefix,
+  label,
+  initial = { title: "", dueOn: "" },
+  submitLabel,
+  pending,
+  serverErrors,
+  onSubmit,
+  onCancel,
+}: {
+  idPrefix: string;
+  label: string;
+  initial?: MilestoneValues;
+  submitLabel: string;
+  pending: boolean;
+  serverErrors: FieldErrors<MilestoneField>;
+  onSubmit: (values: MilestoneValues) => void;
+  onCancel?: () => void;
+}) {
+  const [title, setTitle] = useState(initial.title);
+  const [dueOn, setDueOn] = useState(initial.dueOn);
+  const [localErrors, setLocalErrors] = useState<FieldErrors<MilestoneField>>({});
+  const errors = { ...serverErrors, ...localErrors };
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const local: FieldErrors<AddField> = {};
+    const local: FieldErrors<MilestoneField> = {};
     if (!title.trim()) local.title = "Title is required.";
     if (!dueOn) local.dueOn = "Pick the date it is due.";
-    setErrors(local);
-    if (local.title || local.dueOn) return;
-    add.mutate({ workspaceSlug: slug, projectId, title: title.trim(), dueOn });
+    setLocalErrors(local);
+    if (!local.title && !local.dueOn) onSubmit({ title: title.trim(), dueOn });
   }
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-3 rounded-xl border bg-card p-3 sm:grid-cols-[minmax(0,1fr)_11rem_auto] sm:items-start sm:p-4" aria-label="Add a milestone">
-      <Field id="milestone-title" label="Milestone" error={errors.title}>
-        {(control) => <Input {...control} value={title} maxLength={200} placeholder="e.g. Consent banner live" onChange={(e) => setTitle(e.target.value)} />}
+    <form
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && onCancel) {
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+      noValidate
+      aria-label={label}
+      className="grid w-full gap-3 sm:grid-cols-[minmax(0,1fr)_11rem_auto] sm:items-start"
+    >
+      <Field id={`${idPrefix}-title`} label="Milestone" error={errors.title}>
+        {(control) => <Input {...control} value={title} maxLength={200} placeholder="e.g. Consent banner live" autoFocus={Boolean(onCancel)} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
-      <Field id="milestone-due" label="Due" error={errors.dueOn}>
+      <Field id={`${idPrefix}-due`} label="Due" error={errors.dueOn}>
         {(control) => <Input {...control} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />}
       </Field>
-      <Button type="submit" className="sm:mt-[1.625rem]" disabled={add.isPending}>
-        {add.isPending ? <Spinner /> : <Plus aria-hidden />} Add milestone
-      </Button>
+      <div className="flex gap-2 sm:mt-[1.625rem]">
+        <Button type="submit" className="flex-1 sm:flex-none" disabled={pending}>
+          {pending ? <Spinner /> : onCancel ? null : <Plus aria-hidden />} {submitLabel}
+        </Button>
+        {onCancel ? (
+          <Button type="button" variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
     </form>
+  );
+}
+
+/** Field errors from the API go under their fields; anything else is a toast. */
+function useFieldErrorsOr(toastTitle: string) {
+  const [errors, setErrors] = useState<FieldErrors<MilestoneField>>({});
+  const onError = (err: unknown) => {
+    const fields = trpcFieldErrors<MilestoneField>(err);
+    if (fields.title || fields.dueOn) setErrors(fields);
+    else toast.error(toastTitle, { description: errorMessage(err) });
+  };
+  return { errors, setErrors, onError };
+}
+
+function AddMilestone({ slug, projectId, onAdded }: { slug: string; projectId: string; onAdded: () => void }) {
+  const trpc = useTRPC();
+  // A new key empties the form after each add.
+  const [formKey, setFormKey] = useState(0);
+  const { errors, setErrors, onError } = useFieldErrorsOr("Milestone not added");
+  const add = useMutation(
+    trpc.milestone.add.mutationOptions({
+      onSuccess: () => {
+        setErrors({});
+        setFormKey((k) => k + 1);
+        onAdded();
+      },
+      onError,
+    }),
+  );
+  return (
+    <div className="rounded-xl border bg-card p-3 sm:p-4">
+      <MilestoneForm
+        key={formKey}
+        idPrefix="milestone"
+        label="Add a milestone"
+        submitLabel="Add milestone"
+        pending={add.isPending}
+        serverErrors={errors}
+        onSubmit={(v) => add.mutate({ workspaceSlug: slug, projectId, ...v })}
+      />
+    </div>
   );
 }
