@@ -63,6 +63,11 @@ test("the CMO adds a milestone, re-dates it and ticks it off; the CEO's open pag
   await expect(row).toContainText(movedLabel);
   await expect(ceoRow).toContainText(movedLabel);
 
+  // The projects list names it as the project's next milestone.
+  await page.goto("/acme/projects");
+  await expect(page.getByTestId("project-row").filter({ hasText: project.name }).getByTestId("project-next-milestone")).toContainText(`Next: ${title} · ${movedLabel}`);
+  await page.goBack();
+
   await row.getByRole("checkbox", { name: `${title}: reached` }).click();
   await expect(row.getByRole("checkbox")).toHaveAttribute("aria-checked", "true");
   await expect(ceoRow).toHaveAttribute("data-reached", "true");

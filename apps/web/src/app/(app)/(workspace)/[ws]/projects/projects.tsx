@@ -2,7 +2,7 @@
 
 import type { RouterOutputs } from "@tandem/api";
 import { useQuery } from "@tanstack/react-query";
-import { CalendarDays, FolderKanban, Search, X } from "lucide-react";
+import { CalendarDays, Flag, FolderKanban, Search, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -173,6 +173,14 @@ function ProjectRow({ slug, row, today }: { slug: string; row: Row; today: strin
           {row.disagree ? <DisagreeBadge /> : null}
         </div>
         {p.outcome ? <p className="line-clamp-1 text-[13px] text-muted-foreground">{p.outcome}</p> : null}
+        {row.nextMilestone && p.phase !== "done" ? (
+          <p className={cn("flex min-w-0 items-center gap-1.5 text-xs", row.nextMilestone.dueOn < today ? "font-medium text-destructive" : "text-muted-foreground")} data-testid="project-next-milestone">
+            <Flag aria-hidden className="size-3.5 shrink-0" />
+            <span className="truncate">
+              Next: {row.nextMilestone.title} · {formatDay(row.nextMilestone.dueOn)}
+            </span>
+          </p>
+        ) : null}
       </div>
       <div className="flex flex-wrap items-center gap-2 md:block">
         <PhaseBadge phase={p.phase} />
