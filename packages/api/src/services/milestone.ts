@@ -3,6 +3,7 @@ import { deleteMilestoneRow, getMilestoneForUpdate, getProjectRow, insertMilesto
 import { TRPCError } from "@trpc/server";
 
 import type { LogFn } from "../log/writer";
+import { diff } from "./project";
 
 type MilestoneRow = Awaited<ReturnType<typeof insertMilestone>>;
 
@@ -50,18 +51,15 @@ export async function updateMilestone(
 ) {
   const current = await getMilestoneForUpdate(tx, { workspaceId, milestoneId });
   if (!current) throw notFound("Milestone");
-  const changed: { title?: string; dueOn?: string } = {};
-  const before: { title?: string; dueOn?: string } = {};
-  if (change.title !== undefined && change.title !== current.title) [changed.title, before.title] = [change.title, current.title];
-  if (change.dueOn !== undefined && change.dueOn !== current.dueOn) [changed.dueOn, before.dueOn] = [change.dueOn, current.dueOn];
-  if (Object.keys(changed).length === 0) return milestoneSnapshot(current);
-  const row = await updateMilestoneRow(tx, { milestoneId, change: changed });
+  const changed = diff(current, change);
+  if (Object.keys(changed.after).length === 0) return milestoneSnapshot(current);
+  const row = await updateMilestoneRow(tx, { milestoneId, change: changed.after });
   await log({
     action: "milestone.updated",
     entityType: "milestone",
     entityId: row.id,
     projectId: row.projectId,
-    summary: { label: row.title, before, after: changed },
+    summary: { label: row.title, before: changed.before, after: changed.after },
   });
   return milestoneSnapshot(row);
 }
