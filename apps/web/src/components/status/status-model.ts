@@ -60,27 +60,33 @@ function days(n: number) {
   return n === 1 ? "1 day" : `${n} days`;
 }
 
+/** "Dec 14", or "Jan 5, 2027" in another year. */
+function dayLabel(date: Date, now: Date) {
+  return date.getFullYear() === now.getFullYear() ? format(date, "MMM d") : format(date, "MMM d, yyyy");
+}
+
+/** "<label> · in 22 days", "<label> · today" or "<label> · 3 days overdue". */
+function countdown(label: string, date: Date, now: Date): TargetLine {
+  const left = differenceInCalendarDays(date, now);
+  if (left > 0) return { text: `${label} · in ${days(left)}`, overdue: false };
+  if (left === 0) return { text: `${label} · today`, overdue: false };
+  return { text: `${label} · ${days(-left)} overdue`, overdue: true };
+}
+
 /** "Target Dec 14 · in 22 days"; past it (and not done) "Target Dec 14 · 3 days overdue". */
 export function targetLine(targetDate: string | null, phase: Phase, now: Date): TargetLine | null {
   if (!targetDate) return null;
   const target = parseISO(targetDate);
-  const label = `Target ${target.getFullYear() === now.getFullYear() ? format(target, "MMM d") : format(target, "MMM d, yyyy")}`;
+  const label = `Target ${dayLabel(target, now)}`;
   if (phase === "done") return { text: `${label} · delivered`, overdue: false };
-  const left = differenceInCalendarDays(target, now);
-  if (left > 0) return { text: `${label} · in ${days(left)}`, overdue: false };
-  if (left === 0) return { text: `${label} · today`, overdue: false };
-  return { text: `${label} · ${days(-left)} overdue`, overdue: true };
+  return countdown(label, target, now);
 }
 
 /** "Next: Beta live · Dec 4 · in 3 days"; past its date "Next: Beta live · Dec 4 · 2 days overdue". */
 export function milestoneLine(next: { title: string; dueOn: string } | null | undefined, now: Date): TargetLine | null {
   if (!next) return null;
   const due = parseISO(next.dueOn);
-  const label = `Next: ${next.title} · ${due.getFullYear() === now.getFullYear() ? format(due, "MMM d") : format(due, "MMM d, yyyy")}`;
-  const left = differenceInCalendarDays(due, now);
-  if (left > 0) return { text: `${label} · in ${days(left)}`, overdue: false };
-  if (left === 0) return { text: `${label} · today`, overdue: false };
-  return { text: `${label} · ${days(-left)} overdue`, overdue: true };
+  return countdown(`Next: ${next.title} · ${dayLabel(due, now)}`, due, now);
 }
 
 /** "Checked in 2 days ago", or "No check-in for 9 days" when the lead never has. */
