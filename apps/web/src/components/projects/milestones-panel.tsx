@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tandem/api";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, Flag, Pencil, Trash2 } from "lucide-react";
 import { useRef, useState } from "react";
 
@@ -17,7 +18,7 @@ import { useTRPC } from "~/trpc/react";
 
 import { MilestoneForm, useMilestoneFieldErrors } from "./milestone-form";
 
-type Milestone = { id: string; title: string; dueOn: string; reachedAt: string | null };
+type Milestone = RouterOutputs["milestone"]["list"][number];
 
 /**
  * A project's milestones by due date: dated points on the way to its target. Writers add them,
@@ -26,14 +27,20 @@ type Milestone = { id: string; title: string; dueOn: string; reachedAt: string |
  */
 export function MilestonesPanel({ slug, projectId, canWrite }: { slug: string; projectId: string; canWrite: boolean }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const list = useQuery(trpc.milestone.list.queryOptions({ workspaceSlug: slug, projectId }));
+  // What the API answered goes into the list at once, without a re-read; the live log's re-read
+  // brings the same to everyone else's page.
+  const listKey = trpc.milestone.list.queryKey({ workspaceSlug: slug, projectId });
+  const put = (m: Milestone) => queryClient.setQueryData(listKey, (rows) => rows && [...rows.filter((r) => r.id !== m.id), m].sort((a, b) => a.dueOn.localeCompare(b.dueOn)));
+  const drop = ({ id }: { id: string }) => queryClient.setQueryData(listKey, (rows) => rows?.filter((r) => r.id !== id));
 
   return (
     <section aria-labelledby="milestones-heading" className="grid gap-4">
       <h2 id="milestones-heading" className="sr-only">
         Milestones
       </h2>
-      {canWrite ? <AddMilestone slug={slug} projectId={projectId} onAdded={() => void list.refetch()} /> : null}
+      {canWrite ? <AddMilestone slug={slug} projectId={projectId} onAdded={put} /> : null}
       {list.isPending ? (
         <div className="grid gap-2">
           <Skeleton className="h-12 rounded-lg" />
@@ -53,7 +60,7 @@ export function MilestonesPanel({ slug, projectId, canWrite }: { slug: string; p
       ) : (
         <ol className="grid divide-y rounded-xl border bg-card" data-testid="milestones">
           {list.data.map((m) => (
-            <MilestoneRow key={m.id} slug={slug} milestone={m} canWrite={canWrite} onChanged={() => void list.refetch()} />
+            <MilestoneRow key={m.id} slug={slug} milestone={m} canWrite={canWrite} onSaved={put} onRemoved={drop} />
           ))}
         </ol>
       )}
@@ -61,25 +68,37 @@ export function MilestonesPanel({ slug, projectId, canWrite }: { slug: string; p
   );
 }
 
-function MilestoneRow({ slug, milestone: m, canWrite, onChanged }: { slug: string; milestone: Milestone; canWrite: boolean; onChanged: () => void }) {
+function MilestoneRow({
+  slug,
+  milestone: m,
+  canWrite,
+  onSaved,
+  onRemoved,
+}: {
+  slug: string;
+  milestone: Milestone;
+  canWrite: boolean;
+  onSaved: (m: Milestone) => void;
+  onRemoved: (m: { id: string }) => void;
+}) {
   const trpc = useTRPC();
   const reached = m.reachedAt !== null;
   const overdue = !reached && m.dueOn < localToday();
   const setReached = useMutation(
-    trpc.milestone.setReached.mutationOptions({ onSuccess: onChanged, onError: (err) => toast.error("Milestone not updated", { description: errorMessage(err) }) }),
+    trpc.milestone.setReached.mutationOptions({ onSuccess: onSaved, onError: (err) => toast.error("Milestone not updated", { description: errorMessage(err) }) }),
   );
   const remove = useMutation(
-    trpc.milestone.remove.mutationOptions({ onSuccess: onChanged, onError: (err) => toast.error("Milestone not removed", { description: errorMessage(err) }) }),
+    trpc.milestone.remove.mutationOptions({ onSuccess: onRemoved, onError: (err) => toast.error("Milestone not removed", { description: errorMessage(err) }) }),
   );
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const { errors, setErrors, onError } = useMilestoneFieldErrors("Milestone not changed");
   const update = useMutation(
     trpc.milestone.update.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (saved) => {
         setErrors({});
         closeEditor();
-        onChanged();
+        onSaved(saved);
       },
       onError,
     }),
@@ -163,17 +182,17 @@ function MilestoneRow({ slug, milestone: m, canWrite, onChanged }: { slug: strin
   );
 }
 
-function AddMilestone({ slug, projectId, onAdded }: { slug: string; projectId: string; onAdded: () => void }) {
+function AddMilestone({ slug, projectId, onAdded }: { slug: string; projectId: string; onAdded: (m: Milestone) => void }) {
   const trpc = useTRPC();
   // A new key empties the form after each add.
   const [formKey, setFormKey] = useState(0);
   const { errors, setErrors, onError } = useMilestoneFieldErrors("Milestone not added");
   const add = useMutation(
     trpc.milestone.add.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (added) => {
         setErrors({});
         setFormKey((k) => k + 1);
-        onAdded();
+        onAdded(added);
       },
       onError,
     }),
