@@ -1,5 +1,3 @@
-import { Suspense } from "react";
-
 import type { Side } from "~/lib/sides";
 
 import { LiveWorkspace } from "./live-workspace";
@@ -25,11 +23,10 @@ export interface ShellMe {
  * phones a top bar whose menu button slides the same sidebar in from the left. Only its live
  * parts (navigation state, menus, presence) run in the browser.
  *
- * Each live part sits in its own <Suspense>: its HTML is complete (nothing here suspends), and
- * the boundary lets React hydrate the parts one small slice at a time instead of in one long
- * task that would hold up a phone's first taps. This works here because the shell comes first
- * in the HTML: React inlines a finished boundary only within its first ~12.8 KB, and streams any
- * later one separately, revealed after the rest (so pages don't use this trick for their lists).
+ * No part of it sits in a <Suspense>. React inlines a finished boundary only within the first
+ * ~12.8 KB of HTML and streams any later one after the page, revealed by script 300 ms apart:
+ * the phone top bar's menu button and avatar used to pop in after the first paint and push the
+ * workspace name aside (docs/benchmarks.md, 23 Nov 2026 10:00 UTC).
  */
 export function WorkspaceShell({ workspace, me, user, children }: { workspace: ShellWorkspace; me: ShellMe; user: CurrentUser; children: React.ReactNode }) {
   const sidebar = (
@@ -55,29 +52,23 @@ export function WorkspaceShell({ workspace, me, user, children }: { workspace: S
       </a>
 
       <aside aria-label="Sidebar" className="sticky top-0 hidden h-dvh border-r bg-sidebar lg:block">
-        <Suspense>{sidebar}</Suspense>
+        {sidebar}
       </aside>
 
       <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b bg-background/85 px-3 backdrop-blur-md lg:hidden">
-        <Suspense>
-          <PhoneMenu slug={workspace.slug}>{sidebar}</PhoneMenu>
-        </Suspense>
+        <PhoneMenu slug={workspace.slug}>{sidebar}</PhoneMenu>
         <span className="flex min-w-0 flex-1 items-center gap-2">
           <WorkspaceMark name={workspace.name} side={me.side} className="size-6 text-xs" />
           <span className="truncate text-sm font-semibold">{workspace.name}</span>
         </span>
-        <Suspense>
-          <OnlineCompact workspaceId={workspace.id} userId={me.userId} />
-          <UserMenu user={user} side={me.side} compact />
-        </Suspense>
+        <OnlineCompact workspaceId={workspace.id} userId={me.userId} />
+        <UserMenu user={user} side={me.side} compact />
       </header>
 
       <main id="main" className="min-w-0 outline-none" tabIndex={-1}>
         {children}
       </main>
-      <Suspense>
-        <LiveWorkspace slug={workspace.slug} workspaceId={workspace.id} userId={me.userId} />
-      </Suspense>
+      <LiveWorkspace slug={workspace.slug} workspaceId={workspace.id} userId={me.userId} />
     </div>
   );
 }
