@@ -92,3 +92,16 @@ test("the new-project dialog, sharing its fields with the edit dialog, creates a
   await expect(page.getByTestId("health-marketing")).toContainText(DEMO.cmo.name);
   await expect(page.getByTestId("health-it")).toContainText(DEMO.cio.name);
 });
+
+test("a made-up or malformed project id answers 404 with the not-found page, inside the workspace", async ({ page }) => {
+  await signIn(page, DEMO.cmo.email);
+  for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-project"]) {
+    const response = await page.goto(`/acme/projects/${id}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "We can't find that page" })).toBeVisible();
+  }
+  // A real one still opens, through the list.
+  await page.goto("/acme/projects");
+  await page.getByRole("main").getByRole("link", { name: /Spring launch site/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Spring launch site" })).toBeVisible();
+});

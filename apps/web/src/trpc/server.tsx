@@ -1,7 +1,7 @@
 import "server-only";
 
 import { appRouter, createCaller, createTRPCContext, type AppRouter } from "@tandem/api";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { defaultShouldDehydrateQuery, dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { TRPCError } from "@trpc/server";
 import { headers } from "next/headers";
@@ -44,10 +44,12 @@ const sentByLayout = cache(() => new Set<string>());
  * sends everything it sees and remembers it; a page's boundary, rendered in the same request,
  * then sends only what the layout's did not, so no query is shipped twice in one HTML page.
  * (When the page's boundary renders first, both send everything: correct, only larger.)
+ * The layout sends only finished queries: it has awaited its own, and a page's query still
+ * running beside it (say a project that turns out not to exist) is the page's to send or drop.
  */
 export function HydrateClient({ children, scope = "page" }: { children: React.ReactNode; scope?: "layout" | "page" }) {
   const sent = sentByLayout();
-  const state = dehydrate(getQueryClient());
+  const state = dehydrate(getQueryClient(), scope === "layout" ? { shouldDehydrateQuery: defaultShouldDehydrateQuery } : undefined);
   if (scope === "layout") for (const q of state.queries) sent.add(q.queryHash);
   else state.queries = state.queries.filter((q) => !sent.has(q.queryHash));
   return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
