@@ -93,7 +93,7 @@ test("the new-project dialog, sharing its fields with the edit dialog, creates a
   await expect(page.getByTestId("health-it")).toContainText(DEMO.cio.name);
 });
 
-test("a made-up or malformed project id answers 404 with the not-found page, inside the workspace", async ({ page }) => {
+test("a made-up or malformed project id answers 404 with the not-found page", async ({ page }) => {
   await signIn(page, DEMO.cmo.email);
   for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-project"]) {
     const response = await page.goto(`/acme/projects/${id}`);
