@@ -80,6 +80,10 @@ test("the CIO checks in through the form; the CMO sees it side by side, live, an
   await expect(panel(cmo).getByTestId("disagree-badge")).toHaveCount(0);
   const history = cmo.getByTestId("check-in-history");
   await expect(history).toContainText("Earlier check-ins (1)");
+  // The CMO's own "posted" toast can sit over the history on a phone, and a pointer resting on it
+  // keeps it open: move away and let it go, as a thumb would.
+  await cmo.mouse.move(0, 0);
+  await expect(cmo.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 10_000 });
   await history.getByText("Earlier check-ins").click();
   await expect(history).toContainText("Consent API still in beta");
 
