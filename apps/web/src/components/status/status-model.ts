@@ -2,6 +2,8 @@ import { differenceInCalendarDays, format, parseISO } from "date-fns";
 
 import type { Health, Phase } from "~/lib/projects";
 
+import { formatDay } from "../../lib/dates";
+
 /** What the status page needs of a `project.list` row. */
 export interface StatusProjectInput {
   project: {
@@ -60,11 +62,6 @@ function days(n: number) {
   return n === 1 ? "1 day" : `${n} days`;
 }
 
-/** "Dec 14", or "Jan 5, 2027" in another year. */
-function dayLabel(date: Date, now: Date) {
-  return date.getFullYear() === now.getFullYear() ? format(date, "MMM d") : format(date, "MMM d, yyyy");
-}
-
 /** "<label> · in 22 days", "<label> · today" or "<label> · 3 days overdue". */
 function countdown(label: string, date: Date, now: Date): TargetLine {
   const left = differenceInCalendarDays(date, now);
@@ -77,7 +74,7 @@ function countdown(label: string, date: Date, now: Date): TargetLine {
 export function targetLine(targetDate: string | null, phase: Phase, now: Date): TargetLine | null {
   if (!targetDate) return null;
   const target = parseISO(targetDate);
-  const label = `Target ${dayLabel(target, now)}`;
+  const label = `Target ${formatDay(targetDate, now)}`;
   if (phase === "done") return { text: `${label} · delivered`, overdue: false };
   return countdown(label, target, now);
 }
@@ -86,7 +83,7 @@ export function targetLine(targetDate: string | null, phase: Phase, now: Date): 
 export function milestoneLine(next: { title: string; dueOn: string } | null | undefined, now: Date): TargetLine | null {
   if (!next) return null;
   const due = parseISO(next.dueOn);
-  return countdown(`Next: ${next.title} · ${dayLabel(due, now)}`, due, now);
+  return countdown(`Next: ${next.title} · ${formatDay(next.dueOn, now)}`, due, now);
 }
 
 /** "Checked in 2 days ago", or "No check-in for 9 days" when the lead never has. */
