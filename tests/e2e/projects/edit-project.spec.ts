@@ -93,15 +93,19 @@ test("the new-project dialog, sharing its fields with the edit dialog, creates a
   await expect(page.getByTestId("health-it")).toContainText(DEMO.cio.name);
 });
 
-test("a made-up or malformed project id answers 404 with the not-found page", async ({ page }) => {
+test("a made-up or malformed project id answers 404 inside the workspace, with its menu at hand", async ({ page, isMobile }) => {
   await signIn(page, DEMO.cmo.email);
   for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-project"]) {
     const response = await page.goto(`/acme/projects/${id}`);
     expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { name: "We can't find that page" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("heading", { name: "We can't find that page" })).toBeVisible();
+    // The workspace's own menu, not the app-wide dead end.
+    if (isMobile) await expect(page.getByRole("button", { name: "Open menu" })).toBeVisible();
+    else await expect(page.getByRole("navigation", { name: "Workspace" })).toBeVisible();
   }
-  // A real one still opens, through the list.
-  await page.goto("/acme/projects");
+  // A real one still opens, through the list the 404 points back to.
+  await page.getByRole("link", { name: "Back to projects" }).click();
+  await expect(page).toHaveURL(/\/acme\/projects$/);
   await page.getByRole("main").getByRole("link", { name: /Spring launch site/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Spring launch site" })).toBeVisible();
 });
