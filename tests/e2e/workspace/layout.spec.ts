@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-import { DEMO, signIn } from "../fixtures/auth";
+import { connectionStatus, DEMO, signIn } from "../fixtures/auth";
 
 async function expectNoHorizontalScroll(page: Page) {
   // A string, evaluated in the page: this project's tsconfig has no DOM types.
@@ -81,4 +81,40 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/acme");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Facme$/);
+});
+
+test("a streamed page revealed late hydrates once: the live connection coming up first doesn't render a second copy", async ({ page }) => {
+  const HOLD_MS = 5_000;
+  // Hold React's reveal of the streamed page for a few seconds, as a busy phone (or React's own
+  // 300 ms reveal batching) can, so the live connection comes up while the page is still hidden.
+  let patched = 0;
+  await page.route("**/acme/members", async (route) => {
+    if (route.request().resourceType() !== "document") return route.continue();
+    const response = await route.fetch();
+    const body = await response.text();
+    patched = body.split("$RV=function(a){").length - 1;
+    const held = body.replace("$RV=function(a){", `$RV=function(a){var q=a.slice();a.length=0;setTimeout(function(){$RV0(q)},${HOLD_MS})};$RV0=function(a){`);
+    await route.fulfill({ response, body: held });
+  });
+  // A fulfilled document counts as public to Chromium, which then asks before it talks to localhost.
+  await page.context().grantPermissions(["local-network-access"]);
+  await signIn(page, DEMO.ceo.email);
+  await page.goto("/acme/members");
+  expect(patched, "React's reveal script was found in the page").toBe(1);
+
+  await expect(connectionStatus(page)).toHaveAttribute("data-state", "connected");
+  const rows = () =>
+    page.evaluate<{ inDocument: number; stillHidden: number; heldBack: boolean }>(`(() => {
+      const rows = [...document.querySelectorAll('[data-testid="member-row"]')];
+      return { inDocument: rows.length, stillHidden: rows.filter((r) => r.closest("[hidden]")).length, heldBack: !!document.getElementById("S:0") };
+    })()`);
+  const whileHeld = await rows();
+  expect(whileHeld.heldBack, "the connection came up while the page was still held back").toBe(true);
+  // Every row is the server's, waiting to be revealed: none rendered again beside it.
+  expect(whileHeld.stillHidden).toBeGreaterThan(0);
+  expect(whileHeld.inDocument).toBe(whileHeld.stillHidden);
+
+  // Revealed, each member is there once, and the page works.
+  await expect(page.getByTestId("member-row").first()).toBeVisible({ timeout: HOLD_MS + 5_000 });
+  await expect(page.getByTestId("member-row")).toHaveCount(whileHeld.stillHidden);
 });

@@ -3,22 +3,23 @@
 import type { ClientToServerEvents, ServerToClientEvents } from "@tandem/realtime-contract";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useEffect, useState } from "react";
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import type { Socket } from "socket.io-client";
 import { toast } from "~/lib/toast";
 
 import { afterLoadIdle } from "~/lib/after-load-idle";
 
 import { resolveRealtimeUrl, type RealtimeConfig } from "./config";
+import { ConnectionStore } from "./connection-store";
 import { LiveCache } from "./live-cache";
 import { PresenceStore } from "./presence-store";
 
 export type TandemSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 
+/** The same object for the tab's whole life: what changes (socket, status, presence) is read from its stores. */
 interface RealtimeValue {
-  socket: TandemSocket | null;
-  status: ConnectionStatus;
+  connection: ConnectionStore;
   presence: PresenceStore;
   /** Applies each workspace's log to the query cache; pages register their workspace with it. */
   live: LiveCache;
@@ -35,8 +36,9 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
   const queryClient = useQueryClient();
   const [presence] = useState(() => new PresenceStore());
   const [live] = useState(() => new LiveCache(queryClient));
-  const [socket, setSocket] = useState<TandemSocket | null>(null);
-  const [status, setStatus] = useState<ConnectionStatus>("connecting");
+  const [connection] = useState(() => new ConnectionStore());
+  const [value] = useState<RealtimeValue>(() => ({ connection, presence, live }));
+  const setStatus = (status: ConnectionStatus) => connection.set({ status });
 
   useEffect(() => {
     // socket.io-client loads once the page has loaded and the browser is idle: it is not needed to
@@ -68,8 +70,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,
     });
-    setSocket(s);
-    setStatus("connecting");
+    connection.set({ socket: s, status: "connecting" });
     const detachLive = live.attach(s, readLogEntry);
 
     const onConnect = () => setStatus("connected");
@@ -118,10 +119,11 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
       s.io.removeAllListeners();
       s.disconnect();
       presence.clear();
+      connection.set({ socket: null, status: "connecting" });
     };
   }
 
-  return <RealtimeContext.Provider value={{ socket, status, presence, live }}>{children}</RealtimeContext.Provider>;
+  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }
 
 export function useRealtime(): RealtimeValue {
@@ -130,6 +132,14 @@ export function useRealtime(): RealtimeValue {
   return value;
 }
 
+/** The connection's state; "connecting" on the server and while the page hydrates. */
 export function useConnectionStatus(): ConnectionStatus {
-  return useRealtime().status;
+  const { connection } = useRealtime();
+  return useSyncExternalStore(connection.subscribe, () => connection.status, () => "connecting");
+}
+
+/** The tab's socket once it has been opened (after the page has loaded), else null. */
+export function useSocket(): TandemSocket | null {
+  const { connection } = useRealtime();
+  return useSyncExternalStore(connection.subscribe, () => connection.socket, () => null);
 }

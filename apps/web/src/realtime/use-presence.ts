@@ -3,7 +3,7 @@
 import type { PresenceUser } from "@tandem/realtime-contract";
 import { useCallback, useEffect, useSyncExternalStore } from "react";
 
-import { useRealtime } from "./realtime-provider";
+import { useRealtime, useSocket } from "./realtime-provider";
 
 const ASK_TIMEOUT_MS = 5_000;
 const ASK_ATTEMPTS = 3;
@@ -13,7 +13,8 @@ const ASK_ATTEMPTS = 3;
  * the server's `presence.state` events. `undefined` while unknown.
  */
 export function usePresence(workspaceId: string | undefined): PresenceUser[] | undefined {
-  const { socket, presence } = useRealtime();
+  const { presence } = useRealtime();
+  const socket = useSocket();
 
   useEffect(() => {
     if (!socket || !workspaceId) return;

@@ -3,7 +3,7 @@
 import { projectPresenceSchema, safeParse, type ProjectViewer } from "@tandem/realtime-contract";
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import { useRealtime } from "./realtime-provider";
+import { useSocket } from "./realtime-provider";
 
 const VIEW_TIMEOUT_MS = 5_000;
 
@@ -19,7 +19,7 @@ export interface ProjectPresenceValue {
  * every (re)connect, `project.leave` on the way out, and the room's `project.presence` updates.
  */
 export function useProjectPresence(projectId: string): ProjectPresenceValue {
-  const { socket } = useRealtime();
+  const socket = useSocket();
   const [viewers, setViewers] = useState<ProjectViewer[] | undefined>(undefined);
   const editing = useRef<string | null>(null);
 
