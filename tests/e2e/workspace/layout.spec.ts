@@ -51,7 +51,7 @@ test("a phone's top bar is whole in the page's first HTML, before any script run
     const topBar = phone.getByRole("banner");
     await expect(topBar.getByRole("button", { name: "Open menu" })).toBeVisible();
     await expect(topBar.getByText("Acme", { exact: true })).toBeVisible();
-    await expect(topBar.getByRole("button", { name: `Account menu for ${DEMO.ceo.name}` })).toBeVisible();
+    await expect(topBar.getByRole("button", { name: `ER, account menu for ${DEMO.ceo.name}` })).toBeVisible();
     await expect(phone.getByRole("heading", { level: 1, name: "Progress feed" })).toBeVisible();
   } finally {
     await noScript.close();
@@ -76,7 +76,7 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page.getByText("You're on the")).toContainText("Leadership");
   // Leadership reads: no admin actions on the overview.
   await expect(page.getByRole("link", { name: "Invite people" })).toHaveCount(0);
-  await page.getByRole("button", { name: new RegExp(`^(${DEMO.ceo.name} .*account menu|Account menu for ${DEMO.ceo.name})$`) }).filter({ visible: true }).click();
+  await page.getByRole("button", { name: new RegExp(`^(${DEMO.ceo.name} .*account menu|ER, account menu for ${DEMO.ceo.name})$`) }).filter({ visible: true }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/acme");

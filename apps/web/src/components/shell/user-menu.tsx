@@ -3,7 +3,7 @@
 import { UserAvatar } from "~/components/people/user-avatar";
 import { useLoadOnIntent } from "~/components/ui/load-on-intent";
 import type { Side } from "~/lib/sides";
-import { cn } from "~/lib/utils";
+import { cn, initials } from "~/lib/utils";
 
 export interface CurrentUser {
   name: string;
@@ -30,8 +30,9 @@ export function UserMenuButton({ user, side, compact = false, className, ...prop
   return (
     <button
       type="button"
-      // Compact shows only the avatar; otherwise the name starts with the visible name and email.
-      aria-label={compact ? `Account menu for ${user.name}` : `${user.name} ${user.email}, account menu`}
+      // The name starts with what is visible (the initials, or the name and email), so a voice-control
+      // user can say what they see (WCAG 2.5.3, Lighthouse's label-content-name-mismatch).
+      aria-label={compact ? `${initials(user.name)}, account menu for ${user.name}` : `${user.name} ${user.email}, account menu`}
       className={cn(
         "flex min-w-0 items-center gap-2.5 rounded-md text-left outline-none transition-colors hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/30",
         compact ? "p-1" : "w-full px-2 py-1.5",
