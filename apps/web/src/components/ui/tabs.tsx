@@ -10,7 +10,7 @@ export const Tabs = TabsPrimitive.Root;
 export function TabsList({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.List>) {
   return (
     <TabsPrimitive.List
-      className={cn("-mb-px flex max-w-full items-center gap-1 overflow-x-auto border-b [scrollbar-width:none]", className)}
+      className={cn("scroll-fade-x -mb-px flex max-w-full items-center gap-1 overflow-x-auto border-b [scrollbar-width:none]", className)}
       {...props}
     />
   );

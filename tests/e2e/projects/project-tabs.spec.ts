@@ -1,0 +1,43 @@
+import { expect, test, type Locator } from "@playwright/test";
+
+import { createDemoProject } from "../fixtures/api";
+import { DEMO, signIn } from "../fixtures/auth";
+
+/** How wide the tab strip's fade is at each edge, in px: 0 where nothing more is that way. */
+function fades(tabs: Locator) {
+  return tabs.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const px = (name: string) => Number.parseFloat(style.getPropertyValue(name)) || 0;
+    return { masked: style.maskImage !== "none", start: px("--scroll-fade-start"), end: px("--scroll-fade-end") };
+  });
+}
+
+test("the project tabs fade at an edge with more to scroll to, and the keyboard brings the chosen tab into view", async ({ page, isMobile }) => {
+  await signIn(page, DEMO.cmo.email);
+  const project = await createDemoProject(page, "Tabs");
+  await page.goto(`/acme/projects/${project.id}`);
+  const tabs = page.getByRole("tablist", { name: "Project views" });
+  const comments = tabs.getByRole("tab", { name: "Comments" });
+  await expect(tabs.getByRole("tab", { name: "Board" })).toHaveAttribute("aria-selected", "true");
+
+  if (!isMobile) {
+    // Everything fits on a desktop: no fade to hint at anything.
+    await expect(comments).toBeInViewport({ ratio: 1 });
+    expect(await fades(tabs)).toMatchObject({ start: 0, end: 0 });
+    return;
+  }
+
+  // A phone: the last tabs are past the edge, which fades; the start, with nothing before it, doesn't.
+  await expect(comments).not.toBeInViewport({ ratio: 1 });
+  await expect.poll(() => fades(tabs)).toMatchObject({ masked: true, start: 0 });
+  expect((await fades(tabs)).end).toBeGreaterThan(0);
+
+  // End on the focused tab list picks the last tab and scrolls it into view; the fades swap sides.
+  await tabs.getByRole("tab", { name: "Board" }).focus();
+  await page.keyboard.press("End");
+  await expect(comments).toHaveAttribute("aria-selected", "true");
+  await expect(page).toHaveURL(/[?&]view=comments/);
+  await expect(comments).toBeInViewport({ ratio: 1 });
+  await expect.poll(async () => (await fades(tabs)).end).toBe(0);
+  expect((await fades(tabs)).start).toBeGreaterThan(0);
+});
