@@ -6,7 +6,8 @@ import { DEMO, signIn } from "../fixtures/auth";
 /** How wide the tab strip's fade is at each edge, in px: 0 where nothing more is that way. */
 function fades(tabs: Locator) {
   return tabs.evaluate((el) => {
-    const style = getComputedStyle(el);
+    // The tests compile without the DOM library; the page's window is reached through the element.
+    const style = el.ownerDocument.defaultView!.getComputedStyle(el);
     const px = (name: string) => Number.parseFloat(style.getPropertyValue(name)) || 0;
     return { masked: style.maskImage !== "none", start: px("--scroll-fade-start"), end: px("--scroll-fade-end") };
   });
