@@ -33,8 +33,15 @@ test("the project tabs fade at an edge with more to scroll to, and the keyboard 
   await expect.poll(() => fades(tabs)).toMatchObject({ masked: true, start: 0 });
   expect((await fades(tabs)).end).toBeGreaterThan(0);
 
-  // End on the focused tab list picks the last tab and scrolls it into view; the fades swap sides.
+  // The arrow keys walk the tabs; one that was cut off at the edge comes wholly into view.
   await tabs.getByRole("tab", { name: "Board" }).focus();
+  for (const name of ["List", "Milestones", "Check-ins"]) {
+    await page.keyboard.press("ArrowRight");
+    await expect(tabs.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
+  }
+  await expect(tabs.getByRole("tab", { name: "Check-ins" })).toBeInViewport({ ratio: 1 });
+
+  // End picks the last tab and scrolls it into view; the fades swap sides.
   await page.keyboard.press("End");
   await expect(comments).toHaveAttribute("aria-selected", "true");
   await expect(page).toHaveURL(/[?&]view=comments/);

@@ -16,9 +16,15 @@ export function TabsList({ className, ...props }: React.ComponentProps<typeof Ta
   );
 }
 
-export function TabsTrigger({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.Trigger>) {
+export function TabsTrigger({ className, onFocus, ...props }: React.ComponentProps<typeof TabsPrimitive.Trigger>) {
   return (
     <TabsPrimitive.Trigger
+      onFocus={(event) => {
+        // A tab focused by the arrow keys comes fully into view: the browser's own focus scroll
+        // leaves a tab that is already partly visible cut off at the edge of a phone's tab strip.
+        event.currentTarget.scrollIntoView({ block: "nearest", inline: "nearest" });
+        onFocus?.(event);
+      }}
       className={cn(
         "relative inline-flex h-10 shrink-0 items-center gap-1.5 rounded-t-md px-3 text-sm font-medium text-muted-foreground transition-colors outline-none",
         "hover:text-foreground focus-visible:bg-accent focus-visible:outline-none data-[state=active]:text-foreground",
