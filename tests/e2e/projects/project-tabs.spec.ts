@@ -48,4 +48,9 @@ test("the project tabs fade at an edge with more to scroll to, and the keyboard 
   await expect(comments).toBeInViewport({ ratio: 1 });
   await expect.poll(async () => (await fades(tabs)).end).toBe(0);
   expect((await fades(tabs)).start).toBeGreaterThan(0);
+
+  // Opened on the last tab (a shared link), the strip starts scrolled to show it.
+  await page.reload();
+  await expect(comments).toHaveAttribute("aria-selected", "true");
+  await expect(comments).toBeInViewport({ ratio: 1 });
 });

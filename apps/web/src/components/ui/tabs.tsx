@@ -7,9 +7,23 @@ import { cn } from "~/lib/utils";
 
 export const Tabs = TabsPrimitive.Root;
 
+/**
+ * Scrolls a tab strip sideways so its selected tab is in view: a page opened on a later tab
+ * (`?view=comments` on a phone) shows which one it is. Sideways only, so the page itself stays put.
+ */
+function revealSelectedTab(list: HTMLDivElement | null) {
+  const tab = list?.querySelector<HTMLElement>('[role="tab"][data-state="active"]');
+  if (!list || !tab) return;
+  const past = tab.getBoundingClientRect().right - list.getBoundingClientRect().right;
+  if (past > 0) list.scrollLeft += past + Number.parseFloat(getComputedStyle(list).scrollPaddingInlineEnd || "0");
+}
+
 export function TabsList({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.List>) {
   return (
     <TabsPrimitive.List
+      // A stable function, so it runs when the strip mounts, not on every render: later selections
+      // are in view already (clicked, or focused by the arrow keys).
+      ref={revealSelectedTab}
       className={cn("scroll-fade-x -mb-px flex max-w-full items-center gap-1 overflow-x-auto border-b [scrollbar-width:none]", className)}
       {...props}
     />
