@@ -15,7 +15,9 @@ function revealSelectedTab(list: HTMLDivElement | null) {
   const tab = list?.querySelector<HTMLElement>('[role="tab"][data-state="active"]');
   if (!list || !tab) return;
   const past = tab.getBoundingClientRect().right - list.getBoundingClientRect().right;
-  if (past > 0) list.scrollLeft += past + Number.parseFloat(getComputedStyle(list).scrollPaddingInlineEnd || "0");
+  // The fade's padding where there is one; "auto" (no scroll timelines, so no fade) counts as none.
+  const padding = Number.parseFloat(getComputedStyle(list).scrollPaddingInlineEnd) || 0;
+  if (past > 0) list.scrollLeft += past + padding;
 }
 
 export function TabsList({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.List>) {
