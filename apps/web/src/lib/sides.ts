@@ -1,42 +1,12 @@
-import { ROLE_LABELS, SIDE_LABELS } from "@tandem/db/constants";
+import { SIDE_LABELS, SIDE_STYLES } from "@tandem/domain/sides";
+import { ROLE_LABELS } from "@tandem/domain/constants";
 
 export type Side = keyof typeof SIDE_LABELS;
 export type Role = keyof typeof ROLE_LABELS;
 
 export const SIDES = Object.keys(SIDE_LABELS) as Side[];
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
-export { ROLE_LABELS, SIDE_LABELS };
-
-/** Class names for a side's colour, written out in full so Tailwind sees them. */
-export const SIDE_STYLES: Record<Side, { dot: string; ring: string; border: string; soft: string; ink: string; bar: string; blurb: string }> = {
-  marketing: {
-    dot: "bg-marketing",
-    ring: "ring-marketing",
-    border: "border-marketing",
-    soft: "bg-marketing-soft",
-    ink: "text-marketing-ink",
-    bar: "bg-marketing",
-    blurb: "Campaigns, audiences and the questions the data should answer.",
-  },
-  it: {
-    dot: "bg-it",
-    ring: "ring-it",
-    border: "border-it",
-    soft: "bg-it-soft",
-    ink: "text-it-ink",
-    bar: "bg-it",
-    blurb: "Data, platforms and the infrastructure that makes the work possible.",
-  },
-  leadership: {
-    dot: "bg-leadership",
-    ring: "ring-leadership",
-    border: "border-leadership",
-    soft: "bg-leadership-soft",
-    ink: "text-leadership-ink",
-    bar: "bg-leadership",
-    blurb: "Reads everything, comments and acknowledges; edits nothing.",
-  },
-};
+export { ROLE_LABELS, SIDE_LABELS, SIDE_STYLES };
 
 export const ROLE_HINTS: Record<Role, string> = {
   admin: "Manages members, sides, roles and invitations.",
