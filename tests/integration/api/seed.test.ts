@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "@tandem/api/seed";
+import { DEMO_PASSWORD, DEMO_PEOPLE, demoPeople, seedDemo } from "@tandem/api/seed";
 import type { Auth } from "@tandem/auth";
 import { verifyWorkspaceLog } from "@tandem/db/log";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,5 +37,20 @@ describe.each(DB_KINDS)("demo seed on %s", (kind) => {
     expect(digest.overdueBySide.marketing.map((t) => t.title)).toContain("Hero photography");
     const ws = (await api.workspace.get({ workspaceSlug: "acme" })).workspace;
     expect((await verifyWorkspaceLog(t.db, ws.id)).ok).toBe(true);
+  });
+
+  it("seeds the same demo again under another slug, name and email domain, beside Acme", async () => {
+    // The e2e specs that change data each get a workspace made this way.
+    expect(await seedDemo(t.db, auth, { slug: "beta-demo", name: "Beta", emailDomain: "beta.test" })).toBe(true);
+    const res = await auth.api.signInEmail({ body: { email: "cio@beta.test", password: DEMO_PASSWORD }, returnHeaders: true });
+    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const api = await callerFor(t.db, auth, { headers: new Headers({ cookie }) } as never);
+    const members = await api.member.list({ workspaceSlug: "beta-demo" });
+    expect(members.map((m) => m.email).sort()).toEqual(demoPeople("beta.test").map((p) => p.email).sort());
+    expect((await api.workspace.get({ workspaceSlug: "beta-demo" })).workspace.name).toBe("Beta");
+    const projects = await api.project.list({ workspaceSlug: "beta-demo" });
+    expect(projects.map((p) => p.project.name).sort()).toEqual(["Consent banner rollout", "Customer data platform", "Spring launch site"]);
+    // Acme's people are not in it, and Acme is untouched.
+    await expect(api.member.list({ workspaceSlug: "acme" })).rejects.toThrow();
   });
 });

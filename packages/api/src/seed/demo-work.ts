@@ -13,18 +13,18 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
  * Demo projects for Acme, made through the same services (and log) as the app: three joint
  * projects with milestones, tasks and check-ins, one of them where the two leads disagree.
  */
-export async function seedDemoWork(db: Database, workspaceId: string) {
+export async function seedDemoWork(db: Database, workspaceId: string, emailDomain = "acme.test") {
   const members = await listMembers(db, { workspaceId });
   const byEmail = (email: string) => {
     const m = members.find((x) => x.email === email);
     if (!m) throw new Error(`demo member ${email} missing`);
     return m;
   };
-  const cmo = byEmail("cmo@acme.test");
-  const cio = byEmail("cio@acme.test");
-  const dana = byEmail("dana@acme.test");
-  const priya = byEmail("priya@acme.test");
-  const tom = byEmail("tom@acme.test");
+  const cmo = byEmail(`cmo@${emailDomain}`);
+  const cio = byEmail(`cio@${emailDomain}`);
+  const dana = byEmail(`dana@${emailDomain}`);
+  const priya = byEmail(`priya@${emailDomain}`);
+  const tom = byEmail(`tom@${emailDomain}`);
   const as = (m: { userId: string; name: string; side: Side }): WriteContext => ({ db, workspaceId, actor: { id: m.userId, name: m.name, side: m.side } });
 
   const projects = [

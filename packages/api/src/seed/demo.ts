@@ -6,6 +6,8 @@ import { seedDemoWork } from "./demo-work";
 
 export const DEMO_PASSWORD = "tandem-demo-2026";
 export const DEMO_SLUG = "acme";
+export const DEMO_NAME = "Acme";
+export const DEMO_EMAIL_DOMAIN = "acme.test";
 
 export interface DemoPerson {
   name: string;
@@ -26,19 +28,39 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { name: "Tom Becker", email: "tom@acme.test", side: "it", role: "member", title: "Platform engineer" },
 ];
 
-/** Creates the "Acme" demo workspace once; returns false when it already exists. */
-export async function seedDemo(db: Database, auth: Auth): Promise<boolean> {
-  if (await getWorkspaceBySlug(db, DEMO_SLUG)) return false;
+/** The demo people with their emails at another domain (cmo@<domain>, …), for a second demo workspace. */
+export function demoPeople(emailDomain = DEMO_EMAIL_DOMAIN): DemoPerson[] {
+  return DEMO_PEOPLE.map((p) => ({ ...p, email: p.email.replace(/@.*$/, `@${emailDomain}`) }));
+}
+
+export interface DemoOptions {
+  slug?: string;
+  name?: string;
+  /** Where the demo people's emails are; each workspace seeded needs its own (emails are unique). */
+  emailDomain?: string;
+}
+
+/**
+ * Creates the "Acme" demo workspace once; returns false when it already exists. The options seed
+ * the same workspace under another slug, name and email domain (the e2e specs' own workspaces).
+ */
+export async function seedDemo(
+  db: Database,
+  auth: Auth,
+  { slug = DEMO_SLUG, name = DEMO_NAME, emailDomain = DEMO_EMAIL_DOMAIN }: DemoOptions = {},
+): Promise<boolean> {
+  if (await getWorkspaceBySlug(db, slug)) return false;
+  const people = demoPeople(emailDomain);
   const ids: string[] = [];
-  for (const p of DEMO_PEOPLE) {
+  for (const p of people) {
     const res = await auth.api.signUpEmail({ body: { name: p.name, email: p.email, password: DEMO_PASSWORD } });
     ids.push(res.user.id);
   }
   const workspaceId = await db.transaction(async (tx) => {
-    const [first, ...rest] = DEMO_PEOPLE;
+    const [first, ...rest] = people;
     const ws = await createWorkspace(tx, {
-      slug: DEMO_SLUG,
-      name: "Acme",
+      slug,
+      name,
       ownerId: ids[0]!,
       ownerSide: first!.side,
       ownerRole: first!.role,
@@ -66,6 +88,6 @@ export async function seedDemo(db: Database, auth: Auth): Promise<boolean> {
     }
     return ws.id;
   });
-  await seedDemoWork(db, workspaceId);
+  await seedDemoWork(db, workspaceId, emailDomain);
   return true;
 }
