@@ -1,5 +1,7 @@
 // valibot, not zod: the web app loads these schemas with its socket, and valibot's tree-shaken
 // functions are a few KiB where zod's core is ~23 KiB plus its start-up work on a phone.
+import type { ActionName, AfterOf, BeforeOf } from "@tandem/domain/actions";
+import { SIDES } from "@tandem/domain/sides";
 import * as v from "valibot";
 
 /**
@@ -16,8 +18,8 @@ export type Schema = v.GenericSchema;
 export type Infer<S extends Schema> = v.InferOutput<S>;
 export { safeParse } from "valibot";
 
-/** The sides a member can be on; mirrors @tandem/db's enum without importing the database. */
-export const sideSchema = v.picklist(["marketing", "it", "leadership"]);
+/** The sides a member can be on, from the one definition in @tandem/domain. */
+export const sideSchema = v.picklist(SIDES);
 
 export const presenceUserSchema = v.object({
   userId: v.string(),
@@ -44,7 +46,11 @@ export const logEntrySchema = v.object({
   actorId: v.nullable(v.string()),
   actorName: v.string(),
   actorSide: v.nullable(sideSchema),
-  /** `domain.verb`, e.g. "task.created", "task.moved", "project.health_posted", "comment.created". */
+  /**
+   * `domain.verb`, one of the registry's actions (@tandem/domain/actions): "task.created",
+   * "project.health_posted"… Kept a string on the wire, so a client built before a new action still
+   * reads the entry (and reads its domain again); `TypedLogEntry` is the entry once its name is known.
+   */
   action: v.string(),
   entityType: v.string(),
   entityId: v.string(),
@@ -62,6 +68,12 @@ export const logEntrySchema = v.object({
   hash: v.string(),
 });
 export type LogEntryPayload = v.InferOutput<typeof logEntrySchema>;
+
+/** An entry of a known action: its payload typed by the registry's schema. */
+export type TypedLogEntry<A extends ActionName> = Omit<LogEntryPayload, "action" | "summary"> & {
+  action: A;
+  summary: { label: string; after: AfterOf<A>; before?: BeforeOf<A> | null; notify?: string[] };
+};
 
 /** A pushed `log.entry` payload as an entry, or null when it is not one. */
 export function readLogEntry(payload: unknown): LogEntryPayload | null {

@@ -33,7 +33,6 @@ describe.each(DB_KINDS)("transparency log tampering on %s", (kind) => {
             workspaceId: ws.id,
             actor: { id: ownerId, name: "Owner", side: "it" },
             action: "task.updated",
-            entityType: "task",
             entityId: `task-${i % 17}`,
             summary: { label: `Task ${i}`, before: { status: "todo" }, after: { status: i % 2 ? "done" : "blocked" } },
           });

@@ -53,10 +53,9 @@ describe("log.sync (postgres)", () => {
         await appendLogEntry(tx, {
           workspaceId: a.workspaceId,
           actor: { id: null, name: "Import", side: null },
-          action: "task.imported",
-          entityType: "task",
+          action: "task.moved",
           entityId: `import-${i}`,
-          summary: { label: `imported ${i}` },
+          summary: { label: `imported ${i}`, before: { status: "todo", position: i }, after: { status: "done", position: i, updatedAt: new Date().toISOString() } },
         });
       }
     });

@@ -1,5 +1,6 @@
-/** The token the comment editor writes for a mention; the server turns it into a notification. */
-export const MENTION_PATTERN = /@\[([^\]\n]{1,80})\]\(member:([0-9a-f-]{36})\)/gi;
+import { MENTION_PATTERN } from "@tandem/domain/mentions";
+
+export { MENTION_PATTERN };
 
 export function mentionToken(name: string, memberId: string) {
   // Brackets would end the token early; names rarely have them, but never break one.

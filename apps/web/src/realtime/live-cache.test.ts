@@ -25,7 +25,7 @@ function created(seq: number): LogEntryPayload {
     projectId: P1,
     summary: {
       label: `Task ${seq}`,
-      after: { id, projectId: P1, title: `Task ${seq}`, side: "it", status: "todo", priority: "none", kind: "task", position: seq * 1024, createdAt: at, updatedAt: at },
+      after: { id, projectId: P1, title: `Task ${seq}`, description: "", side: "it", assigneeId: null, assigneeName: null, status: "todo", priority: "none", kind: "task", dueDate: null, position: seq * 1024, createdAt: at, updatedAt: at },
     },
     createdAt: at,
     prevHash: "0".repeat(64),

@@ -1,3 +1,4 @@
+import type { RouterInputs } from "@tandem/api";
 import type { Query, QueryClient, QueryKey } from "@tanstack/react-query";
 
 /**
@@ -5,22 +6,9 @@ import type { Query, QueryClient, QueryKey } from "@tanstack/react-query";
  * queries of one procedure and reads their input, so it needs that shape; a unit test holds it
  * to what @trpc/tanstack-react-query generates.
  */
-export type ProcedurePath =
-  | "task.list"
-  | "task.get"
-  | "project.list"
-  | "project.get"
-  | "comment.list"
-  | "inbox.list"
-  | "inbox.unreadCount"
-  | "log.list"
-  | "log.head"
-  | "feed.list"
-  | "checkIn.list"
-  | "checkIn.status"
-  | "milestone.list"
-  | "member.list"
-  | "workspace.get";
+type Routers = keyof RouterInputs & string;
+/** Every query procedure of the API, e.g. "task.list": derived from the router, so none can be misspelt. */
+export type ProcedurePath = { [R in Routers]: `${R}.${keyof RouterInputs[R] & string}` }[Routers];
 
 /** Matches every query of a procedure, whatever its input (React Query matches keys by prefix). */
 export function procedureKey(path: ProcedurePath): QueryKey {

@@ -2,14 +2,16 @@ import type { Database, Side, Transaction } from "@tandem/db";
 import type { LogSigner } from "@tandem/db/log";
 import { notifyLogEntry } from "@tandem/db/notify";
 import { appendLogEntry, insertCheckpoint, type AppendLogInput } from "@tandem/db/queries";
+import type { WritableAction } from "@tandem/domain/actions";
 
 import type { RealtimeNotifier } from "../realtime-notifier";
 
 /** A signed checkpoint is cut inside the appending transaction every this many entries. */
 export const CHECKPOINT_EVERY = 100;
 
-export type LogEntryInput = Omit<AppendLogInput, "workspaceId" | "actor">;
-export type LogFn = (entry: LogEntryInput) => Promise<{ seq: number }>;
+/** An entry as a service writes it: the action, what it is about, and its typed summary. */
+export type LogEntryInput<A extends WritableAction = WritableAction> = Omit<AppendLogInput<A>, "workspaceId" | "actor">;
+export type LogFn = <A extends WritableAction>(entry: LogEntryInput<A>) => Promise<{ seq: number }>;
 
 export interface WriteContext {
   db: Database;
@@ -26,7 +28,7 @@ export interface WriteContext {
 export async function writeWithLog<T>(ctx: WriteContext, work: (tx: Transaction, log: LogFn) => Promise<T>): Promise<T> {
   let lastSeq = 0;
   const result = await ctx.db.transaction(async (tx) => {
-    const log: LogFn = async (entry) => {
+    const log: LogFn = async <A extends WritableAction>(entry: LogEntryInput<A>) => {
       const row = await appendLogEntry(tx, { ...entry, workspaceId: ctx.workspaceId, actor: ctx.actor });
       lastSeq = row.seq;
       // Nodes LISTENing hear the entry itself at commit, before this process even sees COMMIT return.

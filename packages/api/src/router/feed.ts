@@ -41,7 +41,7 @@ export const feedRouter = {
       if (added) {
         await log({
           action: "entry.acknowledged",
-          entityType: "log_entry",
+         
           entityId: String(input.seq),
           projectId: entry.projectId,
           summary: { label: entry.summary.label, after: { seq: input.seq, memberId: ctx.member.id, name: ctx.user.name, side: ctx.member.side } },
@@ -90,6 +90,6 @@ export const feedRouter = {
   ),
 } satisfies TRPCRouterRecord;
 
-function tokenEntry(ctx: { user: { name: string }; member: { id: string } }, action: string, id: string) {
-  return { action, entityType: "feed_token", entityId: id, summary: { label: ctx.user.name, after: { memberId: ctx.member.id } } };
+function tokenEntry<A extends "feed_token.created" | "feed_token.revoked">(ctx: { user: { name: string }; member: { id: string } }, action: A, id: string) {
+  return { action, entityId: id, summary: { label: ctx.user.name, after: { memberId: ctx.member.id } } };
 }

@@ -27,7 +27,7 @@ export const invitationRouter = {
     return writeWithLog(writeContext(ctx), async (tx, log) => {
       const revoked = await revokeInvitation(tx, { workspaceId: ctx.workspace.id, id: input.id });
       if (!revoked) throw new TRPCError({ code: "NOT_FOUND", message: "Invitation not found or already used." });
-      await log({ action: "invitation.revoked", entityType: "invitation", entityId: revoked.id, summary: { label: `${revoked.side} ${revoked.role} invite`, after: null } });
+      await log({ action: "invitation.revoked", entityId: revoked.id, summary: { label: `${revoked.side} ${revoked.role} invite`, after: null } });
       return { id: revoked.id };
     });
   }),

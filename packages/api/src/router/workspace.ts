@@ -30,7 +30,7 @@ export const workspaceRouter = {
           workspaceId: ws.id,
           actor: { id: ctx.user.id, name: ctx.user.name, side: input.side },
           action: "workspace.created",
-          entityType: "workspace",
+         
           entityId: ws.id,
           summary: { label: ws.name, after: { slug: ws.slug, name: ws.name } },
         });

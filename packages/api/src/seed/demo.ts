@@ -71,7 +71,7 @@ export async function seedDemo(
       workspaceId: ws.id,
       actor: owner,
       action: "workspace.created",
-      entityType: "workspace",
+     
       entityId: ws.id,
       summary: { label: ws.name, after: { slug: ws.slug, name: ws.name } },
     });
@@ -81,7 +81,7 @@ export async function seedDemo(
         workspaceId: ws.id,
         actor: owner,
         action: "member.joined",
-        entityType: "member",
+       
         entityId: m!.id,
         summary: { label: p.name, after: { side: p.side, role: p.role, userId: ids[i + 1]!, title: p.title } },
       });

@@ -38,7 +38,7 @@ export async function postCheckIn(tx: Transaction, log: LogFn, input: CheckInInp
   });
   await log({
     action: "check_in.posted",
-    entityType: "check_in",
+   
     entityId: checkIn.id,
     projectId: input.projectId,
     summary: {

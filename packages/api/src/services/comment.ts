@@ -3,7 +3,7 @@ import { getMembersByIds, getTask, insertComment, insertNotifications } from "@t
 import { TRPCError } from "@trpc/server";
 
 import type { LogFn } from "../log/writer";
-import { mentionedMemberIds, plainMentions } from "./mentions";
+import { mentionedMemberIds, plainMentions } from "@tandem/domain/mentions";
 import { requireProject } from "./task";
 
 export async function createComment(
@@ -34,7 +34,7 @@ export async function createComment(
   );
   await log({
     action: "comment.created",
-    entityType: "comment",
+   
     entityId: row.id,
     projectId,
     summary: {

@@ -1,6 +1,6 @@
 import type { LogEntry } from "@tandem/db/schema";
 
-import { describeEntry } from "../log/sentences";
+import { describeEntry } from "@tandem/domain/actions";
 import { SIDE_LABELS } from "@tandem/db/constants";
 
 type Row = Pick<LogEntry, "seq" | "actorName" | "actorSide" | "action" | "entityType" | "entityId" | "projectId" | "summary" | "createdAt" | "hash">;

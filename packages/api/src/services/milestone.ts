@@ -19,7 +19,7 @@ export async function addMilestone(tx: Transaction, log: LogFn, input: { workspa
   const row = await insertMilestone(tx, input);
   await log({
     action: "milestone.added",
-    entityType: "milestone",
+   
     entityId: row.id,
     projectId: row.projectId,
     summary: { label: row.title, after: milestoneSnapshot(row) },
@@ -35,7 +35,7 @@ export async function setReached(tx: Transaction, log: LogFn, { workspaceId, mil
   const row = await setMilestoneReached(tx, { milestoneId, reached });
   await log({
     action: reached ? "milestone.reached" : "milestone.reopened",
-    entityType: "milestone",
+   
     entityId: row.id,
     projectId: row.projectId,
     summary: { label: row.title, before: { reachedAt: current.reachedAt?.toISOString() ?? null }, after: milestoneSnapshot(row) },
@@ -56,7 +56,7 @@ export async function updateMilestone(
   const row = await updateMilestoneRow(tx, { milestoneId, change: changed.after });
   await log({
     action: "milestone.updated",
-    entityType: "milestone",
+   
     entityId: row.id,
     projectId: row.projectId,
     summary: { label: row.title, before: changed.before, after: changed.after },
@@ -70,7 +70,7 @@ export async function removeMilestone(tx: Transaction, log: LogFn, { workspaceId
   await deleteMilestoneRow(tx, { milestoneId });
   await log({
     action: "milestone.removed",
-    entityType: "milestone",
+   
     entityId: current.id,
     projectId: current.projectId,
     summary: { label: current.title, before: milestoneSnapshot(current), after: null },

@@ -44,7 +44,7 @@ export async function createProject(
   await addProjectMembers(tx, memberIds.map((memberId) => ({ projectId: row.id, memberId, workspaceId: input.workspaceId })));
   await log({
     action: "project.created",
-    entityType: "project",
+   
     entityId: row.id,
     projectId: row.id,
     summary: {
@@ -93,7 +93,7 @@ export async function updateProject(tx: Transaction, log: LogFn, { workspaceId, 
   }
   await log({
     action: changed.after.phase ? "project.phase_changed" : "project.updated",
-    entityType: "project",
+   
     entityId: projectId,
     projectId,
     summary: {
@@ -150,7 +150,7 @@ export async function postHealth(
   input: { workspaceId: string; projectId: string; memberId: string; side: Side; health: Health; reason: string },
 ) {
   const { row, before, after } = await setLeadHealth(tx, input);
-  await log({ action: "project.health_posted", entityType: "project", entityId: input.projectId, projectId: input.projectId, summary: { label: row.name, before, after } });
+  await log({ action: "project.health_posted", entityId: input.projectId, projectId: input.projectId, summary: { label: row.name, before, after } });
   return row;
 }
 
@@ -174,6 +174,6 @@ export function diff<T extends Record<string, unknown>>(current: T, change: Part
     before[k] = current[k] ?? null;
     after[k] = v;
   }
-  return { before, after: after as Partial<T> };
+  return { before: before as Partial<T>, after: after as Partial<T> };
 }
 

@@ -93,7 +93,7 @@ export async function createTask(
   await notifyAssignee(tx, { workspaceId: input.workspaceId, task: row, assignee, actor });
   await log({
     action: "task.created",
-    entityType: "task",
+   
     entityId: row.id,
     projectId: row.projectId,
     summary: { label: row.title, after: { ...taskSnapshot(row, assignee?.name ?? null), projectName: project.name }, notify: assignee && assignee.id !== actor.memberId ? [assignee.userId] : [] },
@@ -115,7 +115,7 @@ export async function updateTask(tx: Transaction, log: LogFn, actor: Actor, { wo
   if (assigneeChanged) await notifyAssignee(tx, { workspaceId, task: row, assignee, actor });
   await log({
     action: assigneeChanged ? "task.assigned" : "task.updated",
-    entityType: "task",
+   
     entityId: taskId,
     projectId: row.projectId,
     summary: {
@@ -140,7 +140,7 @@ export async function moveTask(
   if (!row) throw notFound();
   await log({
     action: "task.moved",
-    entityType: "task",
+   
     entityId: taskId,
     projectId: row.projectId,
     summary: {
@@ -158,7 +158,7 @@ export async function deleteTask(tx: Transaction, log: LogFn, { workspaceId, tas
   await deleteTaskRow(tx, { workspaceId, taskId });
   await log({
     action: "task.deleted",
-    entityType: "task",
+   
     entityId: taskId,
     projectId: current.projectId,
     summary: { label: current.title, before: { status: current.status, side: current.side }, after: null },

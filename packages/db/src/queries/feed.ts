@@ -1,24 +1,28 @@
+import { type FeedCondition, feedRulesOf } from "@tandem/domain/actions";
 import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 
 import type { Executor } from "../client";
-import type { FeedKind, Side } from "../constants";
+import { FEED_KINDS, type FeedKind, type Side } from "../constants";
 import { acknowledgement, feedSeen, feedToken, logEntry, member, user } from "../schema";
 
-const after = (key: string) => sql`${logEntry.summary} -> 'after' ->> ${key}`;
+/** A feed rule's condition on the payload, in SQL: the same meaning `holds` gives it in the browser. */
+function conditionSql(when: FeedCondition | undefined): SQL | undefined {
+  if (!when) return undefined;
+  if ("has" in when) return sql`${logEntry.summary} -> 'after' ? ${when.has}`;
+  if ("nonEmpty" in when) return sql`coalesce(${logEntry.summary} -> 'after' ->> ${when.nonEmpty}, '') <> ''`;
+  return sql`${logEntry.summary} -> 'after' ->> ${when.field} in (${sql.join(
+    when.in.map((x) => sql`${x}`),
+    sql`, `,
+  )})`;
+}
 
-/** Which log entries each feed kind is: the feed is the log, narrowed (no copy to keep in step). */
-const KIND_WHERE: Record<FeedKind, SQL> = {
-  check_in: eq(logEntry.action, "check_in.posted"),
-  health: eq(logEntry.action, "project.health_posted"),
-  milestone: or(
-    inArray(logEntry.action, ["project.created", "project.phase_changed", "milestone.added", "milestone.reached"]),
-    and(eq(logEntry.action, "project.updated"), sql`${logEntry.summary} -> 'after' ? 'targetDate'`),
-    and(eq(logEntry.action, "milestone.updated"), sql`${logEntry.summary} -> 'after' ? 'dueOn'`),
-  )!,
-  task: and(inArray(logEntry.action, ["task.moved", "task.updated", "task.created"]), sql`${after("status")} in ('blocked', 'done')`)!,
-  decision: and(eq(logEntry.action, "check_in.posted"), sql`coalesce(${after("decisions")}, '') <> ''`)!,
-  member: eq(logEntry.action, "member.joined"),
-};
+/**
+ * Which log entries each feed kind is, compiled from the actions' feed rules in the registry: the
+ * feed is the log, narrowed (no copy to keep in step), and the browser reads the same rules.
+ */
+const KIND_WHERE = Object.fromEntries(
+  FEED_KINDS.map((kind) => [kind, or(...feedRulesOf(kind).map(({ action, rule }) => and(eq(logEntry.action, action), conditionSql(rule.when))))!]),
+) as Record<FeedKind, SQL>;
 
 export interface FeedFilter {
   projectId?: string;

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, gt, lt } from "drizzle-orm";
 
+import { checkPayload, type TypedSummary, type WritableAction } from "@tandem/domain/actions";
+
 import type { Executor, Transaction } from "../client";
 import { entryHash, GENESIS_HASH } from "../log/chain";
 import { logCheckpoint, logEntry, logHead, type LogSummary, type Side } from "../schema";
@@ -10,21 +12,26 @@ export interface LogActor {
   side: Side | null;
 }
 
-export interface AppendLogInput {
+/**
+ * One entry to append. `action` names a declaration in @tandem/domain/actions, which fixes the
+ * entity type and the shape of `summary.after`/`before`: a payload that doesn't fit its action
+ * doesn't typecheck, and is refused at run time too.
+ */
+export interface AppendLogInput<A extends WritableAction = WritableAction> {
   workspaceId: string;
   actor: LogActor;
-  action: string;
-  entityType: string;
+  action: A;
   entityId: string;
   projectId?: string | null;
-  summary: LogSummary;
+  summary: TypedSummary<A>;
 }
 
 /**
  * Appends one entry to a workspace's chain inside the caller's transaction. The head row's
  * lock serialises appends per workspace, which is what keeps `seq` gapless and the chain linear.
  */
-export async function appendLogEntry(tx: Transaction, input: AppendLogInput) {
+export async function appendLogEntry<A extends WritableAction>(tx: Transaction, input: AppendLogInput<A>) {
+  const def = checkPayload(input.action, input.summary);
   await tx.insert(logHead).values({ workspaceId: input.workspaceId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
   const [head] = await tx.select().from(logHead).where(eq(logHead.workspaceId, input.workspaceId)).for("update");
   if (!head) throw new Error("log head missing after upsert");
@@ -35,10 +42,10 @@ export async function appendLogEntry(tx: Transaction, input: AppendLogInput) {
     actorName: input.actor.name,
     actorSide: input.actor.side,
     action: input.action,
-    entityType: input.entityType,
+    entityType: def.entity,
     entityId: input.entityId,
     projectId: input.projectId ?? null,
-    summary: input.summary,
+    summary: input.summary as LogSummary,
     createdAt: new Date(),
     prevHash: head.hash,
   };

@@ -1,6 +1,6 @@
 "use client";
 
-import { describeEntry } from "@tandem/api/sentences";
+import { describeEntry } from "@tandem/domain/actions";
 import { memo } from "react";
 
 import { EntryRail, EntryText } from "~/components/log/activity-feed";

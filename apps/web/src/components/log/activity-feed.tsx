@@ -9,7 +9,7 @@ import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Spinner } from "~/components/ui/spinner";
 import { ago, dayHeading, exactTime } from "~/lib/dates";
-import { describeEntry, type DescribableEntry } from "@tandem/api/sentences";
+import { describeEntry, type DescribableEntry } from "@tandem/domain/actions";
 import { SIDE_LABELS, type Side } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import type { LogPage, LogRow } from "~/realtime/apply-log-entry";

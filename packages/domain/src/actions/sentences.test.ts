@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { describeEntry, type DescribableEntry } from "./sentences";
+import { describeEntry, type DescribableEntry } from "./index";
 
 const e = (action: string, summary: DescribableEntry["summary"], actorName = "Priya Nair"): DescribableEntry => ({ action, actorName, summary });
 
