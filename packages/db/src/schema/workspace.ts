@@ -5,6 +5,8 @@ export const workspace = pgTable("workspace", {
   id: uuid("id").primaryKey().defaultRandom(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
+  /** IANA time zone: "today", "overdue" and "due" are days in this zone, on the server and in every browser. */
+  timeZone: text("time_zone").notNull().default("UTC"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
