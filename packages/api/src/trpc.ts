@@ -1,4 +1,5 @@
 import type { Auth } from "@tandem/auth";
+import { todayIn } from "@tandem/domain/rules";
 import type { Database } from "@tandem/db";
 import { getMembershipBySlug } from "@tandem/db/queries";
 import { initTRPC, TRPCError } from "@trpc/server";
@@ -71,7 +72,8 @@ export const memberProcedure = authedProcedure.input(workspaceInput).use(async (
     logDenial(ctx, path, `not a member of ${input.workspaceSlug}`);
     throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found." });
   }
-  return next({ ctx: { ...ctx, workspace: found.workspace, member: found.member } });
+  // `today` is the workspace's day, in its time zone: what "overdue" means for every procedure.
+  return next({ ctx: { ...ctx, workspace: found.workspace, member: found.member, today: todayIn(found.workspace.timeZone) } });
 });
 
 /** What a write needs: where it goes, who makes it, and how to wake realtime after commit. */

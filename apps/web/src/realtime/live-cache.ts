@@ -1,10 +1,10 @@
+import { todayIn } from "@tandem/domain/rules";
 import type { LogEntryPayload, LogSyncResult } from "@tandem/realtime-contract";
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 
 import { applyLogEntry } from "./apply-log-entry";
 import { LogSequencer } from "./log-sequencer";
 import type { TandemSocket } from "./realtime-provider";
-import { localToday } from "./task-order";
 
 const SYNC_TIMEOUT_MS = 10_000;
 const RETRY_MS = 3_000;
@@ -14,6 +14,8 @@ const INVALIDATE_AFTER_MS = 150;
 interface Workspace {
   slug: string;
   userId: string;
+  /** The workspace's IANA zone: "today" for overdue filters is its day, as on the server. */
+  timeZone: string;
   sequencer: LogSequencer<LogEntryPayload>;
 }
 
@@ -32,16 +34,18 @@ export class LiveCache {
   constructor(private readonly queryClient: QueryClient) {}
 
   /** Starts following a workspace from the log head its page was rendered at. Later calls only refresh who "me" is. */
-  follow({ workspaceId, slug, userId, headSeq }: { workspaceId: string; slug: string; userId: string; headSeq: number }) {
+  follow({ workspaceId, slug, userId, timeZone = "UTC", headSeq }: { workspaceId: string; slug: string; userId: string; timeZone?: string; headSeq: number }) {
     const known = this.workspaces.get(workspaceId);
     if (known) {
       known.slug = slug;
       known.userId = userId;
+      known.timeZone = timeZone;
       return;
     }
     const ws: Workspace = {
       slug,
       userId,
+      timeZone,
       sequencer: new LogSequencer<LogEntryPayload>({
         sync: (afterSeq) => this.sync(workspaceId, afterSeq),
         apply: (entries) => this.apply(workspaceId, entries),
@@ -115,7 +119,7 @@ export class LiveCache {
   private apply(workspaceId: string, entries: LogEntryPayload[]) {
     const ws = this.workspaces.get(workspaceId);
     if (!ws) return;
-    const ctx = { workspaceSlug: ws.slug, userId: ws.userId, today: localToday() };
+    const ctx = { workspaceSlug: ws.slug, userId: ws.userId, today: todayIn(ws.timeZone) };
     for (const entry of entries) {
       for (const key of applyLogEntry(this.queryClient, ctx, entry)) this.pending.set(JSON.stringify(key), key);
     }

@@ -11,7 +11,7 @@ import { useRealtime } from "./realtime-provider";
  * Follows a workspace's log from the head its first page was rendered at (prefetched on the
  * server before the page's data, so no entry falls between the two). Called by the shell.
  */
-export function useLiveWorkspace(slug: string, me: { workspaceId: string; userId: string } | undefined) {
+export function useLiveWorkspace(slug: string, me: { workspaceId: string; userId: string; timeZone: string } | undefined) {
   const trpc = useTRPC();
   const { live } = useRealtime();
   // The live cache moves this head forward itself; refetching it would only repeat that.
@@ -20,6 +20,6 @@ export function useLiveWorkspace(slug: string, me: { workspaceId: string; userId
 
   useEffect(() => {
     if (!me || headSeq === undefined) return;
-    live.follow({ workspaceId: me.workspaceId, slug, userId: me.userId, headSeq });
-  }, [live, slug, me?.workspaceId, me?.userId, headSeq]);
+    live.follow({ workspaceId: me.workspaceId, slug, userId: me.userId, timeZone: me.timeZone, headSeq });
+  }, [live, slug, me?.workspaceId, me?.userId, me?.timeZone, headSeq]);
 }

@@ -26,7 +26,7 @@ export const checkInRouter = {
    */
   status: memberProcedure.query(async ({ ctx }) => {
     const [projects, latest] = await Promise.all([
-      listProjects(ctx.db, { workspaceId: ctx.workspace.id }),
+      listProjects(ctx.db, { workspaceId: ctx.workspace.id, today: ctx.today }),
       latestCheckInTimes(ctx.db, { workspaceId: ctx.workspace.id }),
     ]);
     const all = checkInStatuses(

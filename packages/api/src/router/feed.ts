@@ -51,7 +51,7 @@ export const feedRouter = {
     });
   }),
 
-  digest: memberProcedure.query(({ ctx }) => buildDigest(ctx.db, ctx.workspace.id)),
+  digest: memberProcedure.query(({ ctx }) => buildDigest(ctx.db, ctx.workspace)),
 
   /** The feed between two days (inclusive, UTC) as CSV text. */
   exportCsv: memberProcedure.input(feedExportSchema).query(async ({ ctx, input }) => {
@@ -59,7 +59,7 @@ export const feedRouter = {
     const to = new Date(`${input.to}T23:59:59.999Z`);
     const rows = await listFeedBetween(ctx.db, { workspaceId: ctx.workspace.id, filter: input.filter, from, to, limit: EXPORT_MAX_ROWS + 1 });
     if (rows.length > EXPORT_MAX_ROWS) throw new TRPCError({ code: "BAD_REQUEST", message: `That range has more than ${EXPORT_MAX_ROWS} entries: choose a shorter one.` });
-    const projects = await listProjects(ctx.db, { workspaceId: ctx.workspace.id });
+    const projects = await listProjects(ctx.db, { workspaceId: ctx.workspace.id, today: ctx.today });
     const names = new Map(projects.map((p) => [p.project.id, p.project.name]));
     return { filename: `${ctx.workspace.slug}-feed-${input.from}-to-${input.to}.csv`, csv: feedCsv(rows, names), rows: rows.length };
   }),

@@ -10,10 +10,10 @@ import { createProjectSchema, postHealthSchema, projectFilterSchema, updateProje
 export const projectRouter = {
   list: memberProcedure
     .input(z.object({ filter: projectFilterSchema.default({}) }))
-    .query(({ ctx, input }) => listProjects(ctx.db, { workspaceId: ctx.workspace.id, filter: input.filter })),
+    .query(({ ctx, input }) => listProjects(ctx.db, { workspaceId: ctx.workspace.id, today: ctx.today, filter: input.filter })),
 
   get: memberProcedure.input(z.object({ projectId: z.string().uuid() })).query(async ({ ctx, input }) => {
-    const found = await getProject(ctx.db, { workspaceId: ctx.workspace.id, projectId: input.projectId });
+    const found = await getProject(ctx.db, { workspaceId: ctx.workspace.id, projectId: input.projectId, today: ctx.today });
     if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "Project not found." });
     const members = await listProjectMembers(ctx.db, { workspaceId: ctx.workspace.id, projectId: input.projectId });
     return { ...found, members };

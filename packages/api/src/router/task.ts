@@ -10,7 +10,7 @@ import { createTaskSchema, moveTaskSchema, taskFilterSchema, updateTaskSchema } 
 export const taskRouter = {
   list: memberProcedure
     .input(z.object({ filter: taskFilterSchema.default({}) }))
-    .query(({ ctx, input }) => listTasks(ctx.db, { workspaceId: ctx.workspace.id, filter: input.filter })),
+    .query(({ ctx, input }) => listTasks(ctx.db, { workspaceId: ctx.workspace.id, today: ctx.today, filter: input.filter })),
 
   get: memberProcedure.input(z.object({ taskId: z.string().uuid() })).query(async ({ ctx, input }) => {
     const found = await getTask(ctx.db, { workspaceId: ctx.workspace.id, taskId: input.taskId });

@@ -1,3 +1,4 @@
+import { todayIn } from "@tandem/domain/rules";
 import type { Executor, Health } from "@tandem/db";
 import { latestCheckInTimes, listFeedBetween, listProjects, listTasks } from "@tandem/db/queries";
 
@@ -18,12 +19,13 @@ export function combinedHealth(a: Health | null, b: Health | null): Health | nul
  * The weekly digest, computed from the data as it is now: projects by health with what changed in
  * the last seven days, overdue tasks by side, missing check-ins, and where the leads disagree.
  */
-export async function buildDigest(db: Executor, workspaceId: string, now = new Date()) {
+export async function buildDigest(db: Executor, { id: workspaceId, timeZone }: { id: string; timeZone: string }, now = new Date()) {
+  const today = todayIn(timeZone, now);
   const since = new Date(now.getTime() - WEEK_MS);
   const [projects, latest, overdue, changes] = await Promise.all([
-    listProjects(db, { workspaceId }),
+    listProjects(db, { workspaceId, today }),
     latestCheckInTimes(db, { workspaceId }),
-    listTasks(db, { workspaceId, filter: { overdue: true } }),
+    listTasks(db, { workspaceId, today, filter: { overdue: true } }),
     listFeedBetween(db, { workspaceId, from: since, to: now, limit: 2_000 }),
   ]);
   const changesByProject = new Map<string, { seq: number; at: string; line: string }[]>();

@@ -8,7 +8,7 @@ import {
   getTaskForUpdate,
   insertNotifications,
   insertTask,
-  positionBetween,
+  placeBetween,
   updateTaskRow,
 } from "@tandem/db/queries";
 import { TRPCError } from "@trpc/server";
@@ -135,7 +135,7 @@ export async function moveTask(
 ) {
   const current = await getTaskForUpdate(tx, { workspaceId, taskId });
   if (!current) throw notFound();
-  const position = await positionBetween(tx, { projectId: current.projectId, status, beforeId, afterId });
+  const position = await placeBetween(tx, { projectId: current.projectId, status, beforeId, afterId });
   const row = await updateTaskRow(tx, { workspaceId, taskId }, { status, position });
   if (!row) throw notFound();
   await log({

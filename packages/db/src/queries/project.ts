@@ -21,14 +21,15 @@ const iUser = alias(user, "i_user");
 /** Both leads' healths set and different: shown plainly wherever the project appears. */
 export const disagreement = sql<boolean>`(${project.marketingHealth} is not null and ${project.itHealth} is not null and ${project.marketingHealth} <> ${project.itHealth})`;
 
-function projectSelect(db: Executor) {
+/** `today` is the workspace's day (todayIn in @tandem/domain/rules): overdue is reckoned in its time zone. */
+function projectSelect(db: Executor, today: string) {
   return db
     .select({
       project,
       marketingLeadName: mUser.name,
       itLeadName: iUser.name,
       openTasks: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.status} <> 'done')`,
-      overdueTasks: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.status} <> 'done' and ${task.dueDate} < current_date)`,
+      overdueTasks: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.status} <> 'done' and ${task.dueDate} < ${today})`,
       disagree: disagreement,
       nextMilestone: nextMilestoneOf(project.id),
     })
@@ -41,7 +42,10 @@ function projectSelect(db: Executor) {
 
 export type ProjectRow = Awaited<ReturnType<typeof listProjects>>[number];
 
-export async function listProjects(db: Executor, { workspaceId, filter = {} }: { workspaceId: string; filter?: ProjectFilter }) {
+export async function listProjects(
+  db: Executor,
+  { workspaceId, today, filter = {} }: { workspaceId: string; today: string; filter?: ProjectFilter },
+) {
   const conds: (SQL | undefined)[] = [eq(project.workspaceId, workspaceId)];
   if (filter.phase) conds.push(eq(project.phase, filter.phase));
   if (filter.health === "disagree") conds.push(disagreement);
@@ -52,13 +56,13 @@ export async function listProjects(db: Executor, { workspaceId, filter = {} }: {
     conds.push(sql`exists (select 1 from ${task} where ${task.projectId} = ${project.id} and ${task.side} = ${filter.side} and ${task.status} <> 'done')`);
   }
   if (filter.search) conds.push(ilike(project.name, `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  return projectSelect(db)
+  return projectSelect(db, today)
     .where(and(...conds))
     .orderBy(desc(project.updatedAt));
 }
 
-export async function getProject(db: Executor, { workspaceId, projectId }: { workspaceId: string; projectId: string }) {
-  const [row] = await projectSelect(db)
+export async function getProject(db: Executor, { workspaceId, projectId, today }: { workspaceId: string; projectId: string; today: string }) {
+  const [row] = await projectSelect(db, today)
     .where(and(eq(project.workspaceId, workspaceId), eq(project.id, projectId)))
     .limit(1);
   return row ?? null;

@@ -1,15 +1,10 @@
-import { and, asc, eq, gt, lt, max, min, ne, sql, type SQL } from "drizzle-orm";
+import { bottomOf, positionBetween, type TaskFilter } from "@tandem/domain/rules";
+import { and, asc, eq, gt, lt, max, min, ne, type SQL } from "drizzle-orm";
 
 import type { Executor } from "../client";
 import { member, task, user, type TaskStatus } from "../schema";
 
-export interface TaskFilter {
-  projectId?: string;
-  side?: "marketing" | "it";
-  assigneeId?: string;
-  overdue?: boolean;
-  status?: TaskStatus;
-}
+export type { TaskFilter };
 
 export const taskColumns = {
   id: task.id,
@@ -29,13 +24,14 @@ export const taskColumns = {
   updatedAt: task.updatedAt,
 };
 
-export async function listTasks(db: Executor, { workspaceId, filter = {} }: { workspaceId: string; filter?: TaskFilter }) {
+export async function listTasks(db: Executor, { workspaceId, today, filter = {} }: { workspaceId: string; today: string; filter?: TaskFilter }) {
   const conds: (SQL | undefined)[] = [eq(task.workspaceId, workspaceId)];
   if (filter.projectId) conds.push(eq(task.projectId, filter.projectId));
   if (filter.side) conds.push(eq(task.side, filter.side));
   if (filter.assigneeId) conds.push(eq(task.assigneeId, filter.assigneeId));
   if (filter.status) conds.push(eq(task.status, filter.status));
-  if (filter.overdue) conds.push(and(ne(task.status, "done"), lt(task.dueDate, sql`current_date`)));
+  // "Today" in the workspace's time zone, as the browser reckons it too (not the database's current_date).
+  if (filter.overdue) conds.push(and(ne(task.status, "done"), lt(task.dueDate, today)));
   return db
     .select({ ...taskColumns, assigneeName: user.name })
     .from(task)
@@ -75,39 +71,34 @@ export async function bottomPosition(db: Executor, { projectId, status }: { proj
     .select({ max: max(task.position) })
     .from(task)
     .where(and(eq(task.projectId, projectId), eq(task.status, status)));
-  return (row?.max ?? 0) + 1024;
+  return bottomOf(row?.max);
 }
 
-/** A position strictly between two neighbours in a column (either may be absent). */
-export async function positionBetween(
+/**
+ * A position strictly between two neighbours in a column (either may be absent): the rule the
+ * board predicts with (`positionBetween` in @tandem/domain/rules), with a missing neighbour read
+ * from the column so the task never lands on another.
+ */
+export async function placeBetween(
   db: Executor,
   { projectId, status, beforeId, afterId }: { projectId: string; status: TaskStatus; beforeId?: string | null; afterId?: string | null },
 ) {
+  const inColumn = and(eq(task.projectId, projectId), eq(task.status, status));
   const pos = async (id: string) => {
-    const [row] = await db
-      .select({ position: task.position })
-      .from(task)
-      .where(and(eq(task.projectId, projectId), eq(task.id, id), eq(task.status, status)))
-      .limit(1);
+    const [row] = await db.select({ position: task.position }).from(task).where(and(inColumn, eq(task.id, id))).limit(1);
     return row?.position;
   };
   // `afterId` is the task that will sit above the moved one, `beforeId` the one below it.
   const above = afterId ? await pos(afterId) : undefined;
   const below = beforeId ? await pos(beforeId) : undefined;
-  if (above !== undefined && below !== undefined && above < below) return (above + below) / 2;
+  if (above !== undefined && below !== undefined && above < below) return positionBetween(above, below);
   if (above !== undefined) {
-    const [next] = await db
-      .select({ p: min(task.position) })
-      .from(task)
-      .where(and(eq(task.projectId, projectId), eq(task.status, status), gt(task.position, above)));
-    return next?.p != null ? (above + next.p) / 2 : above + 1024;
+    const [next] = await db.select({ p: min(task.position) }).from(task).where(and(inColumn, gt(task.position, above)));
+    return positionBetween(above, next?.p ?? undefined);
   }
   if (below !== undefined) {
-    const [prev] = await db
-      .select({ p: max(task.position) })
-      .from(task)
-      .where(and(eq(task.projectId, projectId), eq(task.status, status), lt(task.position, below)));
-    return prev?.p != null ? (prev.p + below) / 2 : below - 1024;
+    const [prev] = await db.select({ p: max(task.position) }).from(task).where(and(inColumn, lt(task.position, below)));
+    return positionBetween(prev?.p ?? undefined, below);
   }
   return bottomPosition(db, { projectId, status });
 }

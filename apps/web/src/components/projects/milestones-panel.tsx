@@ -13,7 +13,7 @@ import { formatDay } from "~/lib/dates";
 import { errorMessage } from "~/lib/form-errors";
 import { toast } from "~/lib/toast";
 import { cn } from "~/lib/utils";
-import { localToday } from "~/realtime/task-order";
+import { useToday } from "~/components/shell/workspace-context";
 import { useTRPC } from "~/trpc/react";
 
 import { MilestoneForm, useMilestoneFieldErrors } from "./milestone-form";
@@ -83,7 +83,8 @@ function MilestoneRow({
 }) {
   const trpc = useTRPC();
   const reached = m.reachedAt !== null;
-  const overdue = !reached && m.dueOn < localToday();
+  const today = useToday();
+  const overdue = !reached && m.dueOn < today;
   const setReached = useMutation(
     trpc.milestone.setReached.mutationOptions({ onSuccess: onSaved, onError: (err) => toast.error("Milestone not updated", { description: errorMessage(err) }) }),
   );

@@ -5,12 +5,15 @@ import { MainNav } from "./main-nav";
 import { PhoneMenu } from "./phone-menu";
 import { OnlineCompact, OnlineNow } from "./presence-panel";
 import { UserMenu, type CurrentUser } from "./user-menu";
+import { WorkspaceProvider } from "./workspace-context";
 import { WorkspaceMark, WorkspaceSwitcher } from "./workspace-switcher";
 
 export interface ShellWorkspace {
   slug: string;
   id: string;
   name: string;
+  /** IANA zone the workspace keeps its days in (overdue, due today). */
+  timeZone: string;
 }
 
 export interface ShellMe {
@@ -66,9 +69,9 @@ export function WorkspaceShell({ workspace, me, user, children }: { workspace: S
       </header>
 
       <main id="main" className="min-w-0 outline-none" tabIndex={-1}>
-        {children}
+        <WorkspaceProvider workspace={workspace}>{children}</WorkspaceProvider>
       </main>
-      <LiveWorkspace slug={workspace.slug} workspaceId={workspace.id} userId={me.userId} />
+      <LiveWorkspace slug={workspace.slug} workspaceId={workspace.id} userId={me.userId} timeZone={workspace.timeZone} />
     </div>
   );
 }

@@ -20,7 +20,7 @@ import { SIDE_STYLES, type Side } from "~/lib/sides";
 import { TASK_STATUS_LABELS, TASK_STATUSES } from "~/lib/tasks";
 import { cn } from "~/lib/utils";
 import type { TaskRow } from "~/realtime/apply-log-entry";
-import { localToday } from "~/realtime/task-order";
+import { useToday } from "~/components/shell/workspace-context";
 
 import { DueDate, KindBadge, PriorityIcon, StatusDot, TaskSideBadge } from "./task-bits";
 import type { useTaskActions } from "./use-task-actions";
@@ -94,7 +94,7 @@ export function TaskCard({
   style?: React.CSSProperties;
   ref?: (el: HTMLElement | null) => void;
 }) {
-  const today = localToday();
+  const today = useToday();
   return (
     <article
       ref={ref}

@@ -36,7 +36,8 @@ import {
 } from "~/lib/tasks";
 import { cn } from "~/lib/utils";
 import type { TaskRow } from "~/realtime/apply-log-entry";
-import { isOverdue, localToday } from "~/realtime/task-order";
+import { useToday } from "~/components/shell/workspace-context";
+import { isOverdue } from "~/realtime/task-order";
 import { useTRPC } from "~/trpc/react";
 
 import { Markdown } from "./markdown";
@@ -155,7 +156,7 @@ function TaskDetail({
   const trpc = useTRPC();
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug: slug }));
   const assignable = (members.data ?? []).filter((m) => canEditWork(m));
-  const today = localToday();
+  const today = useToday();
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [saving, setSaving] = useState<string | null>(null);
 

@@ -11,7 +11,8 @@ import { SIDE_LABELS } from "~/lib/sides";
 import { PRIORITY_RANK, TASK_PRIORITY_LABELS, TASK_SIDES, TASK_STATUS_LABELS, TASK_STATUSES } from "~/lib/tasks";
 import { cn } from "~/lib/utils";
 import type { TaskRow } from "~/realtime/apply-log-entry";
-import { isOverdue, localToday } from "~/realtime/task-order";
+import { useToday } from "~/components/shell/workspace-context";
+import { isOverdue } from "~/realtime/task-order";
 
 import { DueDate, KindBadge, PriorityIcon, StatusDot, TaskSideBadge } from "./task-bits";
 
@@ -35,7 +36,7 @@ export function TaskTable({ tasks, members, onOpen }: { tasks: TaskRow[]; member
   const [side, setSide] = useState<string>(ANY);
   const [assignee, setAssignee] = useState<string>(ANY);
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const today = localToday();
+  const today = useToday();
 
   const rows = useMemo(() => {
     const filtered = tasks.filter(

@@ -8,19 +8,12 @@ import { toast } from "~/lib/toast";
 import { errorMessage } from "~/lib/form-errors";
 import { TASK_STATUS_LABELS, type TaskStatus } from "~/lib/tasks";
 import { insertTask, patchTask, removeTask, type TaskRow } from "~/realtime/apply-log-entry";
-import { compareTasks, localToday } from "~/realtime/task-order";
+import { useToday } from "~/components/shell/workspace-context";
+import { compareTasks, positionBetween } from "~/realtime/task-order";
 import { useTRPC } from "~/trpc/react";
 
 type UpdateInput = Omit<RouterInputs["task"]["update"], "workspaceSlug">;
 type CreateInput = Omit<RouterInputs["task"]["create"], "workspaceSlug">;
-
-/** Where a task lands between two neighbours, the way the server will place it. */
-export function positionBetween(above: number | undefined, below: number | undefined) {
-  if (above !== undefined && below !== undefined) return (above + below) / 2;
-  if (above !== undefined) return above + 1024;
-  if (below !== undefined) return below - 1024;
-  return 1024;
-}
 
 /**
  * Task writes with the cache updated from their own results, so the writer sees the change even
@@ -30,7 +23,8 @@ export function positionBetween(above: number | undefined, below: number | undef
 export function useTaskActions(slug: string, projectId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const ctx = useMemo(() => ({ workspaceSlug: slug, userId: "", today: localToday() }), [slug]);
+  const today = useToday();
+  const ctx = useMemo(() => ({ workspaceSlug: slug, userId: "", today }), [slug, today]);
   const listKey = trpc.task.list.queryKey({ workspaceSlug: slug, filter: { projectId } });
 
   const tasks = () => queryClient.getQueryData<TaskRow[]>(listKey) ?? [];

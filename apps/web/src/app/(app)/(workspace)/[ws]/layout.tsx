@@ -38,7 +38,7 @@ export default async function WorkspaceLayout({ params, children }: Props & { ch
   return (
     <HydrateClient scope="layout">
       <WorkspaceShell
-        workspace={{ slug: ws, id: data.workspace.id, name: data.workspace.name }}
+        workspace={{ slug: ws, id: data.workspace.id, name: data.workspace.name, timeZone: data.workspace.timeZone }}
         me={{ userId: data.me.userId, side: data.me.side }}
         user={{ name: session.user.name, email: session.user.email }}
       >

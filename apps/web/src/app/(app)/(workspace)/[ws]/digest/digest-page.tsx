@@ -17,7 +17,7 @@ import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { exactTime } from "~/lib/dates";
 import { errorMessage } from "~/lib/form-errors";
 import { cn } from "~/lib/utils";
-import { localToday } from "~/realtime/task-order";
+import { useToday } from "~/components/shell/workspace-context";
 import { useTRPC } from "~/trpc/react";
 
 // The workspace shell's sidebar and phone bar are not part of a printed digest.
@@ -33,6 +33,7 @@ export function DigestPage({ slug }: { slug: string }) {
   const digest = useQuery(trpc.feed.digest.queryOptions({ workspaceSlug: slug }, { staleTime: 60_000 }));
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug: slug }));
   const names = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.name])), [members.data]);
+  const today = useToday();
 
   if (digest.isError) {
     return (
@@ -81,7 +82,7 @@ export function DigestPage({ slug }: { slug: string }) {
       />
       <Summary digest={d} />
       <ProjectsByHealth slug={slug} digest={d} />
-      <OverdueBySide slug={slug} digest={d} today={localToday()} />
+      <OverdueBySide slug={slug} digest={d} today={today} />
       <div className="grid gap-8 lg:grid-cols-2">
         <MissingCheckIns slug={slug} digest={d} names={names} />
         <Disagreements slug={slug} digest={d} />

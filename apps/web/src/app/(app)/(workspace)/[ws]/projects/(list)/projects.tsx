@@ -20,7 +20,7 @@ import { isFiltered, projectFilterFromParams } from "~/lib/project-filters";
 import { HEALTH_LABELS, HEALTHS, PHASE_LABELS, PHASES } from "~/lib/projects";
 import { canEditWork, SIDE_STYLES } from "~/lib/sides";
 import { cn } from "~/lib/utils";
-import { localToday } from "~/realtime/task-order";
+import { useToday } from "~/components/shell/workspace-context";
 import { useTRPC } from "~/trpc/react";
 
 type Row = RouterOutputs["project"]["list"][number];
@@ -132,7 +132,7 @@ function ProjectFilters({ slug }: { slug: string }) {
 }
 
 function ProjectList({ slug, rows }: { slug: string; rows: Row[] }) {
-  const today = localToday();
+  const today = useToday();
   return (
     <Card className="overflow-hidden">
       <div

@@ -35,7 +35,7 @@ import { canEditWork, SIDE_LABELS } from "~/lib/sides";
 import type { TaskSide } from "~/lib/tasks";
 import { cn } from "~/lib/utils";
 import { useConnectionStatus } from "~/realtime/realtime-provider";
-import { localToday } from "~/realtime/task-order";
+import { useToday } from "~/components/shell/workspace-context";
 import { useProjectPresence } from "~/realtime/use-project-presence";
 import { useTRPC } from "~/trpc/react";
 
@@ -54,6 +54,7 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
   const checkInStatus = useQuery(trpc.checkIn.status.queryOptions({ workspaceSlug: slug }));
   const actions = useTaskActions(slug, projectId);
   const { viewers, setEditing } = useProjectPresence(projectId);
+  const today = useToday();
 
   const view: View = (VIEWS as readonly string[]).includes(params.get("view") ?? "") ? (params.get("view") as View) : "board";
   const taskId = params.get("task");
@@ -107,7 +108,7 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
                 <TargetDate slug={slug} projectId={projectId} targetDate={p.targetDate} />
               ) : p.targetDate ? (
                 <span className="text-[13px] text-muted-foreground">
-                  Target <span className={cn("font-medium text-foreground", p.targetDate < localToday() && p.phase !== "done" && "text-destructive")}>{formatDay(p.targetDate)}</span>
+                  Target <span className={cn("font-medium text-foreground", p.targetDate < today && p.phase !== "done" && "text-destructive")}>{formatDay(p.targetDate)}</span>
                 </span>
               ) : null}
               {canWrite ? null : <span className="rounded-full bg-muted px-2 py-0.5 text-xs text-muted-foreground">Read-only: you can comment</span>}
