@@ -20,8 +20,12 @@ const send = (msg: FromClients) => process.send?.(msg);
 function record(phase: Phase, lastSeq: { value: number }, entry: LogEntryPayload) {
   const t = now();
   let report = reports.get(phase);
-  if (!report) reports.set(phase, (report = { phase, times: {}, entityIds: {}, orderViolations: 0 }));
-  (report.times[entry.seq] ??= []).push(t);
+  if (!report) {
+    report = { phase, times: {}, entityIds: {}, orderViolations: 0 };
+    reports.set(phase, report);
+  }
+  report.times[entry.seq] ??= [];
+  report.times[entry.seq]!.push(t);
   report.entityIds[entry.seq] ??= entry.entityId;
   if (lastSeq.value !== 0 && entry.seq !== lastSeq.value + 1) report.orderViolations++;
   lastSeq.value = entry.seq;
@@ -31,7 +35,9 @@ async function open(phase: Phase, url: string, cookie: string, projectId: string
   const client: Client = connect(url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false, forceNew: true, timeout: CONNECT_TIMEOUT_MS });
   const lastSeq = { value: 0 };
   client.on("log.entry", (entry) => record(phase, lastSeq, entry));
-  client.on("log.entries", (entries) => entries.forEach((entry) => record(phase, lastSeq, entry)));
+  client.on("log.entries", (entries) => {
+    for (const entry of entries) record(phase, lastSeq, entry);
+  });
   await new Promise<void>((resolve, reject) => {
     client.once("connect", () => resolve());
     client.once("connect_error", (err) => reject(err));

@@ -37,7 +37,9 @@ function followLog(client: Client, workspaceId: string, startSeq: number) {
       }
     }));
   client.on("log.entry", (e) => e.workspaceId === workspaceId && apply(e, "push"));
-  client.on("log.entries", (batch) => batch.forEach((e) => e.workspaceId === workspaceId && apply(e, "push")));
+  client.on("log.entries", (batch) => {
+    for (const e of batch) if (e.workspaceId === workspaceId) apply(e, "push");
+  });
   client.on("connect", () => void sync());
   return { applied, received, last: () => lastSeq, synced: () => syncing };
 }

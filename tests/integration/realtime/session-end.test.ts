@@ -13,7 +13,9 @@ describe.each(DB_KINDS)("sockets end with their session on %s", (kind) => {
   // The periodic sweep is a minute away: these tests trigger it themselves.
   const s = realtimeSuite(kind, { slugs: [`sess-${kind}`], node: { sessionCheckMs: 60_000 } });
   let f: Fixture;
-  beforeAll(() => void (f = s.fixtures[0]!));
+  beforeAll(() => {
+    f = s.fixtures[0]!;
+  });
 
   it("signing out ends that session's sockets, and only those", async () => {
     const second = await signInUser(s.auth, f.mLead.email);

@@ -58,7 +58,9 @@ function fakeSocket(serverLog: LogEntryPayload[]) {
       };
     },
   };
-  const emit = (event: string, payload: unknown) => handlers.get(event)?.forEach((fn) => fn(payload));
+  const emit = (event: string, payload: unknown) => {
+    for (const fn of handlers.get(event) ?? []) fn(payload);
+  };
   return { socket: socket as unknown as TandemSocket, emit, syncs };
 }
 

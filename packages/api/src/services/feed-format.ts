@@ -36,6 +36,8 @@ export function feedCsv(rows: Row[], projectNames: Map<string, string>) {
 
 const xml = (s: string) =>
   s
+    // Characters XML 1.0 forbids: removing them is the point of this pattern.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: they are what it strips
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

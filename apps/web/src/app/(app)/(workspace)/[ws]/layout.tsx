@@ -1,3 +1,4 @@
+import type { RouterOutputs } from "@tandem/api";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
@@ -21,7 +22,7 @@ export default async function WorkspaceLayout({ params, children }: Props & { ch
   const { ws } = await params;
   const session = await requireSession();
   const queryClient = getQueryClient();
-  let data;
+  let data: RouterOutputs["workspace"]["get"];
   try {
     await prefetchLogHead(ws);
     // What the shell's badges show is fetched with the page, not after it loads.
