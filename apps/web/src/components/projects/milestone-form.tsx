@@ -1,9 +1,12 @@
 "use client";
 
+import { addMilestoneSchema } from "@tandem/api/validators";
 import { Plus } from "lucide-react";
 import { useState } from "react";
+import { z } from "zod";
 
 import { Field } from "~/components/forms/field";
+import { useSchemaForm } from "~/components/forms/use-schema-form";
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
 import { Spinner } from "~/components/ui/spinner";
@@ -12,6 +15,11 @@ import { toast } from "~/lib/toast";
 
 export type MilestoneField = "title" | "dueOn";
 export type MilestoneValues = { title: string; dueOn: string };
+
+// The API's own rules for a milestone's title and date, so both ends say the same.
+const milestoneValues = addMilestoneSchema.pick({ title: true, dueOn: true }).extend({
+  dueOn: z.string().min(1, "Pick the date it is due.").pipe(addMilestoneSchema.shape.dueOn),
+});
 
 /** The add form and a row's edit form: title and due date, each error under its field. */
 export function MilestoneForm({
@@ -33,23 +41,13 @@ export function MilestoneForm({
   onSubmit: (values: MilestoneValues) => void;
   onCancel?: () => void;
 }) {
-  const [title, setTitle] = useState(initial.title);
-  const [dueOn, setDueOn] = useState(initial.dueOn);
-  const [localErrors, setLocalErrors] = useState<FieldErrors<MilestoneField>>({});
-  const errors = { ...serverErrors, ...localErrors };
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const local: FieldErrors<MilestoneField> = {};
-    if (!title.trim()) local.title = "Title is required.";
-    if (!dueOn) local.dueOn = "Pick the date it is due.";
-    setLocalErrors(local);
-    if (!local.title && !local.dueOn) onSubmit({ title: title.trim(), dueOn });
-  }
+  const form = useSchemaForm(milestoneValues, initial);
+  const local = form.formState.errors;
+  const errors = { title: local.title?.message ?? serverErrors.title, dueOn: local.dueOn?.message ?? serverErrors.dueOn };
 
   return (
     <form
-      onSubmit={submit}
+      onSubmit={form.handleSubmit((values) => onSubmit({ title: values.title, dueOn: values.dueOn }))}
       onKeyDown={(e) => {
         if (e.key === "Escape" && onCancel) {
           e.stopPropagation();
@@ -61,10 +59,10 @@ export function MilestoneForm({
       className="grid w-full gap-3 sm:grid-cols-[minmax(0,1fr)_11rem_auto] sm:items-start"
     >
       <Field id={`${idPrefix}-title`} label="Milestone" error={errors.title}>
-        {(control) => <Input {...control} value={title} maxLength={200} placeholder="e.g. Consent banner live" autoFocus={Boolean(onCancel)} onChange={(e) => setTitle(e.target.value)} />}
+        {(control) => <Input {...control} {...form.register("title")} maxLength={200} placeholder="e.g. Consent banner live" autoFocus={Boolean(onCancel)} />}
       </Field>
       <Field id={`${idPrefix}-due`} label="Due" error={errors.dueOn}>
-        {(control) => <Input {...control} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />}
+        {(control) => <Input {...control} {...form.register("dueOn")} type="date" />}
       </Field>
       <div className="flex gap-2 sm:mt-[1.625rem]">
         <Button type="submit" className="flex-1 sm:flex-none" disabled={pending}>
