@@ -1,0 +1,1 @@
+export { sidesDisagree } from "./health";
