@@ -22,6 +22,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/com
 import { Skeleton } from "~/components/ui/skeleton";
 import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { HEALTH_LABELS, type Health } from "~/lib/projects";
+import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import { SIDE_LABELS, SIDE_STYLES, SIDES, type Side } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import { useConnectionStatus } from "~/realtime/realtime-provider";
@@ -191,9 +192,9 @@ const BUCKETS: { key: HealthBucket; label: string; dot: string; filter: string |
 ];
 
 /** A project counts under the worse of its two leads' views (a project isn't on track if one lead says it's at risk). */
-function worstHealth(p: { marketingHealth: Health | null; itHealth: Health | null }): HealthBucket {
+function worstHealth(sides: Record<WorkingSide, { health: Health | null }>): HealthBucket {
   const order: Health[] = ["off_track", "at_risk", "on_track"];
-  return order.find((h) => p.marketingHealth === h || p.itHealth === h) ?? "none";
+  return order.find((h) => WORKING_SIDES.some((side) => sides[side].health === h)) ?? "none";
 }
 
 function ProjectsCard({ slug }: { slug: string }) {
@@ -201,7 +202,7 @@ function ProjectsCard({ slug }: { slug: string }) {
   const projects = useQuery(trpc.project.list.queryOptions({ workspaceSlug: slug, filter: {} }));
   const rows = projects.data ?? [];
   const open = rows.filter((r) => r.project.phase !== "done");
-  const counts = Object.fromEntries(BUCKETS.map((b) => [b.key, open.filter((r) => worstHealth(r.project) === b.key).length])) as Record<HealthBucket, number>;
+  const counts = Object.fromEntries(BUCKETS.map((b) => [b.key, open.filter((r) => worstHealth(r.sides) === b.key).length])) as Record<HealthBucket, number>;
   const disagree = open.filter((r) => r.disagree).length;
   return (
     <Card data-testid="projects-summary">
