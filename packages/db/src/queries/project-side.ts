@@ -16,7 +16,7 @@ export type ProjectSides = Record<WorkingSide, ProjectSideView>;
 
 /**
  * The "leads disagree" rule in SQL, so lists can filter on it: two sides have posted and differ.
- * Keep it in step with `sidesDisagree` in @tandem/domain/rules (a test checks they agree).
+ * Keep it in step with `sidesDisagree` in @tandem/domain/rules (tests/integration/db/project-sides.test.ts checks they agree).
  */
 export const disagreement = sql<boolean>`((select count(distinct ${projectSide.health}) from ${projectSide} where ${projectSide.projectId} = ${project.id}) > 1)`;
 

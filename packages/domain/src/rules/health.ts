@@ -6,7 +6,7 @@ import { WORKING_SIDES, type WorkingSide } from "../sides";
  * they are not all the same. With two sides: both set and different. Every view says so plainly.
  *
  * The project list also evaluates it in SQL (`disagreement` in @tandem/db queries, to filter on
- * it); tests/integration/db/sides-disagree.test.ts checks the two agree.
+ * it); tests/integration/db/project-sides.test.ts checks the two agree.
  */
 export function sidesDisagree(sides: Record<WorkingSide, { health: Health | null }>): boolean {
   const set = new Set<Health>();
