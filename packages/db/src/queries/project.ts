@@ -1,7 +1,7 @@
 import { and, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 
 import type { Executor } from "../client";
-import { member, project, projectMember, task, user, type Health, type Phase } from "../schema";
+import { member, project, projectMember, task, user, workspace, type Health, type Phase } from "../schema";
 import { nextMilestoneOf } from "./milestone";
 import { anySideHealth, disagreement, ledBy, withSides } from "./project-side";
 
@@ -22,7 +22,10 @@ function projectSelect(db: Executor) {
       disagree: disagreement,
       nextMilestone: nextMilestoneOf(project.id),
     })
-    .from(project);
+    .from(project)
+    // Not for its columns: with a join, drizzle qualifies `project.id` inside the subqueries above
+    // (a single-table select would print a bare "id", which the task subquery reads as task.id).
+    .innerJoin(workspace, eq(workspace.id, project.workspaceId));
 }
 
 export type ProjectRow = Awaited<ReturnType<typeof listProjects>>[number];

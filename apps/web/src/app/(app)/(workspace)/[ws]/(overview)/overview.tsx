@@ -1,5 +1,6 @@
 "use client";
 
+import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import { useQuery } from "@tanstack/react-query";
 import {
   ArrowRight,
@@ -22,7 +23,6 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/com
 import { Skeleton } from "~/components/ui/skeleton";
 import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { HEALTH_LABELS, type Health } from "~/lib/projects";
-import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import { SIDE_LABELS, SIDE_STYLES, SIDES, type Side } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import { useConnectionStatus } from "~/realtime/realtime-provider";

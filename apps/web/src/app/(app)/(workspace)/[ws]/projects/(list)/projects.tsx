@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@tandem/api";
+import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import { useQuery } from "@tanstack/react-query";
 import { CalendarDays, Flag, FolderKanban, Search, X } from "lucide-react";
 import Link from "next/link";
@@ -18,7 +19,6 @@ import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { formatDay } from "~/lib/dates";
 import { isFiltered, projectFilterFromParams } from "~/lib/project-filters";
 import { HEALTH_LABELS, HEALTHS, PHASE_LABELS, PHASES } from "~/lib/projects";
-import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import { canEditWork, SIDE_LABELS, SIDE_STYLES } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import { localToday } from "~/realtime/task-order";

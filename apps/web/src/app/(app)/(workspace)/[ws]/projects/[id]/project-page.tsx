@@ -1,6 +1,7 @@
 "use client";
 
 import type { ProjectViewer } from "@tandem/realtime-contract";
+import { isWorkingSide } from "@tandem/domain/sides";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ChevronLeft, ClipboardCheck, Columns3, Flag, History, List, MessageSquare } from "lucide-react";
 import Link from "next/link";
@@ -31,7 +32,6 @@ import { Tooltip, TooltipContent, TooltipTrigger } from "~/components/ui/tooltip
 import { formatDay } from "~/lib/dates";
 import { errorMessage } from "~/lib/form-errors";
 import { PHASE_LABELS, PHASES, type Phase } from "~/lib/projects";
-import { isWorkingSide } from "@tandem/domain/sides";
 import { canEditWork, SIDE_LABELS } from "~/lib/sides";
 import type { TaskSide } from "~/lib/tasks";
 import { cn } from "~/lib/utils";
