@@ -225,8 +225,7 @@ async function main() {
   const project = await createCaller(await createTRPCContext({ headers: ws.cmo.headers, db: apiDb, auth: ws.auth })).project.create({
     workspaceSlug: ws.slug,
     name: "Benchmark project",
-    marketingLeadId: ws.cmo.memberId,
-    itLeadId: ws.cio.memberId,
+    sides: { marketing: { leadId: ws.cmo.memberId }, it: { leadId: ws.cio.memberId } },
   });
   const target: WriterTarget = {
     slug: ws.slug,

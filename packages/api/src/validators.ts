@@ -62,8 +62,8 @@ export const createProjectSchema = z.object({
   outcome: text(500, "Customer outcome").default(""),
   phase: phaseSchema.default("idea"),
   targetDate: isoDate.nullish(),
-  marketingLeadId: id,
-  itLeadId: id,
+  /** Each working side's lead. */
+  sides: z.object({ marketing: z.object({ leadId: id }), it: z.object({ leadId: id }) }),
   memberIds: z.array(id).max(200).default([]),
 });
 
@@ -73,8 +73,8 @@ export const updateProjectSchema = z.object({
   outcome: text(500, "Customer outcome").optional(),
   phase: phaseSchema.optional(),
   targetDate: isoDate.nullish(),
-  marketingLeadId: id.optional(),
-  itLeadId: id.optional(),
+  /** A new lead for either side, or both. */
+  sides: z.object({ marketing: z.object({ leadId: id }).optional(), it: z.object({ leadId: id }).optional() }).optional(),
   checkInCadenceDays: z.number().int().min(1, "At least every day.").max(90, "At most every 90 days.").optional(),
 });
 

@@ -43,18 +43,22 @@ test("the CMO renames a project and changes its outcome and cadence; the CIO's o
   await expect(cio.getByText("Visitors pick their cookies in one click.")).toBeVisible();
 
   // Only the changed fields were sent, and saved: the leads and phase are as they were.
-  const saved = await trpc<{ project: { name: string; outcome: string; checkInCadenceDays: number; phase: string; marketingLeadId: string; itLeadId: string } }>(
+  const saved = await trpc<{ project: { name: string; outcome: string; checkInCadenceDays: number; phase: string }; sides: Record<"marketing" | "it", { leadId: string }> }>(
     page,
     "project.get",
     { workspaceSlug: "acme", projectId: project.id },
     "query",
   );
-  expect(saved.project).toMatchObject({ name: renamed, outcome: "Visitors pick their cookies in one click.", checkInCadenceDays: 14, phase: "build", marketingLeadId: project.cmo.id, itLeadId: project.cio.id });
+  expect(saved.project).toMatchObject({ name: renamed, outcome: "Visitors pick their cookies in one click.", checkInCadenceDays: 14, phase: "build" });
+  expect(saved.sides).toMatchObject({ marketing: { leadId: project.cmo.id }, it: { leadId: project.cio.id } });
   const { entries } = await trpc<{ entries: { action: string; summary: { after?: Record<string, unknown> } }[] }>(page, "log.list", { workspaceSlug: "acme", projectId: project.id, limit: 1 }, "query");
   expect(entries[0]!.action).toBe("project.updated");
   const after = entries[0]!.summary.after ?? {};
   expect(after).toMatchObject({ name: renamed, outcome: "Visitors pick their cookies in one click.", checkInCadenceDays: 14 });
-  for (const untouched of ["phase", "targetDate", "marketingLeadId", "itLeadId"]) expect(after).not.toHaveProperty(untouched);
+  for (const untouched of ["phase", "targetDate"]) expect(after).not.toHaveProperty(untouched);
+  // The lead names ride along for the caches; no lead changed, so no side carries a lead id.
+  const sides = (after.sides ?? {}) as Record<string, Record<string, unknown>>;
+  for (const side of ["marketing", "it"]) expect(sides[side] ?? {}).not.toHaveProperty("leadId");
 
   // A custom cadence outside 1–90 days is refused next to the field.
   await page.getByRole("button", { name: "Edit project" }).click();

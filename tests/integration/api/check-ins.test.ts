@@ -35,8 +35,7 @@ describe.each(DB_KINDS)("check-ins and the digest on %s", (kind) => {
     const p = await (await api(f.mLead)).project.create({
       workspaceSlug: f.slug,
       name,
-      marketingLeadId: f.mLead.memberId,
-      itLeadId: f.iLead.memberId,
+      sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
       memberIds: [f.mMember.memberId, f.iMember.memberId],
     });
     if (extra.checkInCadenceDays) await (await api(f.mLead)).project.update({ workspaceSlug: f.slug, projectId: p.id, checkInCadenceDays: extra.checkInCadenceDays });
@@ -51,7 +50,7 @@ describe.each(DB_KINDS)("check-ins and the digest on %s", (kind) => {
 
   it("lets only the project's two leads check in, each for their own side", async () => {
     const p = await newProject("Who checks in");
-    const other = await (await api(f.iLead)).project.create({ workspaceSlug: f.slug, name: "Another", marketingLeadId: f.mMember.memberId, itLeadId: f.iMember.memberId });
+    const other = await (await api(f.iLead)).project.create({ workspaceSlug: f.slug, name: "Another", sides: { marketing: { leadId: f.mMember.memberId }, it: { leadId: f.iMember.memberId } } });
     // A member on each side, an admin who leads nothing here, leadership (viewer and admin).
     for (const who of [f.mMember, f.iMember, f.admin, f.viewer, chair]) {
       expect(await errorCode(checkIn(who, p.id)), `${who.name} checking in`).toBe("FORBIDDEN");
@@ -90,7 +89,7 @@ describe.each(DB_KINDS)("check-ins and the digest on %s", (kind) => {
     expect(entries[0]).toMatchObject({ entityType: "check_in", entityId: posted.id, projectId: p.id });
     expect(entries[0]!.summary.after).toMatchObject({ checkInId: posted.id, health: "off_track", headline: "Tag vendor's API still in beta", moved: "Drafts done" });
     const got = await (await api(f.mMember)).project.get({ workspaceSlug: f.slug, projectId: p.id });
-    expect(got.project).toMatchObject({ itHealth: "off_track", itHealthReason: "Tag vendor's API still in beta", marketingHealth: null });
+    expect(got.sides).toMatchObject({ it: { health: "off_track", healthReason: "Tag vendor's API still in beta" }, marketing: { health: null } });
   });
 
   it("reports each lead as ok, due or overdue on the project's cadence", async () => {
@@ -155,7 +154,7 @@ describe.each(DB_KINDS)("check-ins and the digest on %s", (kind) => {
     for (const k of ["on_track", "at_risk", "unknown"] as const) expect(ids(k)).not.toContain(offTrack.id);
 
     const off = d.byHealth.off_track.find((x) => x.id === offTrack.id)!;
-    expect(off).toMatchObject({ marketingHealth: "on_track", itHealth: "off_track", disagree: true, overdueTasks: 1 });
+    expect(off).toMatchObject({ sides: { marketing: { health: "on_track" }, it: { health: "off_track" } }, disagree: true, overdueTasks: 1 });
     // This week's changes, as readable lines, newest first.
     expect(off.changes.map((c) => c.line)).toEqual([
       expect.stringMatching(/checked in on ‘Digest off track’ for IT: Off track/),
@@ -163,7 +162,7 @@ describe.each(DB_KINDS)("check-ins and the digest on %s", (kind) => {
       expect.stringMatching(/created the project ‘Digest off track’/),
     ]);
     expect(off.changes.map((c) => c.seq)).toEqual([...off.changes.map((c) => c.seq)].sort((a, b) => b - a));
-    expect(d.disagreements.find((x) => x.id === offTrack.id)).toMatchObject({ marketingReason: "Fine by us", itReason: "Platform down" });
+    expect(d.disagreements.find((x) => x.id === offTrack.id)).toMatchObject({ sides: { marketing: { healthReason: "Fine by us" }, it: { healthReason: "Platform down" } } });
     expect(d.disagreements.map((x) => x.id)).not.toContain(onTrack.id);
 
     expect(d.overdueBySide.marketing.map((x) => x.title)).toContain("Late copy");
@@ -201,13 +200,13 @@ describe.each(DB_KINDS)("check-ins and the digest on %s", (kind) => {
       [() => a.project.update({ workspaceSlug: f.slug, projectId: p.id, checkInCadenceDays: "7" as never }), "BAD_REQUEST"],
       [() => a.project.update({ workspaceSlug: f.slug, projectId: p.id, name: "" }), "BAD_REQUEST"],
       [() => a.project.update({ workspaceSlug: f.slug, projectId: p.id, outcome: "x".repeat(501) }), "BAD_REQUEST"],
-      [() => a.project.update({ workspaceSlug: f.slug, projectId: p.id, marketingLeadId: f.iLead.memberId }), "BAD_REQUEST"],
+      [() => a.project.update({ workspaceSlug: f.slug, projectId: p.id, sides: { marketing: { leadId: f.iLead.memberId } } }), "BAD_REQUEST"],
       [() => a.project.update({ workspaceSlug: f.slug, projectId: GHOST, checkInCadenceDays: 14 }), "NOT_FOUND"],
     ];
     for (const [i, [call, code]] of cases.entries()) expect(await errorCode(call()), `case ${i}`).toBe(code);
     // None of them changed anything.
     const got = await a.project.get({ workspaceSlug: f.slug, projectId: p.id });
-    expect(got.project).toMatchObject({ name: "Invalid", checkInCadenceDays: 7, marketingHealth: null });
+    expect(got).toMatchObject({ project: { name: "Invalid", checkInCadenceDays: 7 }, sides: { marketing: { leadId: f.mLead.memberId, health: null } } });
     expect((await a.checkIn.list({ workspaceSlug: f.slug, projectId: p.id })).items).toEqual([]);
   });
 

@@ -80,8 +80,7 @@ describe.each(DB_KINDS)("the feed's Atom link and CSV export on %s", (kind) => {
       workspaceSlug: f.slug,
       name: "<script>&",
       outcome: "Tags like <b> & \"quotes\" stay text",
-      marketingLeadId: f.mLead.memberId,
-      itLeadId: f.iLead.memberId,
+      sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
     });
     const workspace = (await getWorkspaceById(t.db, f.workspaceId))!;
     const rows = await listFeed(t.db, { workspaceId: f.workspaceId, limit: 50 });
@@ -106,8 +105,7 @@ describe.each(DB_KINDS)("the feed's Atom link and CSV export on %s", (kind) => {
       workspaceSlug: f.slug,
       name: "=HYPERLINK(\"http://evil.test\")",
       outcome: 'Line one, with a comma\nand a "quoted" second line',
-      marketingLeadId: f.mLead.memberId,
-      itLeadId: f.iLead.memberId,
+      sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
     });
     const out = await (await api(f.viewer)).feed.exportCsv({ workspaceSlug: f.slug, from: today, to: today, filter: { projectId: p.id } });
     expect(out.filename).toBe(`${f.slug}-feed-${today}-to-${today}.csv`);

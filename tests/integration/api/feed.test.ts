@@ -18,7 +18,7 @@ describe.each(DB_KINDS)("the leadership feed on %s", (kind) => {
     t = await startTestDb(kind);
     auth = createTestAuth(t.db);
     f = await createFixture(t.db, auth, "feed");
-    const p = await (await api(f.mLead)).project.create({ workspaceSlug: f.slug, name: "Consent banner", marketingLeadId: f.mLead.memberId, itLeadId: f.iLead.memberId });
+    const p = await (await api(f.mLead)).project.create({ workspaceSlug: f.slug, name: "Consent banner", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } });
     projectId = p.id;
   });
   afterAll(async () => t?.close());
@@ -62,7 +62,7 @@ describe.each(DB_KINDS)("the leadership feed on %s", (kind) => {
 
   it("filters by kind, side and project, on the log itself", async () => {
     const ceo = await api(f.viewer);
-    const other = await (await api(f.mLead)).project.create({ workspaceSlug: f.slug, name: "Other", marketingLeadId: f.mLead.memberId, itLeadId: f.iLead.memberId });
+    const other = await (await api(f.mLead)).project.create({ workspaceSlug: f.slug, name: "Other", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } });
     await (await api(f.iLead)).checkIn.create({ workspaceSlug: f.slug, projectId, health: "at_risk", headline: "Vendor API in beta", moved: "Audit done", risks: "Beta API", asks: "Which tags can wait?", decisions: "Ship without the chat widget" });
     await (await api(f.mLead)).checkIn.create({ workspaceSlug: f.slug, projectId: other.id, health: "on_track", headline: "Fine", moved: "", risks: "", asks: "", decisions: "" });
 
@@ -116,7 +116,7 @@ describe.each(DB_KINDS)("the leadership feed on %s", (kind) => {
     const chair = await api(boss);
     expect(await errorCode(chair.project.update({ workspaceSlug: f.slug, projectId, name: "Renamed" }))).toBe("FORBIDDEN");
     expect(await errorCode(chair.task.create({ workspaceSlug: f.slug, projectId, title: "Nope", side: "it" }))).toBe("FORBIDDEN");
-    expect(await errorCode(chair.project.create({ workspaceSlug: f.slug, name: "Nope", marketingLeadId: f.mLead.memberId, itLeadId: f.iLead.memberId }))).toBe("FORBIDDEN");
+    expect(await errorCode(chair.project.create({ workspaceSlug: f.slug, name: "Nope", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } }))).toBe("FORBIDDEN");
     await chair.comment.create({ workspaceSlug: f.slug, projectId, body: "Good progress." });
     const [entry] = (await chair.feed.list({ workspaceSlug: f.slug, limit: 1 })).items;
     await chair.feed.acknowledge({ workspaceSlug: f.slug, seq: entry!.seq });

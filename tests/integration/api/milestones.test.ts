@@ -31,7 +31,7 @@ describe.each(DB_KINDS)("project milestones on %s", (kind) => {
   afterAll(async () => t?.close());
 
   const newProject = async (fx: Fixture, name: string) =>
-    (await api(fx.mLead)).project.create({ workspaceSlug: fx.slug, name, marketingLeadId: fx.mLead.memberId, itLeadId: fx.iLead.memberId, memberIds: [fx.mMember.memberId, fx.iMember.memberId] });
+    (await api(fx.mLead)).project.create({ workspaceSlug: fx.slug, name, sides: { marketing: { leadId: fx.mLead.memberId }, it: { leadId: fx.iLead.memberId } }, memberIds: [fx.mMember.memberId, fx.iMember.memberId] });
   const headSeq = async () => (await (await api(f.viewer)).log.list({ workspaceSlug: f.slug, limit: 1 })).entries[0]!.seq;
   const actionsSince = async (seq: number) => (await (await api(f.viewer)).log.since({ workspaceSlug: f.slug, afterSeq: seq })).entries.map((e) => e.action);
   const nextOf = async (projectId: string) =>

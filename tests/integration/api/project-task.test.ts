@@ -25,19 +25,19 @@ describe.each(DB_KINDS)("projects and tasks on %s", (kind) => {
       workspaceSlug: f.slug,
       name,
       outcome: "Customers choose what we track",
-      marketingLeadId: f.mLead.memberId,
-      itLeadId: f.iLead.memberId,
+      sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
       memberIds: [f.mMember.memberId],
     });
 
   it("creates a co-owned project whose leads must be on their sides, and logs it", async () => {
     const p = await newProject();
     const got = await (await api(f.iMember)).project.get({ workspaceSlug: f.slug, projectId: p.id });
-    expect(got.marketingLeadName).toContain("mlead");
-    expect(got.itLeadName).toContain("ilead");
+    expect(got.sides.marketing).toMatchObject({ leadId: f.mLead.memberId, health: null });
+    expect(got.sides.marketing.leadName).toContain("mlead");
+    expect(got.sides.it.leadName).toContain("ilead");
     expect(got.members.map((m) => m.memberId).sort()).toEqual([f.mLead.memberId, f.iLead.memberId, f.mMember.memberId].sort());
     const swapped = await trpcError(
-      (await api(f.mLead)).project.create({ workspaceSlug: f.slug, name: "X", marketingLeadId: f.iLead.memberId, itLeadId: f.mLead.memberId }),
+      (await api(f.mLead)).project.create({ workspaceSlug: f.slug, name: "X", sides: { marketing: { leadId: f.iLead.memberId }, it: { leadId: f.mLead.memberId } } }),
     );
     expect(swapped.code).toBe("BAD_REQUEST");
     expect(swapped.message).toMatch(/marketing lead/);
@@ -51,7 +51,7 @@ describe.each(DB_KINDS)("projects and tasks on %s", (kind) => {
     await (await api(f.iLead)).project.postHealth({ workspaceSlug: f.slug, projectId: p.id, health: "at_risk", reason: "CMP vendor late" });
     expect(await errorCode((await api(f.iMember)).project.postHealth({ workspaceSlug: f.slug, projectId: p.id, health: "off_track", reason: "x" }))).toBe("FORBIDDEN");
     const got = await (await api(f.viewer)).project.get({ workspaceSlug: f.slug, projectId: p.id });
-    expect(got).toMatchObject({ disagree: true, project: { marketingHealth: "on_track", itHealth: "at_risk" } });
+    expect(got).toMatchObject({ disagree: true, sides: { marketing: { health: "on_track", healthReason: "Copy approved" }, it: { health: "at_risk", healthReason: "CMP vendor late" } } });
     const list = await (await api(f.viewer)).project.list({ workspaceSlug: f.slug, filter: { health: "disagree" } });
     expect(list.map((r) => r.project.id)).toEqual([p.id]);
   });
@@ -99,11 +99,11 @@ describe.each(DB_KINDS)("projects and tasks on %s", (kind) => {
     const a = await api(f.mLead);
     const ghost = "00000000-0000-4000-8000-000000000000";
     const cases: [() => Promise<unknown>, string][] = [
-      [() => a.project.create({ workspaceSlug: f.slug, name: "", marketingLeadId: f.mLead.memberId, itLeadId: f.iLead.memberId }), "BAD_REQUEST"],
-      [() => a.project.create({ workspaceSlug: f.slug, name: "x".repeat(121), marketingLeadId: f.mLead.memberId, itLeadId: f.iLead.memberId }), "BAD_REQUEST"],
-      [() => a.project.create({ workspaceSlug: f.slug, name: "nul\u0000", marketingLeadId: f.mLead.memberId, itLeadId: f.iLead.memberId }), "BAD_REQUEST"],
-      [() => a.project.create({ workspaceSlug: f.slug, name: "ok", targetDate: "2026-02-30", marketingLeadId: f.mLead.memberId, itLeadId: f.iLead.memberId }), "BAD_REQUEST"],
-      [() => a.project.create({ workspaceSlug: f.slug, name: "ok", marketingLeadId: ghost, itLeadId: f.iLead.memberId }), "BAD_REQUEST"],
+      [() => a.project.create({ workspaceSlug: f.slug, name: "", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } }), "BAD_REQUEST"],
+      [() => a.project.create({ workspaceSlug: f.slug, name: "x".repeat(121), sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } }), "BAD_REQUEST"],
+      [() => a.project.create({ workspaceSlug: f.slug, name: "nul\u0000", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } }), "BAD_REQUEST"],
+      [() => a.project.create({ workspaceSlug: f.slug, name: "ok", targetDate: "2026-02-30", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } }), "BAD_REQUEST"],
+      [() => a.project.create({ workspaceSlug: f.slug, name: "ok", sides: { marketing: { leadId: ghost }, it: { leadId: f.iLead.memberId } } }), "BAD_REQUEST"],
       [() => a.project.get({ workspaceSlug: f.slug, projectId: ghost }), "NOT_FOUND"],
       [() => a.project.update({ workspaceSlug: f.slug, projectId: ghost, name: "x" }), "NOT_FOUND"],
       [() => a.project.postHealth({ workspaceSlug: f.slug, projectId: p.id, health: "great" as never, reason: "x" }), "BAD_REQUEST"],

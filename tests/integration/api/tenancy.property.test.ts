@@ -62,7 +62,7 @@ describe("tenancy: (actor, procedure, object) across two workspaces", () => {
     B = await createFixture(t.db, auth, "tenant-b");
     for (const f of [A, B]) {
       const api = await callerFor(t.db, auth, f.mLead);
-      const p = await api.project.create({ workspaceSlug: f.slug, name: `P ${f.slug}`, marketingLeadId: f.mLead.memberId, itLeadId: f.iLead.memberId });
+      const p = await api.project.create({ workspaceSlug: f.slug, name: `P ${f.slug}`, sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } });
       const task = await api.task.create({ workspaceSlug: f.slug, projectId: p.id, title: `T ${f.slug}`, side: "marketing" });
       objects.set(f.slug, { projectId: p.id, taskId: task.id, memberId: f.iMember.memberId });
     }

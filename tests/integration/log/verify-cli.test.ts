@@ -39,7 +39,7 @@ describe("pnpm tandem verify-log", () => {
     b = await createFixture(t.db, auth, "cli-b");
     for (const f of [a, b]) {
       const api = await callerFor(t.db, auth, f.mLead);
-      const p = await api.project.create({ workspaceSlug: f.slug, name: "CLI", marketingLeadId: f.mLead.memberId, itLeadId: f.iLead.memberId });
+      const p = await api.project.create({ workspaceSlug: f.slug, name: "CLI", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } });
       for (let i = 0; i < 5; i++) await api.task.create({ workspaceSlug: f.slug, projectId: p.id, title: `T${i}`, side: "it" });
     }
   });

@@ -31,7 +31,7 @@ export async function apiAs(db: Database, auth: Auth, user: TestUser, realtime: 
 export type Api = Awaited<ReturnType<typeof apiAs>>;
 
 export async function newProject(api: Api, f: Fixture, name = "Consent banner") {
-  return api.project.create({ workspaceSlug: f.slug, name, marketingLeadId: f.mLead.memberId, itLeadId: f.iLead.memberId });
+  return api.project.create({ workspaceSlug: f.slug, name, sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } });
 }
 
 export async function newTask(api: Api, f: Fixture, projectId: string, title: string) {

@@ -2,12 +2,14 @@ import type { z } from "zod";
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 
-/** The first message per field from a failed zod parse. */
+/** The first message per field from a failed zod parse (a nested one also as "outer.inner", e.g. "sides.it"). */
 export function zodFieldErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
   const out: Partial<Record<string, string>> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "");
     if (key && !out[key]) out[key] = issue.message;
+    const nested = issue.path.length > 1 ? `${key}.${String(issue.path[1])}` : "";
+    if (nested && !out[nested]) out[nested] = issue.message;
   }
   return out as FieldErrors<K>;
 }

@@ -16,8 +16,3 @@ export const PHASE_HINTS: Record<Phase, string> = {
   launch: "Going out to customers.",
   done: "Delivered.",
 };
-
-/** Both leads have posted a health and they differ. */
-export function leadsDisagree(p: { marketingHealth: Health | null; itHealth: Health | null }) {
-  return p.marketingHealth !== null && p.itHealth !== null && p.marketingHealth !== p.itHealth;
-}

@@ -1,4 +1,4 @@
-import { SIDE_LABELS, SIDE_STYLES } from "@tandem/domain/sides";
+import { SIDE_LABELS, SIDE_NOUNS, SIDE_STYLES, type WorkingSide } from "@tandem/domain/sides";
 import { ROLE_LABELS } from "@tandem/domain/constants";
 
 export type Side = keyof typeof SIDE_LABELS;
@@ -6,7 +6,13 @@ export type Role = keyof typeof ROLE_LABELS;
 
 export const SIDES = Object.keys(SIDE_LABELS) as Side[];
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
-export { ROLE_LABELS, SIDE_LABELS, SIDE_STYLES };
+export { ROLE_LABELS, SIDE_LABELS, SIDE_NOUNS, SIDE_STYLES };
+
+/** A working side's coloured edge on a card, written out in full so Tailwind sees them. */
+export const SIDE_EDGE: Record<WorkingSide, { left: string; top: string }> = {
+  marketing: { left: "border-l-marketing", top: "border-t-marketing" },
+  it: { left: "border-l-it", top: "border-t-it" },
+};
 
 export const ROLE_HINTS: Record<Role, string> = {
   admin: "Manages members, sides, roles and invitations.",

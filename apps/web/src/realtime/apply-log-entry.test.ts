@@ -1,4 +1,5 @@
 import type { AppRouter } from "@tandem/api";
+import type { WorkingSide } from "@tandem/domain/sides";
 import type { LogEntryPayload } from "@tandem/realtime-contract";
 import { QueryClient, type InfiniteData } from "@tanstack/react-query";
 import { createTRPCClient } from "@trpc/client";
@@ -62,7 +63,10 @@ function snapshot(t: TaskRow) {
   return { ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(), projectName: "Launch" };
 }
 
-function projectRow(id: string, over: Partial<ProjectRow["project"]> = {}, rest: Partial<ProjectRow> = {}): ProjectRow {
+type SideOver = Partial<Record<WorkingSide, Partial<ProjectRow["sides"][WorkingSide]>>>;
+
+function projectRow(id: string, sides: SideOver = {}, rest: Partial<ProjectRow> = {}): ProjectRow {
+  const side = (s: WorkingSide, leadId: string, leadName: string) => ({ leadId, leadName, health: null, healthReason: null, healthAt: null, ...sides[s] });
   return {
     project: {
       id,
@@ -71,21 +75,11 @@ function projectRow(id: string, over: Partial<ProjectRow["project"]> = {}, rest:
       outcome: "",
       phase: "build",
       targetDate: null,
-      marketingLeadId: "m-lead",
-      itLeadId: "i-lead",
       checkInCadenceDays: 7,
-      marketingHealth: null,
-      marketingHealthReason: null,
-      marketingHealthAt: null,
-      itHealth: null,
-      itHealthReason: null,
-      itHealthAt: null,
       createdAt: new Date("2026-06-01T00:00:00Z"),
       updatedAt: new Date("2026-06-01T00:00:00Z"),
-      ...over,
     },
-    marketingLeadName: "Maya Chen",
-    itLeadName: "Raj Patel",
+    sides: { marketing: side("marketing", "m-lead", "Maya Chen"), it: side("it", "i-lead", "Raj Patel") },
     openTasks: 0,
     overdueTasks: 0,
     disagree: false,
@@ -234,6 +228,30 @@ describe("projects", () => {
       outcome: "Visitors choose",
       phase: "build",
       targetDate: "2026-09-01",
+      updatedAt: "2026-06-15T10:00:00.000Z",
+      sides: {
+        marketing: { leadId: "m-lead", leadName: "Maya Chen", health: null, healthReason: null },
+        it: { leadId: "i-lead", leadName: "Raj Patel", health: null, healthReason: null },
+      },
+    };
+    applyLogEntry(qc, ctx, entry("project.created", P1, { label: "Consent banner", after }));
+    const rows = qc.getQueryData<ProjectRow[]>(key.projects())!;
+    expect(rows.map((r) => r.project.id)).toEqual([P1, P2]);
+    expect(rows[0]).toMatchObject({ sides: { marketing: { leadId: "m-lead", leadName: "Maya Chen" }, it: { leadId: "i-lead", leadName: "Raj Patel" } }, openTasks: 0, disagree: false });
+    expect(rows[0]!.project.updatedAt).toBeInstanceOf(Date);
+    expect(rows[0]!.project).not.toHaveProperty("sides");
+    expect(qc.getQueryData(key.projects({ phase: "launch" }))).toEqual([]);
+  });
+
+  it("an old project.created entry (column pairs) still patches into sides", () => {
+    qc.setQueryData(key.projects(), [projectRow(P2)]);
+    qc.setQueryData(key.projects({ phase: "launch" }), []);
+    const after = {
+      id: P1,
+      name: "Consent banner",
+      outcome: "Visitors choose",
+      phase: "build",
+      targetDate: "2026-09-01",
       marketingLeadId: "m-lead",
       itLeadId: "i-lead",
       marketingHealth: null,
@@ -247,15 +265,38 @@ describe("projects", () => {
     applyLogEntry(qc, ctx, entry("project.created", P1, { label: "Consent banner", after }));
     const rows = qc.getQueryData<ProjectRow[]>(key.projects())!;
     expect(rows.map((r) => r.project.id)).toEqual([P1, P2]);
-    expect(rows[0]).toMatchObject({ marketingLeadName: "Maya Chen", itLeadName: "Raj Patel", openTasks: 0, disagree: false });
+    expect(rows[0]).toMatchObject({ sides: { marketing: { leadId: "m-lead", leadName: "Maya Chen" }, it: { leadId: "i-lead", leadName: "Raj Patel" } }, openTasks: 0, disagree: false });
+    expect(rows[0]!.project).not.toHaveProperty("marketingLeadId");
     expect(rows[0]!.project.updatedAt).toBeInstanceOf(Date);
     expect(qc.getQueryData(key.projects({ phase: "launch" }))).toEqual([]);
   });
 
   it("health posted by both leads, differently, marks the project as disagreeing in list and page", () => {
-    qc.setQueryData(key.projects(), [projectRow(P1, { marketingHealth: "on_track" })]);
+    qc.setQueryData(key.projects(), [projectRow(P1, { marketing: { health: "on_track" } })]);
     qc.setQueryData(key.projects({ health: "disagree" }), []);
-    qc.setQueryData<ProjectDetail>(key.project(P1), { ...projectRow(P1, { marketingHealth: "on_track" }), members: [] });
+    qc.setQueryData<ProjectDetail>(key.project(P1), { ...projectRow(P1, { marketing: { health: "on_track" } }), members: [] });
+    const invalidate = applyLogEntry(
+      qc,
+      ctx,
+      entry("project.health_posted", P1, {
+        label: "p",
+        after: { side: "it", disagree: true, updatedAt: "2026-06-15T10:00:00.000Z", sides: { it: { health: "at_risk", healthReason: "Vendor late", healthAt: "2026-06-15T10:00:00.000Z" } } },
+      }),
+    );
+    const row = qc.getQueryData<ProjectRow[]>(key.projects())![0]!;
+    expect(row.disagree).toBe(true);
+    expect(row.sides.it).toMatchObject({ health: "at_risk", healthReason: "Vendor late", leadName: "Raj Patel" });
+    expect(row.sides.it.healthAt).toBeInstanceOf(Date);
+    expect(row.sides.marketing.health).toBe("on_track");
+    expect(row.project).not.toHaveProperty("side");
+    expect(qc.getQueryData<ProjectDetail>(key.project(P1))!.disagree).toBe(true);
+    expect(invalidate).toContainEqual(key.projects({ health: "disagree" }));
+  });
+
+  it("an old health post (column pairs) still patches its side", () => {
+    qc.setQueryData(key.projects(), [projectRow(P1, { marketing: { health: "on_track" } })]);
+    qc.setQueryData(key.projects({ health: "disagree" }), []);
+    qc.setQueryData<ProjectDetail>(key.project(P1), { ...projectRow(P1, { marketing: { health: "on_track" } }), members: [] });
     const invalidate = applyLogEntry(
       qc,
       ctx,
@@ -266,8 +307,8 @@ describe("projects", () => {
     );
     const row = qc.getQueryData<ProjectRow[]>(key.projects())![0]!;
     expect(row.disagree).toBe(true);
-    expect(row.project).toMatchObject({ itHealth: "at_risk", itHealthReason: "Vendor late" });
-    expect(row.project.itHealthAt).toBeInstanceOf(Date);
+    expect(row.sides.it).toMatchObject({ health: "at_risk", healthReason: "Vendor late" });
+    expect(row.sides.it.healthAt).toBeInstanceOf(Date);
     expect(row.project).not.toHaveProperty("side");
     expect(qc.getQueryData<ProjectDetail>(key.project(P1))!.disagree).toBe(true);
     // The "Leads disagree" list didn't hold the project, and only the server has its counts.
@@ -434,9 +475,9 @@ describe("the leadership feed", () => {
     qc.setQueryData(status, { all: [], mine: [] });
 
     const invalidate = applyLogEntry(qc, ctx, checkIn("Ship"));
-    expect(qc.getQueryData<ProjectRow[]>(key.projects())!.find((r) => r.project.id === P1)!.project).toMatchObject({ itHealth: "at_risk", itHealthReason: "Vendor late" });
-    expect(qc.getQueryData<ProjectDetail>(key.project(P1))!.project.itHealth).toBe("at_risk");
-    expect(qc.getQueryData<ProjectRow[]>(key.projects())!.find((r) => r.project.id === P2)!.project.itHealth).toBeNull();
+    expect(qc.getQueryData<ProjectRow[]>(key.projects())!.find((r) => r.project.id === P1)!.sides.it).toMatchObject({ health: "at_risk", healthReason: "Vendor late" });
+    expect(qc.getQueryData<ProjectDetail>(key.project(P1))!.sides.it.health).toBe("at_risk");
+    expect(qc.getQueryData<ProjectRow[]>(key.projects())!.find((r) => r.project.id === P2)!.sides.it.health).toBeNull();
     expect(invalidate).toContainEqual(mine);
     expect(invalidate).toContainEqual(status);
     expect(invalidate).not.toContainEqual(other);

@@ -1,5 +1,6 @@
 import { getProjectRow, latestCheckInTimes, listCheckIns, listProjects } from "@tandem/db/queries";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { perSide } from "@tandem/domain/sides";
 import { z } from "zod";
 
 import { writeWithLog } from "../log/writer";
@@ -16,7 +17,7 @@ export const checkInRouter = {
     const items = rows.map((r) => ({ ...r.checkIn, authorName: r.authorName }));
     return {
       items,
-      latest: { marketing: items.find((c) => c.side === "marketing") ?? null, it: items.find((c) => c.side === "it") ?? null },
+      latest: perSide((side) => items.find((c) => c.side === side) ?? null),
     };
   }),
 
@@ -29,10 +30,7 @@ export const checkInRouter = {
       listProjects(ctx.db, { workspaceId: ctx.workspace.id, today: ctx.today }),
       latestCheckInTimes(ctx.db, { workspaceId: ctx.workspace.id }),
     ]);
-    const all = checkInStatuses(
-      projects.map((p) => p.project),
-      latest,
-    );
+    const all = checkInStatuses(projects, latest);
     return { all, mine: all.filter((s) => s.leadId === ctx.member.id && s.state !== "ok") };
   }),
 

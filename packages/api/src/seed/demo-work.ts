@@ -35,7 +35,7 @@ export async function seedDemoWork(db: Database, workspaceId: string, emailDomai
   const made = [];
   for (const p of projects) {
     const row = await writeWithLog(as(p.m), (tx, log) =>
-      createProject(tx, log, { workspaceId, name: p.name, outcome: p.outcome, phase: p.phase, targetDate: p.targetDate, marketingLeadId: p.m.id, itLeadId: p.i.id, memberIds: [] }),
+      createProject(tx, log, { workspaceId, name: p.name, outcome: p.outcome, phase: p.phase, targetDate: p.targetDate, sides: { marketing: { leadId: p.m.id }, it: { leadId: p.i.id } }, memberIds: [] }),
     );
     made.push({ ...p, id: row.id });
   }

@@ -1,3 +1,4 @@
+import type { Health } from "@tandem/db";
 import { describe, expect, it } from "vitest";
 
 import { checkInStatuses } from "./check-in";
@@ -7,15 +8,10 @@ const DAY = 86_400_000;
 const now = new Date("2026-06-15T12:00:00Z");
 const daysAgo = (n: number) => new Date(now.getTime() - n * DAY);
 
-const project = (over: Partial<Parameters<typeof checkInStatuses>[0][number]> = {}) => ({
-  id: "p1",
-  name: "Consent banner",
-  phase: "build" as const,
-  marketingLeadId: "m-lead",
-  itLeadId: "i-lead",
-  checkInCadenceDays: 7,
-  createdAt: daysAgo(30),
-  ...over,
+type ProjectIn = Parameters<typeof checkInStatuses>[0][number];
+const project = (over: Partial<ProjectIn["project"]> = {}): ProjectIn => ({
+  project: { id: "p1", name: "Consent banner", phase: "build", checkInCadenceDays: 7, createdAt: daysAgo(30), ...over },
+  sides: { marketing: { leadId: "m-lead" }, it: { leadId: "i-lead" } },
 });
 
 describe("checkInStatuses", () => {
@@ -65,9 +61,10 @@ describe("checkInStatuses", () => {
 
 describe("combinedHealth", () => {
   it("is the worse of the two leads' healths, or the one posted", () => {
-    expect(combinedHealth("on_track", "off_track")).toBe("off_track");
-    expect(combinedHealth("at_risk", "on_track")).toBe("at_risk");
-    expect(combinedHealth(null, "at_risk")).toBe("at_risk");
-    expect(combinedHealth(null, null)).toBeNull();
+    const sides = (marketing: Health | null, it: Health | null) => ({ marketing: { health: marketing }, it: { health: it } });
+    expect(combinedHealth(sides("on_track", "off_track"))).toBe("off_track");
+    expect(combinedHealth(sides("at_risk", "on_track"))).toBe("at_risk");
+    expect(combinedHealth(sides(null, "at_risk"))).toBe("at_risk");
+    expect(combinedHealth(sides(null, null))).toBeNull();
   });
 });

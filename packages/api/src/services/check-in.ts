@@ -1,6 +1,7 @@
 import type { Health, Side, Transaction } from "@tandem/db";
 import type { Project } from "@tandem/db/schema";
 import { insertCheckIn } from "@tandem/db/queries";
+import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 
 import type { LogFn } from "../log/writer";
 import { setLeadHealth } from "./project";
@@ -69,7 +70,7 @@ export type CheckInState = "ok" | "due" | "overdue";
 export interface CheckInStatus {
   projectId: string;
   projectName: string;
-  side: "marketing" | "it";
+  side: WorkingSide;
   leadId: string;
   lastAt: string | null;
   dueAt: string;
@@ -83,15 +84,15 @@ export interface CheckInStatus {
  * deadline, "overdue" after it. Done projects ask nothing.
  */
 export function checkInStatuses(
-  projects: Pick<Project, "id" | "name" | "phase" | "marketingLeadId" | "itLeadId" | "checkInCadenceDays" | "createdAt">[],
+  projects: { project: Pick<Project, "id" | "name" | "phase" | "checkInCadenceDays" | "createdAt">; sides: Record<WorkingSide, { leadId: string }> }[],
   latest: { projectId: string; side: Side; at: Date }[],
   now = new Date(),
 ): CheckInStatus[] {
   const last = new Map(latest.map((l) => [`${l.projectId}:${l.side}`, l.at]));
   return projects
-    .filter((p) => p.phase !== "done")
-    .flatMap((p) =>
-      (["marketing", "it"] as const).map((side) => {
+    .filter(({ project: p }) => p.phase !== "done")
+    .flatMap(({ project: p, sides }) =>
+      WORKING_SIDES.map((side) => {
         const lastAt = last.get(`${p.id}:${side}`) ?? null;
         const since = lastAt ?? p.createdAt;
         const dueAt = new Date(since.getTime() + p.checkInCadenceDays * DAY_MS);
@@ -101,7 +102,7 @@ export function checkInStatuses(
           projectId: p.id,
           projectName: p.name,
           side,
-          leadId: side === "marketing" ? p.marketingLeadId : p.itLeadId,
+          leadId: sides[side].leadId,
           lastAt: lastAt?.toISOString() ?? null,
           dueAt: dueAt.toISOString(),
           state,

@@ -1,6 +1,7 @@
 import { todayIn } from "@tandem/domain/rules";
 import type { Executor, Health } from "@tandem/db";
 import { latestCheckInTimes, listFeedBetween, listProjects, listTasks } from "@tandem/db/queries";
+import { perSide, WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 
 import { checkInStatuses } from "./check-in";
 import { entryLine } from "./feed-format";
@@ -8,11 +9,14 @@ import { entryLine } from "./feed-format";
 const WEEK_MS = 7 * 86_400_000;
 const RANK: Record<Health, number> = { on_track: 0, at_risk: 1, off_track: 2 };
 
-/** The worse of the two leads' healths, or null when neither has posted one. */
-export function combinedHealth(a: Health | null, b: Health | null): Health | null {
-  if (!a) return b;
-  if (!b) return a;
-  return RANK[a] >= RANK[b] ? a : b;
+/** The worst of the sides' healths, or null when no lead has posted one. */
+export function combinedHealth(sides: Record<WorkingSide, { health: Health | null }>): Health | null {
+  let worst: Health | null = null;
+  for (const side of WORKING_SIDES) {
+    const h = sides[side].health;
+    if (h && (!worst || RANK[h] > RANK[worst])) worst = h;
+  }
+  return worst;
 }
 
 /**
@@ -36,21 +40,16 @@ export async function buildDigest(db: Executor, { id: workspaceId, timeZone }: {
     changesByProject.set(row.projectId, list);
   }
   const names = new Map(projects.map((p) => [p.project.id, p.project.name]));
-  const statuses = checkInStatuses(
-    projects.map((p) => p.project),
-    latest,
-    now,
-  );
+  const statuses = checkInStatuses(projects, latest, now);
 
   const byHealth = { off_track: [], at_risk: [], on_track: [], unknown: [] } as Record<Health | "unknown", DigestProject[]>;
   for (const p of projects) {
-    const health = combinedHealth(p.project.marketingHealth, p.project.itHealth);
+    const health = combinedHealth(p.sides);
     byHealth[health ?? "unknown"].push({
       id: p.project.id,
       name: p.project.name,
       phase: p.project.phase,
-      marketingHealth: p.project.marketingHealth,
-      itHealth: p.project.itHealth,
+      sides: perSide((side) => ({ health: p.sides[side].health })),
       disagree: p.disagree,
       overdueTasks: p.overdueTasks,
       changes: (changesByProject.get(p.project.id) ?? []).reverse(),
@@ -71,7 +70,7 @@ export async function buildDigest(db: Executor, { id: workspaceId, timeZone }: {
     missingCheckIns: statuses.filter((s) => s.state === "overdue"),
     disagreements: projects
       .filter((p) => p.disagree)
-      .map((p) => ({ id: p.project.id, name: p.project.name, marketingHealth: p.project.marketingHealth, itHealth: p.project.itHealth, marketingReason: p.project.marketingHealthReason, itReason: p.project.itHealthReason })),
+      .map((p) => ({ id: p.project.id, name: p.project.name, sides: perSide((side) => ({ health: p.sides[side].health, healthReason: p.sides[side].healthReason })) })),
     changeCount: changes.length,
   };
 }
@@ -80,8 +79,7 @@ interface DigestProject {
   id: string;
   name: string;
   phase: string;
-  marketingHealth: Health | null;
-  itHealth: Health | null;
+  sides: Record<WorkingSide, { health: Health | null }>;
   disagree: boolean;
   overdueTasks: number;
   changes: { seq: number; at: string; line: string }[];

@@ -1,6 +1,8 @@
 import type { Transaction } from "@tandem/db";
 import type { Health, Phase, Side } from "@tandem/db";
-import { addProjectMembers, getMembersByIds, getProjectRow } from "@tandem/db/queries";
+import { addProjectMembers, getMembersByIds, insertProjectSides, lockProjectSides, updateProjectSide } from "@tandem/db/queries";
+import { sidesDisagree } from "@tandem/domain/rules";
+import { isWorkingSide, perSide, SIDE_NOUNS, WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import { schema } from "@tandem/db";
 import { and, eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
@@ -9,22 +11,27 @@ import type { LogFn } from "../log/writer";
 
 const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Project not found." });
 
+/** Each side's lead, as a create or update names them. */
+export type SideLeads = Record<WorkingSide, { leadId: string }>;
+
 /** Each lead must be a member of their side in this workspace. */
-export async function assertLeads(tx: Transaction, workspaceId: string, { marketingLeadId, itLeadId }: { marketingLeadId: string; itLeadId: string }) {
-  const found = await getMembersByIds(tx, { workspaceId, ids: [marketingLeadId, itLeadId] });
-  const m = found.find((f) => f.id === marketingLeadId);
-  const i = found.find((f) => f.id === itLeadId);
-  if (!m || m.side !== "marketing") throw new TRPCError({ code: "BAD_REQUEST", message: "The marketing lead must be a member of the marketing side." });
-  if (!i || i.side !== "it") throw new TRPCError({ code: "BAD_REQUEST", message: "The IT lead must be a member of the IT side." });
-  return { marketingLead: m, itLead: i };
+export async function assertLeads(tx: Transaction, workspaceId: string, sides: SideLeads) {
+  const found = await getMembersByIds(tx, { workspaceId, ids: WORKING_SIDES.map((side) => sides[side].leadId) });
+  return perSide((side) => {
+    const lead = found.find((f) => f.id === sides[side].leadId);
+    if (!lead || lead.side !== side) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: `The ${SIDE_NOUNS[side]} lead must be a member of the ${SIDE_NOUNS[side]} side.` });
+    }
+    return lead;
+  });
 }
 
 export async function createProject(
   tx: Transaction,
   log: LogFn,
-  input: { workspaceId: string; name: string; outcome: string; phase: Phase; targetDate?: string | null; marketingLeadId: string; itLeadId: string; memberIds: string[] },
+  input: { workspaceId: string; name: string; outcome: string; phase: Phase; targetDate?: string | null; sides: SideLeads; memberIds: string[] },
 ) {
-  const { marketingLead, itLead } = await assertLeads(tx, input.workspaceId, input);
+  const leads = await assertLeads(tx, input.workspaceId, input.sides);
   const extra = await getMembersByIds(tx, { workspaceId: input.workspaceId, ids: input.memberIds });
   if (extra.length !== new Set(input.memberIds).size) throw new TRPCError({ code: "BAD_REQUEST", message: "Some of the chosen members are not in this workspace." });
   const [row] = await tx
@@ -35,27 +42,28 @@ export async function createProject(
       outcome: input.outcome,
       phase: input.phase,
       targetDate: input.targetDate ?? null,
-      marketingLeadId: input.marketingLeadId,
-      itLeadId: input.itLeadId,
     })
     .returning();
   if (!row) throw new Error("project insert returned nothing");
-  const memberIds = [...new Set([input.marketingLeadId, input.itLeadId, ...input.memberIds])];
+  await insertProjectSides(tx, row.id, perSide((side) => input.sides[side].leadId));
+  const memberIds = [...new Set([...WORKING_SIDES.map((side) => input.sides[side].leadId), ...input.memberIds])];
   await addProjectMembers(tx, memberIds.map((memberId) => ({ projectId: row.id, memberId, workspaceId: input.workspaceId })));
   await log({
     action: "project.created",
-   
     entityId: row.id,
     projectId: row.id,
     summary: {
       label: row.name,
-      after: { ...projectSnapshot(row), marketingLeadName: marketingLead.name, itLeadName: itLead.name },
+      after: {
+        ...projectSnapshot(row),
+        sides: perSide((side) => ({ leadId: leads[side].id, leadName: leads[side].name, health: null, healthReason: null })),
+      },
     },
   });
   return row;
 }
 
-/** The fields of a project a client needs to patch its cache. */
+/** The fields of a project a client needs to patch its cache (its sides ride beside them). */
 export function projectSnapshot(p: typeof schema.project.$inferSelect) {
   return {
     id: p.id,
@@ -63,43 +71,51 @@ export function projectSnapshot(p: typeof schema.project.$inferSelect) {
     outcome: p.outcome,
     phase: p.phase,
     targetDate: p.targetDate,
-    marketingLeadId: p.marketingLeadId,
-    itLeadId: p.itLeadId,
-    marketingHealth: p.marketingHealth,
-    marketingHealthReason: p.marketingHealthReason,
-    itHealth: p.itHealth,
-    itHealthReason: p.itHealthReason,
     checkInCadenceDays: p.checkInCadenceDays,
     updatedAt: p.updatedAt.toISOString(),
   };
 }
 
-type ProjectChange = Partial<Pick<typeof schema.project.$inferInsert, "name" | "outcome" | "phase" | "targetDate" | "marketingLeadId" | "itLeadId" | "checkInCadenceDays">>;
+type ProjectChange = Partial<Pick<typeof schema.project.$inferInsert, "name" | "outcome" | "phase" | "targetDate" | "checkInCadenceDays">> & {
+  sides?: Partial<SideLeads>;
+};
 
 export async function updateProject(tx: Transaction, log: LogFn, { workspaceId, projectId, change }: { workspaceId: string; projectId: string; change: ProjectChange }) {
   const current = await lockProject(tx, workspaceId, projectId);
-  const leads = { marketingLeadId: change.marketingLeadId ?? current.marketingLeadId, itLeadId: change.itLeadId ?? current.itLeadId };
-  const { marketingLead, itLead } = await assertLeads(tx, workspaceId, leads);
-  const changed = diff(current, change);
-  if (Object.keys(changed.after).length === 0) return current;
+  const currentSides = await lockProjectSides(tx, projectId);
+  const { sides: sideChange = {}, ...fields } = change;
+  const next: SideLeads = perSide((side) => ({ leadId: sideChange[side]?.leadId ?? currentSides[side].leadId }));
+  const leads = await assertLeads(tx, workspaceId, next);
+  const changed = diff(current, fields);
+  const newLeads = WORKING_SIDES.filter((side) => next[side].leadId !== currentSides[side].leadId);
+  if (Object.keys(changed.after).length === 0 && newLeads.length === 0) return current;
   const [row] = await tx
     .update(schema.project)
     .set({ ...changed.after, updatedAt: new Date() })
     .where(and(eq(schema.project.workspaceId, workspaceId), eq(schema.project.id, projectId)))
     .returning();
   if (!row) throw notFound();
-  if (changed.after.marketingLeadId || changed.after.itLeadId) {
-    await addProjectMembers(tx, [leads.marketingLeadId, leads.itLeadId].map((memberId) => ({ projectId, memberId, workspaceId })));
+  for (const side of newLeads) await updateProjectSide(tx, projectId, side, { leadId: next[side].leadId });
+  if (newLeads.length > 0) {
+    await addProjectMembers(tx, WORKING_SIDES.map((side) => ({ projectId, memberId: next[side].leadId, workspaceId })));
   }
+  const before: Record<string, unknown> = { ...changed.before };
+  const beforeSides: Partial<Record<WorkingSide, { leadId: string }>> = {};
+  for (const side of newLeads) beforeSides[side] = { leadId: currentSides[side].leadId };
+  if (newLeads.length > 0) before.sides = beforeSides;
   await log({
     action: changed.after.phase ? "project.phase_changed" : "project.updated",
-   
     entityId: projectId,
     projectId,
     summary: {
       label: row.name,
-      before: changed.before,
-      after: { ...changed.after, updatedAt: row.updatedAt.toISOString(), marketingLeadName: marketingLead.name, itLeadName: itLead.name },
+      before,
+      // A new lead says who; every side's lead name rides along for the caches.
+      after: {
+        ...changed.after,
+        updatedAt: row.updatedAt.toISOString(),
+        sides: perSide((side) => (newLeads.includes(side) ? { leadId: leads[side].id, leadName: leads[side].name } : { leadName: leads[side].name })),
+      },
     },
   });
   return row;
@@ -113,34 +129,28 @@ export async function setLeadHealth(
   tx: Transaction,
   { workspaceId, projectId, memberId, side, health, reason }: { workspaceId: string; projectId: string; memberId: string; side: Side; health: Health; reason: string },
 ) {
-  const current = await lockProject(tx, workspaceId, projectId);
-  const asMarketing = current.marketingLeadId === memberId && side === "marketing";
-  const asIt = current.itLeadId === memberId && side === "it";
-  if (!asMarketing && !asIt) throw new TRPCError({ code: "FORBIDDEN", message: "Only the project's marketing or IT lead can post its health." });
+  await lockProject(tx, workspaceId, projectId);
+  const current = await lockProjectSides(tx, projectId);
+  if (!isWorkingSide(side) || current[side].leadId !== memberId) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only the project's marketing or IT lead can post its health." });
+  }
   const now = new Date();
-  const set = asMarketing
-    ? { marketingHealth: health, marketingHealthReason: reason, marketingHealthAt: now }
-    : { itHealth: health, itHealthReason: reason, itHealthAt: now };
-  const before = asMarketing
-    ? { marketingHealth: current.marketingHealth, marketingHealthReason: current.marketingHealthReason }
-    : { itHealth: current.itHealth, itHealthReason: current.itHealthReason };
+  const updated = await updateProjectSide(tx, projectId, side, { health, healthReason: reason, healthAt: now });
   const [row] = await tx
     .update(schema.project)
-    .set({ ...set, updatedAt: now })
+    .set({ updatedAt: now })
     .where(and(eq(schema.project.workspaceId, workspaceId), eq(schema.project.id, projectId)))
     .returning();
   if (!row) throw notFound();
-  const disagree = row.marketingHealth !== null && row.itHealth !== null && row.marketingHealth !== row.itHealth;
-  const leadSide: "marketing" | "it" = asMarketing ? "marketing" : "it";
+  const sides = { ...current, [side]: updated };
+  const before = { sides: { [side]: { health: current[side].health, healthReason: current[side].healthReason } } };
   const after = {
-    ...(asMarketing
-      ? { marketingHealth: health, marketingHealthReason: reason, marketingHealthAt: now.toISOString() }
-      : { itHealth: health, itHealthReason: reason, itHealthAt: now.toISOString() }),
-    side: leadSide,
-    disagree,
+    side,
+    disagree: sidesDisagree(sides),
     updatedAt: now.toISOString(),
+    sides: { [side]: { health, healthReason: reason, healthAt: now.toISOString() } },
   };
-  return { row, before, after, side: leadSide };
+  return { row, before, after, side };
 }
 
 /** A lead posts their own side's health; nobody can post for the other lead. */

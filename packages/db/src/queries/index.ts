@@ -4,6 +4,7 @@ export * from "./invitation";
 export * from "./health";
 export * from "./log";
 export * from "./project";
+export * from "./project-side";
 export * from "./task";
 export * from "./comment";
 export * from "./notification";

@@ -1,43 +1,33 @@
-import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import type { WorkingSide } from "@tandem/domain/sides";
 
 import type { Executor } from "../client";
-import { member, project, projectMember, task, user, type Health, type Phase } from "../schema";
+import { member, project, projectMember, task, user, workspace, type Health, type Phase } from "../schema";
 import { nextMilestoneOf } from "./milestone";
+import { anySideHealth, disagreement, ledBy, withSides } from "./project-side";
 
 export interface ProjectFilter {
   phase?: Phase;
   health?: Health | "disagree";
   leadId?: string;
-  side?: "marketing" | "it";
+  side?: WorkingSide;
   search?: string;
 }
-
-const mLead = alias(member, "m_lead");
-const iLead = alias(member, "i_lead");
-const mUser = alias(user, "m_user");
-const iUser = alias(user, "i_user");
-
-/** Both leads' healths set and different: shown plainly wherever the project appears. */
-export const disagreement = sql<boolean>`(${project.marketingHealth} is not null and ${project.itHealth} is not null and ${project.marketingHealth} <> ${project.itHealth})`;
 
 /** `today` is the workspace's day (todayIn in @tandem/domain/rules): overdue is reckoned in its time zone. */
 function projectSelect(db: Executor, today: string) {
   return db
     .select({
       project,
-      marketingLeadName: mUser.name,
-      itLeadName: iUser.name,
       openTasks: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.status} <> 'done')`,
       overdueTasks: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.status} <> 'done' and ${task.dueDate} < ${today})`,
       disagree: disagreement,
       nextMilestone: nextMilestoneOf(project.id),
     })
     .from(project)
-    .innerJoin(mLead, eq(mLead.id, project.marketingLeadId))
-    .innerJoin(mUser, eq(mUser.id, mLead.userId))
-    .innerJoin(iLead, eq(iLead.id, project.itLeadId))
-    .innerJoin(iUser, eq(iUser.id, iLead.userId));
+    // Not for its columns: with a join, drizzle qualifies `project.id` inside the subqueries above
+    // (a single-table select would print a bare "id", which the task subquery reads as task.id).
+    .innerJoin(workspace, eq(workspace.id, project.workspaceId));
 }
 
 export type ProjectRow = Awaited<ReturnType<typeof listProjects>>[number];
@@ -49,22 +39,26 @@ export async function listProjects(
   const conds: (SQL | undefined)[] = [eq(project.workspaceId, workspaceId)];
   if (filter.phase) conds.push(eq(project.phase, filter.phase));
   if (filter.health === "disagree") conds.push(disagreement);
-  else if (filter.health) conds.push(or(eq(project.marketingHealth, filter.health), eq(project.itHealth, filter.health)));
-  if (filter.leadId) conds.push(or(eq(project.marketingLeadId, filter.leadId), eq(project.itLeadId, filter.leadId)));
+  else if (filter.health) conds.push(anySideHealth(filter.health));
+  if (filter.leadId) conds.push(ledBy(filter.leadId));
   // A side's projects: those where that side owns open work.
   if (filter.side) {
     conds.push(sql`exists (select 1 from ${task} where ${task.projectId} = ${project.id} and ${task.side} = ${filter.side} and ${task.status} <> 'done')`);
   }
   if (filter.search) conds.push(ilike(project.name, `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  return projectSelect(db, today)
+  const rows = await projectSelect(db, today)
     .where(and(...conds))
     .orderBy(desc(project.updatedAt));
+  return withSides(db, rows);
 }
 
 export async function getProject(db: Executor, { workspaceId, projectId, today }: { workspaceId: string; projectId: string; today: string }) {
-  const [row] = await projectSelect(db, today)
-    .where(and(eq(project.workspaceId, workspaceId), eq(project.id, projectId)))
-    .limit(1);
+  const [row] = await withSides(
+    db,
+    await projectSelect(db, today)
+      .where(and(eq(project.workspaceId, workspaceId), eq(project.id, projectId)))
+      .limit(1),
+  );
   return row ?? null;
 }
 

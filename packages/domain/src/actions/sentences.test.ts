@@ -49,6 +49,22 @@ describe("describeEntry", () => {
   it("gives a health post its side and its reason", () => {
     const s = describeEntry(e("project.health_posted", { label: "Launch", after: { itHealth: "at_risk", itHealthReason: "Vendor is late", side: "it" } }));
     expect(s).toEqual({ text: "rated ‘Launch’ At risk for IT", detail: "Vendor is late" });
+    // Entries written since the sides became rows carry each side's part under `sides`.
+    const rows = describeEntry(e("project.health_posted", { label: "Launch", after: { side: "it", sides: { it: { health: "at_risk", healthReason: "Vendor is late" } } } }));
+    expect(rows).toEqual(s);
+  });
+
+  it("names a new lead, from old column pairs and from sides alike, and not the lead names riding along", () => {
+    const old = describeEntry(e("project.updated", { label: "Launch", before: { itLeadId: "i1" }, after: { itLeadId: "i2", itLeadName: "Tom Becker", marketingLeadName: "Maya Chen" } }));
+    const rows = describeEntry(
+      e("project.updated", {
+        label: "Launch",
+        before: { sides: { it: { leadId: "i1" } } },
+        after: { sides: { it: { leadId: "i2", leadName: "Tom Becker" }, marketing: { leadName: "Maya Chen" } } },
+      }),
+    );
+    expect(old.text).toBe("made Tom Becker the IT lead of ‘Launch’");
+    expect(rows).toEqual(old);
   });
 
   it("shows a comment's mentions as plain names", () => {

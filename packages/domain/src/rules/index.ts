@@ -1,3 +1,4 @@
 // Rules both ends apply: one definition, imported by the API and the web app.
+export { sidesDisagree } from "./health";
 export * from "./tasks";
 export * from "./today";

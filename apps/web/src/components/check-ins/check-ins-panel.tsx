@@ -1,6 +1,8 @@
 "use client";
 
 import type { RouterOutputs } from "@tandem/api";
+import { sidesDisagree } from "@tandem/domain/rules";
+import { perSide, WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import { useQuery } from "@tanstack/react-query";
 import { ChevronRight } from "lucide-react";
 
@@ -11,6 +13,7 @@ import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { ago, exactTime } from "~/lib/dates";
 import { errorMessage } from "~/lib/form-errors";
+import { SIDE_EDGE, SIDE_LABELS } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import type { ProjectDetail } from "~/realtime/apply-log-entry";
 import { useTRPC } from "~/trpc/react";
@@ -19,7 +22,6 @@ import { SECTIONS } from "./check-in-dialog";
 import { DueBadge, type DueState } from "./check-in-status";
 
 type CheckIn = RouterOutputs["checkIn"]["list"]["items"][number];
-type LeadSide = "marketing" | "it";
 
 /**
  * Both leads' latest check-ins side by side (marketing left, IT right; stacked on a phone), a flag
@@ -44,9 +46,9 @@ export function CheckInsPanel({ slug, detail }: { slug: string; detail: ProjectD
   if (!list.data) return <CheckInsSkeleton />;
 
   const { latest, items } = list.data;
-  const statusOf = (side: LeadSide) => status.data?.all.find((s) => s.projectId === p.id && s.side === side);
-  const disagree = latest.marketing && latest.it && latest.marketing.health !== latest.it.health;
-  const earlier = items.filter((c) => c.id !== latest.marketing?.id && c.id !== latest.it?.id);
+  const statusOf = (side: WorkingSide) => status.data?.all.find((s) => s.projectId === p.id && s.side === side);
+  const disagree = sidesDisagree(perSide((side) => ({ health: latest[side]?.health ?? null })));
+  const earlier = items.filter((c) => !WORKING_SIDES.some((side) => c.id === latest[side]?.id));
   const headlineOf = (c: CheckIn) => c.headline || null;
 
   return (
@@ -59,8 +61,10 @@ export function CheckInsPanel({ slug, detail }: { slug: string; detail: ProjectD
         <span className="text-[13px] text-muted-foreground">Each lead checks in {cadenceLabel(p.checkInCadenceDays)}.</span>
       </div>
       <div className="grid gap-3 md:grid-cols-2">
-        <LeadCheckIn side="marketing" leadName={detail.marketingLeadName} checkIn={latest.marketing} headline={latest.marketing ? headlineOf(latest.marketing) : null} status={statusOf("marketing")} />
-        <LeadCheckIn side="it" leadName={detail.itLeadName} checkIn={latest.it} headline={latest.it ? headlineOf(latest.it) : null} status={statusOf("it")} />
+        {WORKING_SIDES.map((side) => {
+          const checkIn = latest[side];
+          return <LeadCheckIn key={side} side={side} leadName={detail.sides[side].leadName} checkIn={checkIn} headline={checkIn ? headlineOf(checkIn) : null} status={statusOf(side)} />;
+        })}
       </div>
       {earlier.length > 0 ? (
         <details className="group rounded-xl border bg-card" data-testid="check-in-history">
@@ -74,7 +78,7 @@ export function CheckInsPanel({ slug, detail }: { slug: string; detail: ProjectD
                 <div className="flex flex-wrap items-center gap-2">
                   <UserAvatar name={c.authorName} side={c.side} size="xs" />
                   <span className="text-sm font-medium">{c.authorName}</span>
-                  <span className="text-xs text-muted-foreground">{c.side === "marketing" ? "Marketing" : "IT"}</span>
+                  <span className="text-xs text-muted-foreground">{SIDE_LABELS[c.side]}</span>
                   <HealthPill health={c.health} />
                   <time dateTime={new Date(c.createdAt).toISOString()} title={exactTime(c.createdAt)} className="ml-auto text-xs text-muted-foreground">
                     {ago(c.createdAt)}
@@ -98,7 +102,7 @@ function LeadCheckIn({
   headline,
   status,
 }: {
-  side: LeadSide;
+  side: WorkingSide;
   leadName: string;
   checkIn: CheckIn | null;
   headline: string | null;
@@ -106,16 +110,16 @@ function LeadCheckIn({
 }) {
   return (
     <article
-      className={cn("grid content-start gap-3 rounded-xl border border-l-[3px] bg-card p-4", side === "marketing" ? "border-l-marketing" : "border-l-it")}
+      className={cn("grid content-start gap-3 rounded-xl border border-l-[3px] bg-card p-4", SIDE_EDGE[side].left)}
       data-testid={`check-in-${side}`}
-      aria-label={`${side === "marketing" ? "Marketing" : "IT"} check-in`}
+      aria-label={`${SIDE_LABELS[side]} check-in`}
     >
       <header className="flex flex-wrap items-center gap-2.5">
         <UserAvatar name={checkIn?.authorName ?? leadName} side={side} size="sm" />
         <div className="grid min-w-0 flex-1 leading-tight">
           <span className="truncate text-sm font-medium">{checkIn?.authorName ?? leadName}</span>
           <span className="text-xs text-muted-foreground">
-            {side === "marketing" ? "Marketing lead" : "IT lead"}
+            {SIDE_LABELS[side]} lead
             {checkIn ? (
               <>
                 {" · "}

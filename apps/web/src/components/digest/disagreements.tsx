@@ -1,7 +1,9 @@
+import { WORKING_SIDES } from "@tandem/domain/sides";
 import Link from "next/link";
 
 import { HealthPill } from "~/components/projects/health";
 import { Card } from "~/components/ui/card";
+import { SIDE_EDGE, SIDE_LABELS } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 
 import { DigestSection, EmptyNote } from "./section";
@@ -22,17 +24,12 @@ export function Disagreements({ slug, digest }: { slug: string; digest: Digest }
                   {d.name}
                 </Link>
                 <div className="grid gap-2 sm:grid-cols-2">
-                  {(
-                    [
-                      ["Marketing", d.marketingHealth, d.marketingReason, "border-l-marketing"],
-                      ["IT", d.itHealth, d.itReason, "border-l-it"],
-                    ] as const
-                  ).map(([label, health, reason, border]) => (
-                    <div key={label} className={cn("grid content-start gap-1.5 border-l-[3px] pl-3", border)}>
+                  {WORKING_SIDES.map((side) => (
+                    <div key={side} className={cn("grid content-start gap-1.5 border-l-[3px] pl-3", SIDE_EDGE[side].left)}>
                       <span className="flex items-center gap-2 text-[13px] text-muted-foreground">
-                        {label} <HealthPill health={health} />
+                        {SIDE_LABELS[side]} <HealthPill health={d.sides[side].health} />
                       </span>
-                      {reason ? <p className="text-sm break-words">“{reason}”</p> : null}
+                      {d.sides[side].healthReason ? <p className="text-sm break-words">“{d.sides[side].healthReason}”</p> : null}
                     </div>
                   ))}
                 </div>

@@ -1,9 +1,11 @@
+import { WORKING_SIDES } from "@tandem/domain/sides";
 import Link from "next/link";
 
 import { DisagreeBadge, HealthDot, PhaseBadge } from "~/components/projects/health";
 import { Card } from "~/components/ui/card";
 import { dayHeading } from "~/lib/dates";
 import { HEALTH_LABELS, type Health, type Phase } from "~/lib/projects";
+import { SIDE_LABELS } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 
 import { DigestSection, EmptyNote } from "./section";
@@ -67,8 +69,9 @@ function ProjectCard({ slug, project: p }: { slug: string; project: DigestProjec
         <PhaseBadge phase={p.phase as Phase} />
       </div>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-[13px] text-muted-foreground">
-        <LeadHealth label="Marketing" health={p.marketingHealth} />
-        <LeadHealth label="IT" health={p.itHealth} />
+        {WORKING_SIDES.map((side) => (
+          <LeadHealth key={side} label={SIDE_LABELS[side]} health={p.sides[side].health} />
+        ))}
         {p.disagree ? <DisagreeBadge /> : null}
         {p.overdueTasks > 0 ? (
           <span className="font-medium text-destructive">

@@ -1,6 +1,7 @@
 "use client";
 
 import { updateProjectSchema } from "@tandem/api/validators";
+import { perSide, WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Pencil } from "lucide-react";
 import { useState } from "react";
@@ -17,15 +18,15 @@ import { useTRPC } from "~/trpc/react";
 import { CADENCE_PRESETS, cadenceDays, ProjectFields, type ProjectFieldKey, type ProjectFieldValues } from "./project-fields";
 
 type Project = ProjectDetail["project"];
+type Sides = ProjectDetail["sides"];
 
-function valuesOf(p: Project): ProjectFieldValues {
+function valuesOf(p: Project, sides: Sides): ProjectFieldValues {
   return {
     name: p.name,
     outcome: p.outcome,
     phase: p.phase,
     targetDate: p.targetDate ?? "",
-    marketingLeadId: p.marketingLeadId,
-    itLeadId: p.itLeadId,
+    leads: perSide((side) => sides[side].leadId),
     cadence: String(p.checkInCadenceDays),
     cadenceCustom: !CADENCE_PRESETS.some((c) => c.days === p.checkInCadenceDays),
   };
@@ -37,28 +38,29 @@ function changes(before: ProjectFieldValues, after: ProjectFieldValues) {
   if (after.name !== before.name) out.name = after.name;
   if (after.outcome !== before.outcome) out.outcome = after.outcome;
   if (after.targetDate !== before.targetDate) out.targetDate = after.targetDate || null;
-  if (after.marketingLeadId !== before.marketingLeadId) out.marketingLeadId = after.marketingLeadId;
-  if (after.itLeadId !== before.itLeadId) out.itLeadId = after.itLeadId;
+  const sides: Partial<Record<WorkingSide, { leadId: string }>> = {};
+  for (const side of WORKING_SIDES) if (after.leads[side] !== before.leads[side]) sides[side] = { leadId: after.leads[side] };
+  if (Object.keys(sides).length > 0) out.sides = sides;
   if (after.cadence.trim() !== before.cadence) out.checkInCadenceDays = cadenceDays(after.cadence);
   return out;
 }
 
 /** Name, outcome, leads, target date and check-in cadence of a project, for anyone who may edit work. */
-export function EditProjectDialog({ slug, project, trigger }: { slug: string; project: Project; trigger?: React.ReactNode }) {
+export function EditProjectDialog({ slug, project, sides, trigger }: { slug: string; project: Project; sides: Sides; trigger?: React.ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug: slug }));
   const update = useMutation(trpc.project.update.mutationOptions());
   const [open, setOpen] = useState(false);
   // What the form started from: edits are measured against it, not against live changes since.
-  const [initial, setInitial] = useState(() => valuesOf(project));
+  const [initial, setInitial] = useState(() => valuesOf(project, sides));
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors<ProjectFieldKey>>({});
   const [formError, setFormError] = useState<string | null>(null);
 
   function onOpenChange(next: boolean) {
     if (next) {
-      const fresh = valuesOf(project);
+      const fresh = valuesOf(project, sides);
       setInitial(fresh);
       setValues(fresh);
       setErrors({});

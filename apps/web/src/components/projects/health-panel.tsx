@@ -1,6 +1,7 @@
 "use client";
 
 import { postHealthSchema } from "@tandem/api/validators";
+import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Activity, Split } from "lucide-react";
 import { useState } from "react";
@@ -15,13 +16,12 @@ import { Spinner } from "~/components/ui/spinner";
 import { ago, exactTime } from "~/lib/dates";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { HEALTH_LABELS, HEALTH_STYLES, HEALTHS, type Health } from "~/lib/projects";
+import { SIDE_EDGE, SIDE_LABELS, SIDE_NOUNS } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import type { ProjectDetail } from "~/realtime/apply-log-entry";
 import { useTRPC } from "~/trpc/react";
 
 import { HealthDot, HealthPill } from "./health";
-
-type LeadSide = "marketing" | "it";
 
 /**
  * The two leads' views of the project, side by side. Each lead posts their own side's health
@@ -29,30 +29,36 @@ type LeadSide = "marketing" | "it";
  */
 export function HealthPanel({ slug, detail, me }: { slug: string; detail: ProjectDetail; me: { memberId: string; side: string } }) {
   const p = detail.project;
-  const mine = (side: LeadSide) => me.side === side && (side === "marketing" ? p.marketingLeadId : p.itLeadId) === me.memberId;
+  const { sides } = detail;
+  const mine = (side: WorkingSide) => me.side === side && sides[side].leadId === me.memberId;
+  const says = (side: WorkingSide) => {
+    const health = sides[side].health;
+    return `${sides[side].leadName.split(" ")[0]} says ${health ? HEALTH_LABELS[health].toLowerCase() : "nothing yet"}`;
+  };
   return (
     <section aria-label="Health" className="grid gap-3">
-      {detail.disagree && p.marketingHealth && p.itHealth ? (
+      {detail.disagree ? (
         <div role="status" className="flex items-start gap-2.5 rounded-lg border border-destructive/25 bg-destructive-soft px-3.5 py-2.5 text-sm text-destructive" data-testid="disagree-banner">
           <Split aria-hidden className="mt-0.5 size-4 shrink-0" />
           <p>
-            <span className="font-semibold">Leads disagree.</span> {detail.marketingLeadName.split(" ")[0]} says {HEALTH_LABELS[p.marketingHealth].toLowerCase()},{" "}
-            {detail.itLeadName.split(" ")[0]} says {HEALTH_LABELS[p.itHealth].toLowerCase()}. Worth a conversation.
+            <span className="font-semibold">Leads disagree.</span> {WORKING_SIDES.map(says).join(", ")}. Worth a conversation.
           </p>
         </div>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <LeadHealth
-          slug={slug}
-          projectId={p.id}
-          side="marketing"
-          name={detail.marketingLeadName}
-          health={p.marketingHealth}
-          reason={p.marketingHealthReason}
-          at={p.marketingHealthAt}
-          canPost={mine("marketing")}
-        />
-        <LeadHealth slug={slug} projectId={p.id} side="it" name={detail.itLeadName} health={p.itHealth} reason={p.itHealthReason} at={p.itHealthAt} canPost={mine("it")} />
+        {WORKING_SIDES.map((side) => (
+          <LeadHealth
+            key={side}
+            slug={slug}
+            projectId={p.id}
+            side={side}
+            name={sides[side].leadName}
+            health={sides[side].health}
+            reason={sides[side].healthReason}
+            at={sides[side].healthAt}
+            canPost={mine(side)}
+          />
+        ))}
       </div>
     </section>
   );
@@ -70,7 +76,7 @@ function LeadHealth({
 }: {
   slug: string;
   projectId: string;
-  side: LeadSide;
+  side: WorkingSide;
   name: string;
   health: Health | null;
   reason: string | null;
@@ -78,12 +84,12 @@ function LeadHealth({
   canPost: boolean;
 }) {
   return (
-    <div className={cn("grid content-start gap-2.5 rounded-xl border border-l-[3px] bg-card p-4", side === "marketing" ? "border-l-marketing" : "border-l-it")} data-testid={`health-${side}`}>
+    <div className={cn("grid content-start gap-2.5 rounded-xl border border-l-[3px] bg-card p-4", SIDE_EDGE[side].left)} data-testid={`health-${side}`}>
       <div className="flex items-center gap-2.5">
         <UserAvatar name={name} side={side} size="sm" />
         <div className="grid min-w-0 flex-1 leading-tight">
           <span className="truncate text-sm font-medium">{name}</span>
-          <span className="text-xs text-muted-foreground">{side === "marketing" ? "Marketing lead" : "IT lead"}</span>
+          <span className="text-xs text-muted-foreground">{SIDE_LABELS[side]} lead</span>
         </div>
         <HealthPill health={health} />
       </div>
@@ -105,7 +111,7 @@ function LeadHealth({
   );
 }
 
-function PostHealthDialog({ slug, projectId, side, current }: { slug: string; projectId: string; side: LeadSide; current: Health | null }) {
+function PostHealthDialog({ slug, projectId, side, current }: { slug: string; projectId: string; side: WorkingSide; current: Health | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const post = useMutation(trpc.project.postHealth.mutationOptions());
@@ -147,7 +153,7 @@ function PostHealthDialog({ slug, projectId, side, current }: { slug: string; pr
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Post {side === "marketing" ? "marketing's" : "IT's"} view</DialogTitle>
+          <DialogTitle>Post {SIDE_NOUNS[side]}&apos;s view</DialogTitle>
           <DialogDescription>How is the project going from your side? The other lead posts their own; if you differ, everyone sees it.</DialogDescription>
         </DialogHeader>
         <form noValidate onSubmit={submit} className="grid gap-4">

@@ -1,6 +1,7 @@
 "use client";
 
 import { createProjectSchema } from "@tandem/api/validators";
+import { perSide, WORKING_SIDES } from "@tandem/domain/sides";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -13,13 +14,13 @@ import { SubmitFooter } from "~/components/forms/submit-footer";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
-import { SIDE_LABELS, SIDES } from "~/lib/sides";
+import { SIDE_LABELS, SIDE_NOUNS, SIDES } from "~/lib/sides";
 import { useTRPC } from "~/trpc/react";
 
 import { defaultLead, ProjectFields, type ProjectFieldKey, type ProjectFieldValues } from "./project-fields";
 
 type Key = ProjectFieldKey | "memberIds";
-const EMPTY: ProjectFieldValues = { name: "", outcome: "", phase: "idea", targetDate: "", marketingLeadId: "", itLeadId: "", cadence: "7", cadenceCustom: false };
+const EMPTY: ProjectFieldValues = { name: "", outcome: "", phase: "idea", targetDate: "", leads: perSide(() => ""), cadence: "7", cadenceCustom: false };
 
 export function NewProjectDialog({ slug, meMemberId, trigger }: { slug: string; meMemberId: string; trigger?: React.ReactNode }) {
   const trpc = useTRPC();
@@ -35,9 +36,9 @@ export function NewProjectDialog({ slug, meMemberId, trigger }: { slug: string; 
 
   const list = useMemo(() => members.data ?? [], [members.data]);
   // Until someone picks a lead, the sensible default stands in (members load after the dialog opens).
-  const mLead = values.marketingLeadId || defaultLead(list, "marketing", meMemberId);
-  const iLead = values.itLeadId || defaultLead(list, "it", meMemberId);
-  const others = list.filter((m) => m.id !== mLead && m.id !== iLead);
+  const leads = perSide((side) => values.leads[side] || defaultLead(list, side, meMemberId));
+  const isLead = (id: string) => WORKING_SIDES.some((side) => leads[side] === id);
+  const others = list.filter((m) => !isLead(m.id));
 
   function reset() {
     setValues(EMPTY);
@@ -54,15 +55,13 @@ export function NewProjectDialog({ slug, meMemberId, trigger }: { slug: string; 
       outcome: values.outcome,
       phase: values.phase,
       targetDate: values.targetDate || null,
-      marketingLeadId: mLead,
-      itLeadId: iLead,
-      memberIds: [...extra].filter((id) => id !== mLead && id !== iLead),
+      sides: perSide((side) => ({ leadId: leads[side] })),
+      memberIds: [...extra].filter((id) => !isLead(id)),
     };
     const parsed = createProjectSchema.safeParse(input);
     if (!parsed.success) {
       const fields = zodFieldErrors<Key>(parsed.error);
-      if (!mLead) fields.marketingLeadId = "Choose the marketing lead.";
-      if (!iLead) fields.itLeadId = "Choose the IT lead.";
+      for (const side of WORKING_SIDES) if (!leads[side]) fields[`sides.${side}`] = `Choose the ${SIDE_NOUNS[side]} lead.`;
       setErrors(fields);
       return;
     }
@@ -104,7 +103,7 @@ export function NewProjectDialog({ slug, meMemberId, trigger }: { slug: string; 
           {formError ? <FormAlert>{formError}</FormAlert> : null}
           <ProjectFields
             idPrefix="project"
-            values={{ ...values, marketingLeadId: mLead, itLeadId: iLead }}
+            values={{ ...values, leads }}
             onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
             errors={errors}
             members={list}

@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@tandem/api";
+import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 
 import { Field } from "~/components/forms/field";
 import { UserAvatar } from "~/components/people/user-avatar";
@@ -13,7 +14,7 @@ import { SIDE_LABELS, SIDE_STYLES } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 
 export type Member = RouterOutputs["member"]["list"][number];
-export type ProjectFieldKey = "name" | "outcome" | "phase" | "targetDate" | "marketingLeadId" | "itLeadId" | "checkInCadenceDays";
+export type ProjectFieldKey = "name" | "outcome" | "phase" | "targetDate" | "sides.marketing" | "sides.it" | "checkInCadenceDays";
 
 /** What the project forms edit, as the inputs hold it (dates as YYYY-MM-DD or "", cadence as typed). */
 export interface ProjectFieldValues {
@@ -21,8 +22,8 @@ export interface ProjectFieldValues {
   outcome: string;
   phase: Phase;
   targetDate: string;
-  marketingLeadId: string;
-  itLeadId: string;
+  /** Each working side's lead (a member id, or "" while none is chosen). */
+  leads: Record<WorkingSide, string>;
   /** Days between check-ins, as text so a half-typed custom number stays as typed. */
   cadence: string;
   /** The custom-days input is showing (even when it holds a preset's number). */
@@ -30,7 +31,7 @@ export interface ProjectFieldValues {
 }
 
 /** The first lead-role member of a side, or anyone on it; me first when I'm on that side. */
-export function defaultLead(members: Member[], side: "marketing" | "it", meId: string) {
+export function defaultLead(members: Member[], side: WorkingSide, meId: string) {
   const onSide = members.filter((m) => m.side === side);
   return (onSide.find((m) => m.id === meId) ?? onSide.find((m) => m.role === "lead") ?? onSide.find((m) => m.role === "admin") ?? onSide[0])?.id ?? "";
 }
@@ -70,8 +71,6 @@ export function ProjectFields({
   autoFocusName?: boolean;
 }) {
   const id = (k: string) => `${idPrefix}-${k}`;
-  const marketing = members.filter((m) => m.side === "marketing");
-  const it = members.filter((m) => m.side === "it");
   return (
     <>
       <Field id={id("name")} label="Name" error={errors.name}>
@@ -116,8 +115,17 @@ export function ProjectFields({
         ) : null}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <LeadField id={id("marketing-lead")} side="marketing" value={values.marketingLeadId} options={marketing} onChange={(v) => onChange({ marketingLeadId: v })} error={errors.marketingLeadId} />
-        <LeadField id={id("it-lead")} side="it" value={values.itLeadId} options={it} onChange={(v) => onChange({ itLeadId: v })} error={errors.itLeadId} />
+        {WORKING_SIDES.map((side) => (
+          <LeadField
+            key={side}
+            id={id(`${side}-lead`)}
+            side={side}
+            value={values.leads[side]}
+            options={members.filter((m) => m.side === side)}
+            onChange={(v) => onChange({ leads: { ...values.leads, [side]: v } })}
+            error={errors[`sides.${side}`]}
+          />
+        ))}
       </div>
     </>
   );
@@ -132,7 +140,7 @@ function LeadField({
   error,
 }: {
   id: string;
-  side: "marketing" | "it";
+  side: WorkingSide;
   value: string;
   options: Member[];
   onChange: (v: string) => void;

@@ -1,3 +1,5 @@
+import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
+
 import { HEALTH_LABELS, PHASE_LABELS, type Health } from "~/lib/projects";
 import { cn } from "~/lib/utils";
 
@@ -29,7 +31,7 @@ function LeadRow({
   health,
   checkIn,
 }: {
-  side: "marketing" | "it";
+  side: WorkingSide;
   lead: string;
   health: Health | null;
   checkIn: CheckInInput | undefined;
@@ -71,7 +73,7 @@ export function StatusCard({
   now,
 }: {
   row: StatusProjectInput;
-  checkIns: { marketing?: CheckInInput; it?: CheckInInput };
+  checkIns: Partial<Record<WorkingSide, CheckInInput>>;
   href: string;
   now: Date;
 }) {
@@ -100,8 +102,9 @@ export function StatusCard({
           </p>
         ) : null}
         <div className="mt-3 grid gap-3">
-          <LeadRow side="marketing" lead={row.marketingLeadName} health={p.marketingHealth} checkIn={checkIns.marketing} />
-          <LeadRow side="it" lead={row.itLeadName} health={p.itHealth} checkIn={checkIns.it} />
+          {WORKING_SIDES.map((side) => (
+            <LeadRow key={side} side={side} lead={row.sides[side].leadName} health={row.sides[side].health} checkIn={checkIns[side]} />
+          ))}
         </div>
         <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-slate-100 pt-3 text-sm">
           {milestone ? (

@@ -1,14 +1,17 @@
+import { sidesDisagree } from "@tandem/domain/rules";
 import { describe, expect, it } from "vitest";
+
+import type { Health } from "~/lib/projects";
 
 import { checkInLine, milestoneLine, sortWorstFirst, targetLine, type StatusProjectInput } from "./status-model";
 
-function row(name: string, m: StatusProjectInput["project"]["marketingHealth"], i: StatusProjectInput["project"]["itHealth"], overdueTasks = 0): StatusProjectInput {
+function row(name: string, m: Health | null, i: Health | null, overdueTasks = 0): StatusProjectInput {
+  const sides = { marketing: { leadName: "Maya", health: m }, it: { leadName: "Raj", health: i } };
   return {
-    project: { id: name, name, phase: "build", targetDate: null, marketingHealth: m, itHealth: i },
-    marketingLeadName: "Maya",
-    itLeadName: "Raj",
+    project: { id: name, name, phase: "build", targetDate: null },
+    sides,
     overdueTasks,
-    disagree: m !== null && i !== null && m !== i,
+    disagree: sidesDisagree(sides),
   };
 }
 

@@ -1,5 +1,7 @@
 import { differenceInCalendarDays, format, parseISO } from "date-fns";
 
+import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
+
 import type { Health, Phase } from "~/lib/projects";
 
 import { formatDay } from "../../lib/dates";
@@ -11,11 +13,8 @@ export interface StatusProjectInput {
     name: string;
     phase: Phase;
     targetDate: string | null;
-    marketingHealth: Health | null;
-    itHealth: Health | null;
   };
-  marketingLeadName: string;
-  itLeadName: string;
+  sides: Record<WorkingSide, { leadName: string; health: Health | null }>;
   overdueTasks: number;
   disagree: boolean;
   /** The earliest milestone not yet reached, if any. */
@@ -25,7 +24,7 @@ export interface StatusProjectInput {
 /** What the status page needs of a `checkIn.status` `all` entry. */
 export interface CheckInInput {
   projectId: string;
-  side: "marketing" | "it";
+  side: WorkingSide;
   lastAt: string | null;
   daysSinceUpdate: number;
   state: "ok" | "due" | "overdue";
@@ -35,12 +34,12 @@ export interface CheckInInput {
  * Worst first: a project either lead calls off track, then at risk, then (within those) one
  * whose leads disagree, then on track, then one with no health posted at all.
  */
-export function statusRank(p: Pick<StatusProjectInput, "project" | "disagree">): number {
-  const { marketingHealth: m, itHealth: i } = p.project;
-  if (m === "off_track" || i === "off_track") return p.disagree ? 0 : 1;
-  if (m === "at_risk" || i === "at_risk") return p.disagree ? 2 : 3;
+export function statusRank(p: Pick<StatusProjectInput, "sides" | "disagree">): number {
+  const said = (health: Health) => WORKING_SIDES.some((side) => p.sides[side].health === health);
+  if (said("off_track")) return p.disagree ? 0 : 1;
+  if (said("at_risk")) return p.disagree ? 2 : 3;
   if (p.disagree) return 4;
-  if (m === "on_track" || i === "on_track") return 5;
+  if (said("on_track")) return 5;
   return 6;
 }
 

@@ -1,38 +1,31 @@
 import { type AfterOf, type ReadAfter, sideOf } from "@tandem/domain/actions";
-import { WORKING_SIDES } from "@tandem/domain/sides";
+import { sidesDisagree } from "@tandem/domain/rules";
+import { perSide, WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 
 import { procedureQueryKey, queriesOf } from "../query-keys";
 import { type ApplyContext, defined, isNewer, type ProjectDetail, type ProjectFilter, type ProjectRow, toDate } from "../rows";
 
 type Project = ProjectRow["project"];
+type Sides = ProjectRow["sides"];
 type ProjectListInput = { workspaceSlug: string; filter?: ProjectFilter };
 /** What any project entry may carry: its fields, and each side's part. */
 type ProjectChange = ReadAfter<"project.updated"> & ReadAfter<"project.health_posted">;
 
-/** The changed fields of a project as they sit on its row, and the lead names beside it. */
-function projectFields(after: ProjectChange): { project: Partial<Project>; names: Partial<Pick<ProjectRow, "marketingLeadName" | "itLeadName">> } {
+const noSide: Sides[WorkingSide] = { leadId: "", leadName: "", health: null, healthReason: null, healthAt: null };
+
+/** The changed fields of a project as they sit on its row. */
+function projectFields(after: ProjectChange): Partial<Project> {
   const { name, outcome, phase, targetDate, checkInCadenceDays, updatedAt } = after;
-  const project: Partial<Project> = defined({ name, outcome, phase, targetDate, checkInCadenceDays, updatedAt: toDate(updatedAt) ?? undefined });
-  const names: Partial<Pick<ProjectRow, "marketingLeadName" | "itLeadName">> = {};
-  for (const side of WORKING_SIDES) {
-    const part = sideOf(after, side);
-    Object.assign(
-      project,
-      defined({
-        [`${side}LeadId`]: part.leadId,
-        [`${side}Health`]: part.health,
-        [`${side}HealthReason`]: part.healthReason,
-        [`${side}HealthAt`]: toDate(part.healthAt),
-      }),
-    );
-    if (part.leadName !== undefined) names[`${side}LeadName`] = part.leadName;
-  }
-  return { project, names };
+  return defined({ name, outcome, phase, targetDate, checkInCadenceDays, updatedAt: toDate(updatedAt) ?? undefined });
 }
 
-export function projectsDisagree(p: Pick<Project, "marketingHealth" | "itHealth">) {
-  return p.marketingHealth !== null && p.itHealth !== null && p.marketingHealth !== p.itHealth;
+/** Each side of a row with what the entry says changed on it (old and new payload shapes alike). */
+function mergeSides(sides: Sides, after: ProjectChange): Sides {
+  return perSide((side) => {
+    const part = sideOf(after, side);
+    return { ...sides[side], ...defined({ leadId: part.leadId, leadName: part.leadName, health: part.health, healthReason: part.healthReason, healthAt: toDate(part.healthAt) }) };
+  });
 }
 
 /** Whether a row belongs in a list with this filter; undefined when the client can't tell. */
@@ -40,8 +33,8 @@ function projectMatchesFilter(row: ProjectRow, filter: ProjectFilter): boolean |
   const p = row.project;
   if (filter.phase && p.phase !== filter.phase) return false;
   if (filter.health === "disagree" && !row.disagree) return false;
-  if (filter.health && filter.health !== "disagree" && p.marketingHealth !== filter.health && p.itHealth !== filter.health) return false;
-  if (filter.leadId && p.marketingLeadId !== filter.leadId && p.itLeadId !== filter.leadId) return false;
+  if (filter.health && filter.health !== "disagree" && !WORKING_SIDES.some((side) => row.sides[side].health === filter.health)) return false;
+  if (filter.leadId && !WORKING_SIDES.some((side) => row.sides[side].leadId === filter.leadId)) return false;
   if (filter.search && !p.name.toLowerCase().includes(filter.search.trim().toLowerCase())) return false;
   // "Projects where this side owns open work" depends on tasks the entry doesn't carry.
   if (filter.side) return undefined;
@@ -51,7 +44,6 @@ function projectMatchesFilter(row: ProjectRow, filter: ProjectFilter): boolean |
 const byUpdatedDesc = (a: ProjectRow, b: ProjectRow) => b.project.updatedAt.getTime() - a.project.updatedAt.getTime();
 
 export function insertProject(queryClient: QueryClient, ctx: ApplyContext, at: { id: string; workspaceId: string; createdAt: string }, after: AfterOf<"project.created">, invalidate: QueryKey[]) {
-  const { project: fields, names } = projectFields(after);
   const project: Project = {
     id: at.id,
     workspaceId: at.workspaceId,
@@ -60,25 +52,17 @@ export function insertProject(queryClient: QueryClient, ctx: ApplyContext, at: {
     phase: "discovery",
     targetDate: null,
     checkInCadenceDays: 7,
-    marketingLeadId: "",
-    itLeadId: "",
-    marketingHealth: null,
-    marketingHealthReason: null,
-    marketingHealthAt: null,
-    itHealth: null,
-    itHealthReason: null,
-    itHealthAt: null,
     createdAt: new Date(at.createdAt),
     updatedAt: new Date(at.createdAt),
-    ...fields,
+    ...projectFields(after),
   };
+  const sides = mergeSides(perSide(() => noSide), after);
   const row: ProjectRow = {
     project,
-    marketingLeadName: names.marketingLeadName ?? "",
-    itLeadName: names.itLeadName ?? "",
+    sides,
     openTasks: 0,
     overdueTasks: 0,
-    disagree: projectsDisagree(project),
+    disagree: sidesDisagree(sides),
     nextMilestone: null,
   };
   for (const { query, input } of queriesOf<ProjectListInput>(queryClient, "project.list", ctx.workspaceSlug)) {
@@ -95,9 +79,8 @@ export function insertProject(queryClient: QueryClient, ctx: ApplyContext, at: {
 }
 
 function mergeProjectRow<T extends ProjectRow>(row: T, after: ProjectChange): T {
-  const { project: fields, names } = projectFields(after);
-  const project = { ...row.project, ...fields };
-  return { ...row, ...names, project, disagree: projectsDisagree(project) };
+  const sides = mergeSides(row.sides, after);
+  return { ...row, project: { ...row.project, ...projectFields(after) }, sides, disagree: sidesDisagree(sides) };
 }
 
 export function patchProject(queryClient: QueryClient, ctx: ApplyContext, projectId: string, after: ProjectChange, invalidate: QueryKey[]) {

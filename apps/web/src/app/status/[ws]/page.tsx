@@ -1,3 +1,4 @@
+import type { WorkingSide } from "@tandem/domain/sides";
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 
@@ -58,7 +59,7 @@ export default async function StatusPage({ params }: Props) {
   const now = new Date();
   const asOf = asOfLabel(now);
 
-  const bySide = new Map<string, { marketing?: CheckInInput; it?: CheckInInput }>();
+  const bySide = new Map<string, Partial<Record<WorkingSide, CheckInInput>>>();
   for (const c of checkIns) {
     const entry = bySide.get(c.projectId) ?? {};
     entry[c.side] = c;

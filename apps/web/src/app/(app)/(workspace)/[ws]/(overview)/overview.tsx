@@ -1,5 +1,6 @@
 "use client";
 
+import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import { useQuery } from "@tanstack/react-query";
 import {
   ArrowRight,
@@ -191,9 +192,9 @@ const BUCKETS: { key: HealthBucket; label: string; dot: string; filter: string |
 ];
 
 /** A project counts under the worse of its two leads' views (a project isn't on track if one lead says it's at risk). */
-function worstHealth(p: { marketingHealth: Health | null; itHealth: Health | null }): HealthBucket {
+function worstHealth(sides: Record<WorkingSide, { health: Health | null }>): HealthBucket {
   const order: Health[] = ["off_track", "at_risk", "on_track"];
-  return order.find((h) => p.marketingHealth === h || p.itHealth === h) ?? "none";
+  return order.find((h) => WORKING_SIDES.some((side) => sides[side].health === h)) ?? "none";
 }
 
 function ProjectsCard({ slug }: { slug: string }) {
@@ -201,7 +202,7 @@ function ProjectsCard({ slug }: { slug: string }) {
   const projects = useQuery(trpc.project.list.queryOptions({ workspaceSlug: slug, filter: {} }));
   const rows = projects.data ?? [];
   const open = rows.filter((r) => r.project.phase !== "done");
-  const counts = Object.fromEntries(BUCKETS.map((b) => [b.key, open.filter((r) => worstHealth(r.project) === b.key).length])) as Record<HealthBucket, number>;
+  const counts = Object.fromEntries(BUCKETS.map((b) => [b.key, open.filter((r) => worstHealth(r.sides) === b.key).length])) as Record<HealthBucket, number>;
   const disagree = open.filter((r) => r.disagree).length;
   return (
     <Card data-testid="projects-summary">

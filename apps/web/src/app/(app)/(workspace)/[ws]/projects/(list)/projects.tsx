@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@tandem/api";
+import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import { useQuery } from "@tanstack/react-query";
 import { CalendarDays, Flag, FolderKanban, Search, X } from "lucide-react";
 import Link from "next/link";
@@ -18,7 +19,7 @@ import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { formatDay } from "~/lib/dates";
 import { isFiltered, projectFilterFromParams } from "~/lib/project-filters";
 import { HEALTH_LABELS, HEALTHS, PHASE_LABELS, PHASES } from "~/lib/projects";
-import { canEditWork, SIDE_STYLES } from "~/lib/sides";
+import { canEditWork, SIDE_LABELS, SIDE_STYLES } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import { useToday } from "~/components/shell/workspace-context";
 import { useTRPC } from "~/trpc/react";
@@ -194,8 +195,9 @@ function ProjectRow({ slug, row, today }: { slug: string; row: Row; today: strin
         </span>
       </div>
       <dl className="grid gap-1 text-[13px]">
-        <LeadLine side="marketing" name={row.marketingLeadName} health={p.marketingHealth} />
-        <LeadLine side="it" name={row.itLeadName} health={p.itHealth} />
+        {WORKING_SIDES.map((side) => (
+          <LeadLine key={side} side={side} name={row.sides[side].leadName} health={row.sides[side].health} />
+        ))}
       </dl>
       <div className="hidden text-[13px] md:block">
         {p.targetDate ? <span className={cn(late ? "font-medium text-destructive" : "text-foreground")}>{formatDay(p.targetDate)}</span> : <span className="text-muted-foreground">—</span>}
@@ -214,10 +216,10 @@ function ProjectRow({ slug, row, today }: { slug: string; row: Row; today: strin
   );
 }
 
-function LeadLine({ side, name, health }: { side: "marketing" | "it"; name: string; health: Row["project"]["marketingHealth"] }) {
+function LeadLine({ side, name, health }: { side: WorkingSide; name: string; health: Row["sides"][WorkingSide]["health"] }) {
   return (
     <div className="flex min-w-0 items-center gap-2">
-      <dt className="sr-only">{side === "marketing" ? "Marketing lead" : "IT lead"}</dt>
+      <dt className="sr-only">{SIDE_LABELS[side]} lead</dt>
       <dd className="flex min-w-0 items-center gap-2">
         <span aria-hidden className={cn("h-3.5 w-0.5 shrink-0 rounded-full", SIDE_STYLES[side].bar)} />
         <span className="truncate">{name}</span>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ProjectViewer } from "@tandem/realtime-contract";
+import { isWorkingSide } from "@tandem/domain/sides";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ChevronLeft, ClipboardCheck, Columns3, Flag, History, List, MessageSquare } from "lucide-react";
 import Link from "next/link";
@@ -86,7 +87,8 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
   const p = detail.data.project;
   const defaultSide: TaskSide = me.side === "it" ? "it" : "marketing";
   // Only a project's own two leads check in, each for their side; never leadership or viewers.
-  const leadSide = canWrite && me.side === "marketing" && p.marketingLeadId === me.memberId ? "marketing" : canWrite && me.side === "it" && p.itLeadId === me.memberId ? "it" : null;
+  const sides = detail.data.sides;
+  const leadSide = canWrite && isWorkingSide(me.side) && sides[me.side].leadId === me.memberId ? me.side : null;
   const myStatus = leadSide ? checkInStatus.data?.all.find((s) => s.projectId === projectId && s.side === leadSide) : undefined;
 
   return (
@@ -126,7 +128,7 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
                     </Button>
                   </>
                 ) : null}
-                {canWrite ? <EditProjectDialog slug={slug} project={p} /> : null}
+                {canWrite ? <EditProjectDialog slug={slug} project={p} sides={sides} /> : null}
               </div>
             ) : null}
           </div>
@@ -192,7 +194,7 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
           slug={slug}
           projectId={projectId}
           side={leadSide}
-          current={leadSide === "marketing" ? p.marketingHealth : p.itHealth}
+          current={sides[leadSide].health}
           open={params.get("checkin") === "1"}
           onOpenChange={(open) => setParam("checkin", open ? "1" : null)}
           onPosted={showCheckIns}
