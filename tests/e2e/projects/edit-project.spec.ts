@@ -104,7 +104,7 @@ test("a made-up or malformed project id answers 404 inside the workspace, with i
   }
   // A real one still opens, through the list the 404 points back to.
   await page.getByRole("link", { name: "Back to projects" }).click();
-  await expect(page).toHaveURL(/\/${ws.slug}\/projects$/);
+  await expect(page).toHaveURL(new RegExp(`/${ws.slug}/projects$`));
   await page.getByRole("main").getByRole("link", { name: /Spring launch site/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Spring launch site" })).toBeVisible();
 });

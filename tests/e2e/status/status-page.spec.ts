@@ -77,7 +77,7 @@ test("the status page lists every project worst first, fits a phone, and still o
 
 test("another person's changes reach an open status page without a reload", async ({ page, browser, workspace: ws }, testInfo) => {
   await signIn(page, ws.people.ceo.email);
-  await page.goto("/status/${ws.slug}");
+  await page.goto(`/status/${ws.slug}`);
   await expect(page.getByTestId("status-live")).toHaveAttribute("data-state", "live");
   // A full reload would lose this; router.refresh() keeps it.
   await page.evaluate('window.statusMarker = "same document"');

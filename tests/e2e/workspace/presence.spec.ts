@@ -17,7 +17,7 @@ test("the CMO sees the CIO come online and go away, live", async ({ page, browse
   const cioContext = await newPersonContext(browser, testInfo);
   const cio = await cioContext.newPage();
   await signIn(cio, ws.people.cio.email);
-  await expect(cio).toHaveURL(/\/${ws.slug}$/);
+  await expect(cio).toHaveURL(new RegExp(`/${ws.slug}$`));
   await expect(connectionStatus(cio)).toHaveAttribute("data-state", "connected");
 
   // No reload on the CMO's side: the entry arrives over the socket.
