@@ -22,6 +22,9 @@ async function fillCheckIn(page: Page, v: { health: "On track" | "At risk" | "Of
 }
 
 test("the CIO checks in through the form; the CMO sees it side by side, live, and the disagreement flag once they differ; the CEO can't check in", async ({ page, browser, workspace: ws }, testInfo) => {
+  // Four browsers (three people and a phone) signed in one after the other: on a two-core machine
+  // running two workers this takes longer than the minute other tests get.
+  test.setTimeout(120_000);
   await signIn(page, ws.people.cio.email);
   const project = await createDemoProject(page, ws, "Check-in");
 
