@@ -43,12 +43,43 @@ suites.push({
 log("end-to-end (Playwright on Debian Chromium)");
 const pw = pn(["--filter", "@tandem/tests", "exec", "playwright", "test", "--config", "playwright.config.ts"]);
 const pj = readJson(join(ARTIFACTS, "playwright.json"));
-const pwFailed = (pj?.stats?.unexpected ?? 0) + (pw.status !== 0 && !pj?.stats?.unexpected ? 1 : 0);
-suites.push({ name: "playwright", passed: (pj?.stats?.expected ?? 0) + (pj?.stats?.flaky ?? 0), failed: pwFailed });
+// A test that passed only on a retry is flaky, and counts as failed: CI must not pass on luck.
+const flaky = pj ? flakyTests(pj) : [];
+const pwUnexpected = pj?.stats?.unexpected ?? 0;
+const pwFailed = pwUnexpected + flaky.length + (pw.status !== 0 && !pwUnexpected ? 1 : 0);
+suites.push({ name: "playwright", passed: pj?.stats?.expected ?? 0, failed: pwFailed });
 
 console.log("");
+if (flaky.length > 0) {
+  console.log("flaky: (failed, then passed on a retry; counted as failed)");
+  for (const t of flaky) console.log(`  ${t}`);
+  console.log("");
+}
 for (const s of suites) console.log(`  ${s.name.padEnd(11)} ${s.passed} passed, ${s.failed} failed`);
 const passed = suites.reduce((n, s) => n + s.passed, 0);
 const failed = suites.reduce((n, s) => n + s.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
+
+/**
+ * The tests of Playwright's JSON report that failed and then passed on a retry (status "flaky"),
+ * as `[project] file:line › title › …`. Walks the nested suites down to each spec's tests.
+ */
+function flakyTests(report) {
+  const found = [];
+  const walk = (suite, titles) => {
+    const path = suite.title && !suite.file?.endsWith(suite.title) ? [...titles, suite.title] : titles;
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const statuses = (t.results ?? []).map((r) => r.status);
+        const passedAfterFailing = statuses.at(-1) === "passed" && statuses.slice(0, -1).some((s) => s !== "passed" && s !== "skipped");
+        if (t.status === "flaky" || passedAfterFailing) {
+          found.push(`[${t.projectName}] ${spec.file}:${spec.line} › ${[...path, spec.title].join(" › ")}`);
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, path);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
+  return found;
+}

@@ -20,10 +20,17 @@ const launchOptions = {
 
 const dataDir = e2eDataDir();
 
+const desktop = { ...devices["Desktop Chrome"], launchOptions };
+const pixel7 = { ...devices["Pixel 7"], launchOptions };
+/** Specs that stop and restart the realtime server: that cuts every open page's live connection. */
+const restartsRealtime = /tasks\/realtime-restart\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
+  // Files run side by side, tests within a file in order. Specs that change data seed a demo
+  // workspace of their own (e2e/fixtures/workspace.ts); only read-only specs share /acme.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
@@ -41,8 +48,12 @@ export default defineConfig({
   globalSetup: "./e2e/fixtures/realtime-server.ts",
   globalTeardown: "./e2e/fixtures/realtime-teardown.ts",
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "pixel7", use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "desktop", use: desktop, testIgnore: restartsRealtime },
+    { name: "pixel7", use: pixel7, testIgnore: restartsRealtime },
+    // Restarting the realtime server would disturb whatever runs beside it, so those specs run
+    // alone, once everything else is done, one project after the other.
+    { name: "desktop-restart", use: desktop, testMatch: restartsRealtime, dependencies: ["desktop", "pixel7"] },
+    { name: "pixel7-restart", use: pixel7, testMatch: restartsRealtime, dependencies: ["desktop-restart"] },
   ],
   webServer: {
     command: "node ../scripts/start.mjs --skip-install --no-realtime",

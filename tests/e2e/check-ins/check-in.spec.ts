@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 import { createDemoProject, trpc } from "../fixtures/api";
-import { connectionStatus, DEMO, isPhoneLayout, newPersonContext, signIn } from "../fixtures/auth";
+import { connectionStatus, isPhoneLayout, newPersonContext, signIn } from "../fixtures/auth";
+import { expect, test } from "../fixtures/workspace";
 
 const panel = (page: Page) => page.getByTestId("check-ins-panel");
 const half = (page: Page, side: "marketing" | "it") => page.getByTestId(`check-in-${side}`);
@@ -20,19 +21,22 @@ async function fillCheckIn(page: Page, v: { health: "On track" | "At risk" | "Of
   return form;
 }
 
-test("the CIO checks in through the form; the CMO sees it side by side, live, and the disagreement flag once they differ; the CEO can't check in", async ({ page, browser }, testInfo) => {
-  await signIn(page, DEMO.cio.email);
-  const project = await createDemoProject(page, "Check-in");
+test("the CIO checks in through the form; the CMO sees it side by side, live, and the disagreement flag once they differ; the CEO can't check in", async ({ page, browser, workspace: ws }, testInfo) => {
+  // Four browsers (three people and a phone) signed in one after the other: on a two-core machine
+  // running two workers this takes longer than the minute other tests get.
+  test.setTimeout(120_000);
+  await signIn(page, ws.people.cio.email);
+  const project = await createDemoProject(page, ws, "Check-in");
 
   const cmoContext = await newPersonContext(browser, testInfo);
   const cmo = await cmoContext.newPage();
-  await signIn(cmo, DEMO.cmo.email);
-  await cmo.goto(`/acme/projects/${project.id}?view=check-ins`);
-  await expect(half(cmo, "marketing")).toContainText(`No check-in from ${DEMO.cmo.name} yet`);
-  await expect(half(cmo, "it")).toContainText(`No check-in from ${DEMO.cio.name} yet`);
+  await signIn(cmo, ws.people.cmo.email);
+  await cmo.goto(`/${ws.slug}/projects/${project.id}?view=check-ins`);
+  await expect(half(cmo, "marketing")).toContainText(`No check-in from ${ws.people.cmo.name} yet`);
+  await expect(half(cmo, "it")).toContainText(`No check-in from ${ws.people.cio.name} yet`);
   await expect(connectionStatus(cmo)).toHaveAttribute("data-state", "connected");
 
-  await page.goto(`/acme/projects/${project.id}`);
+  await page.goto(`/${ws.slug}/projects/${project.id}`);
   await expect(page.getByRole("heading", { level: 1, name: project.name })).toBeVisible();
   const form = await fillCheckIn(page, { health: "At risk", headline: "", moved: "Tag audit done: 14 tags, 3 to remove." });
 
@@ -58,9 +62,9 @@ test("the CIO checks in through the form; the CMO sees it side by side, live, an
   await expect(it).toContainText("Tag audit done: 14 tags, 3 to remove.");
   await expect(it).toContainText("Asks of the other side");
   await expect(it).toContainText("Marketing: which tags can wait until after launch?");
-  await expect(it).toContainText(DEMO.cio.name);
+  await expect(it).toContainText(ws.people.cio.name);
   await expect(it).toContainText("just now");
-  await expect(half(cmo, "marketing")).toContainText(`No check-in from ${DEMO.cmo.name} yet`);
+  await expect(half(cmo, "marketing")).toContainText(`No check-in from ${ws.people.cmo.name} yet`);
   await expect(panel(cmo).getByTestId("disagree-badge")).toHaveCount(0);
 
   // The CMO checks in "On track": now the leads disagree, on both pages.
@@ -90,8 +94,8 @@ test("the CIO checks in through the form; the CMO sees it side by side, live, an
   // Leadership reads the check-ins but has no button to post one, even from the form's URL.
   const ceoContext = await newPersonContext(browser, testInfo);
   const ceo = await ceoContext.newPage();
-  await signIn(ceo, DEMO.ceo.email);
-  await ceo.goto(`/acme/projects/${project.id}?view=check-ins&checkin=1`);
+  await signIn(ceo, ws.people.ceo.email);
+  await ceo.goto(`/${ws.slug}/projects/${project.id}?view=check-ins&checkin=1`);
   await expect(half(ceo, "it")).toContainText("Vendor shipped the consent API");
   await expect(half(ceo, "marketing")).toContainText("Copy approved in four languages");
   await expect(ceo.getByRole("button", { name: "Check in", exact: true })).toHaveCount(0);
@@ -103,8 +107,8 @@ test("the CIO checks in through the form; the CMO sees it side by side, live, an
   await cmo.screenshot({ path: ".artifacts/check-ins-desktop.png", fullPage: true });
   const phone = await browser.newContext({ viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, baseURL: testInfo.project.use.baseURL });
   const phonePage = await phone.newPage();
-  await signIn(phonePage, DEMO.cmo.email);
-  await phonePage.goto(`/acme/projects/${project.id}?view=check-ins`);
+  await signIn(phonePage, ws.people.cmo.email);
+  await phonePage.goto(`/${ws.slug}/projects/${project.id}?view=check-ins`);
   await expect(half(phonePage, "it")).toContainText("Vendor shipped the consent API");
   const box = (await half(phonePage, "marketing").boundingBox())!;
   const itBox = (await half(phonePage, "it").boundingBox())!;
@@ -118,17 +122,17 @@ test("the CIO checks in through the form; the CMO sees it side by side, live, an
   await Promise.all([cmoContext.close(), ceoContext.close(), phone.close()]);
 });
 
-test("a lead sees a due check-in on the overview, with a badge, and opens the form from there", async ({ page }) => {
-  await signIn(page, DEMO.cio.email);
-  const project = await createDemoProject(page, "Due check-in");
+test("a lead sees a due check-in on the overview, with a badge, and opens the form from there", async ({ page, workspace: ws }) => {
+  await signIn(page, ws.people.cio.email);
+  const project = await createDemoProject(page, ws, "Due check-in");
   // A daily cadence is due at once: the deadline is within a day.
-  await trpc(page, "project.update", { workspaceSlug: "acme", projectId: project.id, checkInCadenceDays: 1 });
+  await trpc(page, "project.update", { workspaceSlug: ws.slug, projectId: project.id, checkInCadenceDays: 1 });
 
-  await page.goto("/acme");
+  await page.goto(`/${ws.slug}`);
   const card = page.getByTestId("your-check-ins");
   const row = card.getByTestId("your-check-in").filter({ hasText: project.name });
   await expect(row).toContainText("Due");
-  const status = await trpc<{ mine: unknown[] }>(page, "checkIn.status", { workspaceSlug: "acme" }, "query");
+  const status = await trpc<{ mine: unknown[] }>(page, "checkIn.status", { workspaceSlug: ws.slug }, "query");
   // On a phone the navigation (and its badge) is behind the menu button.
   const phone = await isPhoneLayout(page);
   if (phone) await page.getByRole("button", { name: "Open menu" }).click();
@@ -138,7 +142,7 @@ test("a lead sees a due check-in on the overview, with a badge, and opens the fo
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: ".artifacts/overview-check-ins-desktop.png" });
   await row.getByRole("link", { name: "Check in" }).click();
-  await expect(page).toHaveURL(new RegExp(`/acme/projects/${project.id}\\?.*checkin=1`));
+  await expect(page).toHaveURL(new RegExp(`/${ws.slug}/projects/${project.id}\\?.*checkin=1`));
   const form = page.getByRole("form", { name: "Check in" });
   await expect(form).toBeVisible();
   await form.getByLabel("Headline").fill("Kick-off done");

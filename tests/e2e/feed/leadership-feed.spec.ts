@@ -1,34 +1,35 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 import { createDemoProject, trpc } from "../fixtures/api";
-import { connectionStatus, DEMO, newPersonContext, signIn } from "../fixtures/auth";
+import { connectionStatus, type DemoWorkspace, newPersonContext, signIn } from "../fixtures/auth";
+import { expect, test } from "../fixtures/workspace";
 
 const uid = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
-async function openFeed(page: Page) {
-  await page.goto("/acme/feed");
+async function openFeed(page: Page, ws: DemoWorkspace) {
+  await page.goto(`/${ws.slug}/feed`);
   await expect(page.getByRole("heading", { level: 1, name: "Progress feed" })).toBeVisible();
   await expect(connectionStatus(page)).toHaveAttribute("data-state", "connected");
 }
 
 const entryWith = (page: Page, text: string) => page.getByTestId("feed-entry").filter({ hasText: text });
 
-test("the CEO watches a CIO check-in arrive live, acknowledges it, and can change nothing", async ({ page, browser }, testInfo) => {
-  await signIn(page, DEMO.ceo.email);
-  await openFeed(page);
+test("the CEO watches a CIO check-in arrive live, acknowledges it, and can change nothing", async ({ page, browser, workspace: ws }, testInfo) => {
+  await signIn(page, ws.people.ceo.email);
+  await openFeed(page, ws);
   // Set on this document only: a reload or navigation would lose it.
   await page.evaluate("window.__sameDocument = true");
 
   const cioContext = await newPersonContext(browser, testInfo);
   const cio = await cioContext.newPage();
-  await signIn(cio, DEMO.cio.email);
-  const project = await createDemoProject(cio, "Feed check-in");
-  await openFeed(cio);
+  await signIn(cio, ws.people.cio.email);
+  const project = await createDemoProject(cio, ws, "Feed check-in");
+  await openFeed(cio, ws);
 
   const headline = `Vendor API slipped a week ${uid()}`;
   const decision = `Launch moves to the 14th; marketing holds the email ${uid()}`;
   await trpc(cio, "checkIn.create", {
-    workspaceSlug: "acme",
+    workspaceSlug: ws.slug,
     projectId: project.id,
     health: "at_risk",
     headline,
@@ -44,50 +45,50 @@ test("the CEO watches a CIO check-in arrive live, acknowledges it, and can chang
   await expect(entry.getByTestId("check-in-card")).toContainText(decision);
   await expect(entry.getByTestId("check-in-card")).toContainText("At risk");
   await expect(entry.getByTestId("check-in-card")).toContainText("What moved");
-  await expect(entry).toContainText(`${DEMO.cio.name} (IT) checked in on ‘${project.name}’ for IT`);
+  await expect(entry).toContainText(`${ws.people.cio.name} (IT) checked in on ‘${project.name}’ for IT`);
   expect(await page.evaluate<boolean>("window.__sameDocument === true")).toBe(true);
   await expect(entryWith(cio, headline)).toBeVisible();
 
   // The CEO acknowledges; the chip shows at once, and on the CIO's open feed without a reload.
   await entry.getByRole("button", { name: /^Acknowledge/ }).click();
-  await expect(entry.getByTestId("ack-chip")).toHaveText(`Seen by ${DEMO.ceo.name} (CEO)`);
+  await expect(entry.getByTestId("ack-chip")).toHaveText(`Seen by ${ws.people.ceo.name} (CEO)`);
   await expect(entry.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
-  await expect(entryWith(cio, headline).getByTestId("ack-chip")).toHaveText(`Seen by ${DEMO.ceo.name} (CEO)`);
+  await expect(entryWith(cio, headline).getByTestId("ack-chip")).toHaveText(`Seen by ${ws.people.ceo.name} (CEO)`);
   // Only leadership acknowledges.
   await expect(entryWith(cio, headline).getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
 
   // The acknowledgement is saved: a fresh load still has it, and the CEO's Acknowledge stays gone.
   await page.reload();
-  await expect(entryWith(page, headline).getByTestId("ack-chip")).toHaveText(`Seen by ${DEMO.ceo.name} (CEO)`);
+  await expect(entryWith(page, headline).getByTestId("ack-chip")).toHaveText(`Seen by ${ws.people.ceo.name} (CEO)`);
   await expect(entryWith(page, headline).getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
 
   // Filters live in the URL: decisions only still shows it; new members only doesn't.
-  await page.goto("/acme/feed?kind=decision");
+  await page.goto(`/${ws.slug}/feed?kind=decision`);
   await expect(entryWith(page, headline)).toBeVisible();
-  await page.goto("/acme/feed?kind=member");
+  await page.goto(`/${ws.slug}/feed?kind=member`);
   await expect(page.getByRole("heading", { level: 1, name: "Progress feed" })).toBeVisible();
   await expect(entryWith(page, headline)).toHaveCount(0);
 
   // Nothing to edit on the feed or the project page.
-  await page.goto("/acme/feed");
+  await page.goto(`/${ws.slug}/feed`);
   await expect(entryWith(page, headline)).toBeVisible();
   const editButtons = /^(Add task|Post health|Check in|Edit project|New project|Delete)/;
   await expect(page.getByRole("button", { name: editButtons })).toHaveCount(0);
   await page.screenshot({ path: ".artifacts/feed-desktop.png", fullPage: false });
 
-  await page.goto(`/acme/projects/${project.id}`);
+  await page.goto(`/${ws.slug}/projects/${project.id}`);
   await expect(page.getByRole("heading", { level: 1, name: project.name })).toBeVisible();
   await expect(page.getByRole("button", { name: editButtons })).toHaveCount(0);
   await expect(page.getByRole("combobox", { name: "Phase" })).toHaveCount(0);
 
   // And the API refuses the CEO directly.
-  await expect(trpc(page, "project.update", { workspaceSlug: "acme", projectId: project.id, name: "Renamed by the CEO" })).rejects.toThrow(/403|FORBIDDEN/);
+  await expect(trpc(page, "project.update", { workspaceSlug: ws.slug, projectId: project.id, name: "Renamed by the CEO" })).rejects.toThrow(/403|FORBIDDEN/);
   await expect(
-    trpc(page, "task.create", { workspaceSlug: "acme", projectId: project.id, title: "CEO task", description: "", side: "it", status: "todo", priority: "none", kind: "task" }),
+    trpc(page, "task.create", { workspaceSlug: ws.slug, projectId: project.id, title: "CEO task", description: "", side: "it", status: "todo", priority: "none", kind: "task" }),
   ).rejects.toThrow(/403|FORBIDDEN/);
 
   // On a phone the feed fits the width.
-  await page.goto("/acme/feed");
+  await page.goto(`/${ws.slug}/feed`);
   for (const [width, height] of [
     [360, 780],
     [412, 915],
@@ -100,13 +101,13 @@ test("the CEO watches a CIO check-in arrive live, acknowledges it, and can chang
   await cioContext.close();
 });
 
-test("the private Atom URL serves the feed, and answers 410 Gone once revoked", async ({ page }) => {
-  await signIn(page, DEMO.cmo.email);
-  const project = await createDemoProject(page, "Atom <feed> & co");
-  await openFeed(page);
+test("the private Atom URL serves the feed, and answers 410 Gone once revoked", async ({ page, workspace: ws }) => {
+  await signIn(page, ws.people.cmo.email);
+  const project = await createDemoProject(page, ws, "Atom <feed> & co");
+  await openFeed(page, ws);
   await expect(entryWith(page, `created the project ‘${project.name}’`)).toBeVisible();
   // The first page of the feed comes rendered from the server, not after a second round trip.
-  const html = await (await page.request.get("/acme/feed")).text();
+  const html = await (await page.request.get(`/${ws.slug}/feed`)).text();
   expect(html).toContain('data-testid="feed-entry"');
 
   await page.getByRole("button", { name: "Subscribe (Atom)" }).click();
@@ -123,7 +124,7 @@ test("the private Atom URL serves the feed, and answers 410 Gone once revoked", 
   const xml = await ok.text();
   expect(xml).toMatch(/^<\?xml[^>]*>\s*<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
   const escaped = project.name.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  expect(xml).toContain(`<title>${DEMO.cmo.name} (Marketing) created the project ‘${escaped}’</title>`);
+  expect(xml).toContain(`<title>${ws.people.cmo.name} (Marketing) created the project ‘${escaped}’</title>`);
 
   await dialog.getByRole("button", { name: "Revoke", exact: true }).click();
   await dialog.getByRole("button", { name: "Revoke link" }).click();
@@ -145,15 +146,15 @@ test("the private Atom URL serves the feed, and answers 410 Gone once revoked", 
   const today = new Date().toISOString().slice(0, 10);
   await exportDialog.getByLabel("From").fill(today);
   const [download] = await Promise.all([page.waitForEvent("download"), exportDialog.getByRole("button", { name: "Download CSV" }).click()]);
-  expect(download.suggestedFilename()).toBe(`acme-feed-${today}-to-${today}.csv`);
+  expect(download.suggestedFilename()).toBe(`${ws.slug}-feed-${today}-to-${today}.csv`);
   await expect(exportDialog).toHaveCount(0);
 });
 
-test("entries that arrived since the last visit sit above a 'New since you last looked' line", async ({ page }) => {
-  await signIn(page, DEMO.cmo.email);
-  const older = await createDemoProject(page, "Seen before");
+test("entries that arrived since the last visit sit above a 'New since you last looked' line", async ({ page, workspace: ws }) => {
+  await signIn(page, ws.people.cmo.email);
+  const older = await createDemoProject(page, ws, "Seen before");
   const marked = page.waitForResponse((r) => r.url().includes("feed.markSeen") && r.ok());
-  await openFeed(page);
+  await openFeed(page, ws);
   await expect(entryWith(page, `created the project ‘${older.name}’`)).toBeVisible();
   // Once it has been on screen, the feed counts as read up to its head: nothing is new on the next visit.
   await marked;
@@ -162,9 +163,9 @@ test("entries that arrived since the last visit sit above a 'New since you last 
   await expect(page.getByTestId("feed-new-divider")).toHaveCount(0);
 
   // Made while the feed is closed (an open feed counts what arrives on screen as seen).
-  await page.goto("/acme/projects");
-  const newer = await createDemoProject(page, "Arrived later");
-  await openFeed(page);
+  await page.goto(`/${ws.slug}/projects`);
+  const newer = await createDemoProject(page, ws, "Arrived later");
+  await openFeed(page, ws);
   const rows = page.getByTestId("feed").locator('[data-testid="feed-entry"], [data-testid="feed-new-divider"]');
   await expect(page.getByTestId("feed-new-divider")).toBeVisible();
   const order = await rows.evaluateAll((els) => els.slice(0, 4).map((e) => (e.getAttribute("data-testid") === "feed-new-divider" ? "divider" : (e.textContent ?? ""))));
@@ -173,9 +174,9 @@ test("entries that arrived since the last visit sit above a 'New since you last 
   expect(order.indexOf("divider")).toBeLessThan(at(older.name));
 });
 
-test("the feed's Export and filters work from the keyboard while their code loads on focus", async ({ page }) => {
-  await signIn(page, DEMO.ceo.email);
-  await openFeed(page);
+test("the feed's Export and filters work from the keyboard while their code loads on focus", async ({ page, workspace: ws }) => {
+  await signIn(page, ws.people.ceo.email);
+  await openFeed(page, ws);
   const exportButton = page.getByRole("button", { name: "Export" });
   await exportButton.focus();
   // Focusing starts loading the dialog's code; the focus must stay on the button meanwhile.

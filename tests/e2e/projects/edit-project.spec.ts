@@ -1,20 +1,19 @@
-import { expect, test } from "@playwright/test";
-
 import { createDemoProject, trpc } from "../fixtures/api";
-import { connectionStatus, DEMO, newPersonContext, signIn } from "../fixtures/auth";
+import { connectionStatus, newPersonContext, signIn } from "../fixtures/auth";
+import { expect, test } from "../fixtures/workspace";
 
-test("the CMO renames a project and changes its outcome and cadence; the CIO's open page follows live; an empty name is refused next to the field", async ({ page, browser }, testInfo) => {
-  await signIn(page, DEMO.cmo.email);
-  const project = await createDemoProject(page, "Edit me");
+test("the CMO renames a project and changes its outcome and cadence; the CIO's open page follows live; an empty name is refused next to the field", async ({ page, browser, workspace: ws }, testInfo) => {
+  await signIn(page, ws.people.cmo.email);
+  const project = await createDemoProject(page, ws, "Edit me");
 
   const cioContext = await newPersonContext(browser, testInfo);
   const cio = await cioContext.newPage();
-  await signIn(cio, DEMO.cio.email);
-  await cio.goto(`/acme/projects/${project.id}`);
+  await signIn(cio, ws.people.cio.email);
+  await cio.goto(`/${ws.slug}/projects/${project.id}`);
   await expect(cio.getByRole("heading", { level: 1, name: project.name })).toBeVisible();
   await expect(connectionStatus(cio)).toHaveAttribute("data-state", "connected");
 
-  await page.goto(`/acme/projects/${project.id}`);
+  await page.goto(`/${ws.slug}/projects/${project.id}`);
   await page.getByRole("button", { name: "Edit project" }).click();
   const form = page.getByRole("form", { name: "Edit project" });
   await expect(form.getByLabel("Name")).toHaveValue(project.name);
@@ -46,12 +45,12 @@ test("the CMO renames a project and changes its outcome and cadence; the CIO's o
   const saved = await trpc<{ project: { name: string; outcome: string; checkInCadenceDays: number; phase: string }; sides: Record<"marketing" | "it", { leadId: string }> }>(
     page,
     "project.get",
-    { workspaceSlug: "acme", projectId: project.id },
+    { workspaceSlug: ws.slug, projectId: project.id },
     "query",
   );
   expect(saved.project).toMatchObject({ name: renamed, outcome: "Visitors pick their cookies in one click.", checkInCadenceDays: 14, phase: "build" });
   expect(saved.sides).toMatchObject({ marketing: { leadId: project.cmo.id }, it: { leadId: project.cio.id } });
-  const { entries } = await trpc<{ entries: { action: string; summary: { after?: Record<string, unknown> } }[] }>(page, "log.list", { workspaceSlug: "acme", projectId: project.id, limit: 1 }, "query");
+  const { entries } = await trpc<{ entries: { action: string; summary: { after?: Record<string, unknown> } }[] }>(page, "log.list", { workspaceSlug: ws.slug, projectId: project.id, limit: 1 }, "query");
   expect(entries[0]!.action).toBe("project.updated");
   const after = entries[0]!.summary.after ?? {};
   expect(after).toMatchObject({ name: renamed, outcome: "Visitors pick their cookies in one click.", checkInCadenceDays: 14 });
@@ -77,9 +76,9 @@ test("the CMO renames a project and changes its outcome and cadence; the CIO's o
   await cioContext.close();
 });
 
-test("the new-project dialog, sharing its fields with the edit dialog, creates a project with a lead on each side", async ({ page }) => {
-  await signIn(page, DEMO.cmo.email);
-  await page.goto("/acme/projects");
+test("the new-project dialog, sharing its fields with the edit dialog, creates a project with a lead on each side", async ({ page, workspace: ws }) => {
+  await signIn(page, ws.people.cmo.email);
+  await page.goto(`/${ws.slug}/projects`);
   await page.getByRole("button", { name: "New project" }).click();
   const form = page.getByRole("form", { name: "New project" });
   await form.getByRole("button", { name: "Create project" }).click();
@@ -88,19 +87,19 @@ test("the new-project dialog, sharing its fields with the edit dialog, creates a
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("Customer outcome").fill("Customers find the spring range faster.");
   // The leads default to the people leading each side: the CMO herself and the CIO.
-  await expect(form.getByLabel("Marketing lead")).toHaveText(DEMO.cmo.name);
-  await expect(form.getByLabel("IT lead")).toHaveText(DEMO.cio.name);
+  await expect(form.getByLabel("Marketing lead")).toHaveText(ws.people.cmo.name);
+  await expect(form.getByLabel("IT lead")).toHaveText(ws.people.cio.name);
   await form.getByRole("button", { name: "Create project" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByText("Customers find the spring range faster.")).toBeVisible();
-  await expect(page.getByTestId("health-marketing")).toContainText(DEMO.cmo.name);
-  await expect(page.getByTestId("health-it")).toContainText(DEMO.cio.name);
+  await expect(page.getByTestId("health-marketing")).toContainText(ws.people.cmo.name);
+  await expect(page.getByTestId("health-it")).toContainText(ws.people.cio.name);
 });
 
-test("a made-up or malformed project id answers 404 inside the workspace, with its menu at hand", async ({ page, isMobile }) => {
-  await signIn(page, DEMO.cmo.email);
+test("a made-up or malformed project id answers 404 inside the workspace, with its menu at hand", async ({ page, isMobile, workspace: ws }) => {
+  await signIn(page, ws.people.cmo.email);
   for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-project"]) {
-    const response = await page.goto(`/acme/projects/${id}`);
+    const response = await page.goto(`/${ws.slug}/projects/${id}`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("main").getByRole("heading", { name: "We can't find that page" })).toBeVisible();
     // The workspace's own menu, not the app-wide dead end.
@@ -109,7 +108,7 @@ test("a made-up or malformed project id answers 404 inside the workspace, with i
   }
   // A real one still opens, through the list the 404 points back to.
   await page.getByRole("link", { name: "Back to projects" }).click();
-  await expect(page).toHaveURL(/\/acme\/projects$/);
+  await expect(page).toHaveURL(new RegExp(`/${ws.slug}/projects$`));
   await page.getByRole("main").getByRole("link", { name: /Spring launch site/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Spring launch site" })).toBeVisible();
 });

@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
-
 import { createDemoProject } from "../fixtures/api";
-import { connectionStatus, DEMO, newPersonContext, signIn } from "../fixtures/auth";
+import { connectionStatus, newPersonContext, signIn } from "../fixtures/auth";
+import { expect, test } from "../fixtures/workspace";
 
 /** YYYY-MM-DD, `days` from today in the browser's time zone (the date input's own format). */
 function dayFromNow(days: number) {
@@ -9,21 +8,21 @@ function dayFromNow(days: number) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-test("the CMO adds a milestone, re-dates it and ticks it off; the CEO's open page follows live, read-only, and the feed tells it", async ({ page, browser }, testInfo) => {
-  await signIn(page, DEMO.cmo.email);
-  const project = await createDemoProject(page, "Milestones");
+test("the CMO adds a milestone, re-dates it and ticks it off; the CEO's open page follows live, read-only, and the feed tells it", async ({ page, browser, workspace: ws }, testInfo) => {
+  await signIn(page, ws.people.cmo.email);
+  const project = await createDemoProject(page, ws, "Milestones");
   const title = `Beta live ${Date.now().toString(36)}`;
 
   const ceoContext = await newPersonContext(browser, testInfo);
   const ceo = await ceoContext.newPage();
-  await signIn(ceo, DEMO.ceo.email);
-  await ceo.goto(`/acme/projects/${project.id}?view=milestones`);
+  await signIn(ceo, ws.people.ceo.email);
+  await ceo.goto(`/${ws.slug}/projects/${project.id}?view=milestones`);
   await expect(ceo.getByTestId("milestones-empty")).toBeVisible();
   await expect(connectionStatus(ceo)).toHaveAttribute("data-state", "connected");
   // Leadership reads: no form, no tick boxes.
   await expect(ceo.getByRole("form", { name: "Add a milestone" })).toHaveCount(0);
 
-  await page.goto(`/acme/projects/${project.id}`);
+  await page.goto(`/${ws.slug}/projects/${project.id}`);
   await page.getByRole("tab", { name: "Milestones" }).click();
   await expect(page).toHaveURL(/view=milestones/);
   const form = page.getByRole("form", { name: "Add a milestone" });
@@ -64,7 +63,7 @@ test("the CMO adds a milestone, re-dates it and ticks it off; the CEO's open pag
   await expect(ceoRow).toContainText(movedLabel);
 
   // The projects list names it as the project's next milestone.
-  await page.goto("/acme/projects");
+  await page.goto(`/${ws.slug}/projects`);
   await expect(page.getByTestId("project-row").filter({ hasText: project.name }).getByTestId("project-next-milestone")).toContainText(`Next: ${title} · ${movedLabel}`);
   await page.goBack();
 
@@ -72,7 +71,7 @@ test("the CMO adds a milestone, re-dates it and ticks it off; the CEO's open pag
   await expect(row.getByRole("checkbox")).toHaveAttribute("aria-checked", "true");
   await expect(ceoRow).toHaveAttribute("data-reached", "true");
 
-  await ceo.goto("/acme/feed?kind=milestone");
+  await ceo.goto(`/${ws.slug}/feed?kind=milestone`);
   await expect(ceo.getByTestId("feed-entry").filter({ hasText: `reached the milestone ‘${title}’` })).toBeVisible();
   await expect(ceo.getByTestId("feed-entry").filter({ hasText: `added the milestone ‘${title}’` })).toBeVisible();
   await ceoContext.close();

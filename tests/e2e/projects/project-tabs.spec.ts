@@ -1,7 +1,8 @@
-import { expect, test, type Locator } from "@playwright/test";
+import type { Locator } from "@playwright/test";
 
 import { createDemoProject } from "../fixtures/api";
-import { DEMO, signIn } from "../fixtures/auth";
+import { signIn } from "../fixtures/auth";
+import { expect, test } from "../fixtures/workspace";
 
 /** How wide the tab strip's fade is at each edge, in px: 0 where nothing more is that way. */
 function fades(tabs: Locator) {
@@ -13,10 +14,10 @@ function fades(tabs: Locator) {
   });
 }
 
-test("the project tabs fade at an edge with more to scroll to, and the keyboard brings the chosen tab into view", async ({ page, isMobile }) => {
-  await signIn(page, DEMO.cmo.email);
-  const project = await createDemoProject(page, "Tabs");
-  await page.goto(`/acme/projects/${project.id}`);
+test("the project tabs fade at an edge with more to scroll to, and the keyboard brings the chosen tab into view", async ({ page, isMobile, workspace: ws }) => {
+  await signIn(page, ws.people.cmo.email);
+  const project = await createDemoProject(page, ws, "Tabs");
+  await page.goto(`/${ws.slug}/projects/${project.id}`);
   const tabs = page.getByRole("tablist", { name: "Project views" });
   const comments = tabs.getByRole("tab", { name: "Comments" });
   await expect(tabs.getByRole("tab", { name: "Board" })).toHaveAttribute("aria-selected", "true");

@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 import { createDemoProject, createTask, trpc } from "../fixtures/api";
-import { DEMO, newPersonContext, signIn } from "../fixtures/auth";
+import { newPersonContext, signIn } from "../fixtures/auth";
+import { expect, test } from "../fixtures/workspace";
 
 interface ProjectListRow {
   project: { id: string; name: string };
@@ -16,13 +17,13 @@ function card(page: Page, name: string) {
   return page.getByTestId("status-project").filter({ has: page.getByRole("heading", { name, exact: true }) });
 }
 
-test("the status page lists every project worst first, fits a phone, and still opens offline", async ({ page, context }) => {
-  await signIn(page, DEMO.ceo.email);
-  await page.goto("/status/acme");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme status");
+test("the status page lists every project worst first, fits a phone, and still opens offline", async ({ page, context, workspace: ws }) => {
+  await signIn(page, ws.people.ceo.email);
+  await page.goto(`/status/${ws.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${ws.name} status`);
   await expect(page.getByRole("main")).toBeVisible();
 
-  const projects = await trpc<ProjectListRow[]>(page, "project.list", { workspaceSlug: "acme" }, "query");
+  const projects = await trpc<ProjectListRow[]>(page, "project.list", { workspaceSlug: ws.slug }, "query");
   expect(projects.length).toBeGreaterThan(0);
   await expect(page.getByTestId("status-project")).toHaveCount(projects.length);
   for (const p of projects) {
@@ -32,7 +33,7 @@ test("the status page lists every project worst first, fits a phone, and still o
     await expect(c.getByTestId("status-overdue")).toHaveText(
       p.overdueTasks === 0 ? "No overdue tasks" : p.overdueTasks === 1 ? "1 overdue task" : `${p.overdueTasks} overdue tasks`,
     );
-    await expect(c.getByRole("link", { name: p.project.name })).toHaveAttribute("href", `/acme/projects/${p.project.id}`);
+    await expect(c.getByRole("link", { name: p.project.name })).toHaveAttribute("href", `/${ws.slug}/projects/${p.project.id}`);
   }
   await expect(page.getByTestId("status-live")).toHaveAttribute("data-state", "live");
   // No sideways scrolling on this phone, on the narrowest common one, or on a laptop.
@@ -62,7 +63,7 @@ test("the status page lists every project worst first, fits a phone, and still o
   try {
     await page.reload();
     // The kept copy, rendered at the online visit: same render time, every project, and it says so.
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme status");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${ws.name} status`);
     await expect(page.getByTestId("status-as-of")).toHaveAttribute("datetime", asOfIso!);
     await expect(page.getByTestId("status-project")).toHaveCount(projects.length);
     await expect(page.getByTestId("status-live")).toHaveAttribute("data-state", "offline");
@@ -74,9 +75,9 @@ test("the status page lists every project worst first, fits a phone, and still o
   await expect(page.getByTestId("status-live")).toHaveAttribute("data-state", "live");
 });
 
-test("another person's changes reach an open status page without a reload", async ({ page, browser }, testInfo) => {
-  await signIn(page, DEMO.ceo.email);
-  await page.goto("/status/acme");
+test("another person's changes reach an open status page without a reload", async ({ page, browser, workspace: ws }, testInfo) => {
+  await signIn(page, ws.people.ceo.email);
+  await page.goto(`/status/${ws.slug}`);
   await expect(page.getByTestId("status-live")).toHaveAttribute("data-state", "live");
   // A full reload would lose this; router.refresh() keeps it.
   await page.evaluate('window.statusMarker = "same document"');
@@ -84,13 +85,13 @@ test("another person's changes reach an open status page without a reload", asyn
   const cmoContext = await newPersonContext(browser, testInfo);
   try {
     const cmo = await cmoContext.newPage();
-    await signIn(cmo, DEMO.cmo.email);
-    const project = await createDemoProject(cmo, "Status live");
+    await signIn(cmo, ws.people.cmo.email);
+    const project = await createDemoProject(cmo, ws, "Status live");
     const c = card(page, project.name);
     await expect(c).toBeVisible();
     await expect(c.getByTestId("status-lead-marketing")).toContainText("No health posted");
 
-    await trpc(cmo, "project.postHealth", { workspaceSlug: "acme", projectId: project.id, health: "off_track", reason: "Vendor slipped two weeks." });
+    await trpc(cmo, "project.postHealth", { workspaceSlug: ws.slug, projectId: project.id, health: "off_track", reason: "Vendor slipped two weeks." });
     await expect(c.getByTestId("status-lead-marketing")).toContainText("Off track");
     // Off track goes to the top of the list: only off-track projects (earlier runs' included) stay above it.
     await expect(async () => {
@@ -101,7 +102,7 @@ test("another person's changes reach an open status page without a reload", asyn
       expect(cards.slice(at + 1).some((t) => !t.includes("Off track")), "a project that is not off track sits below it").toBe(true);
     }).toPass();
 
-    await createTask(cmo, project.id, { title: "Overdue copy review", dueDate: "2020-01-15" });
+    await createTask(cmo, ws, project.id, { title: "Overdue copy review", dueDate: "2020-01-15" });
     await expect(c.getByTestId("status-overdue")).toHaveText("1 overdue task");
 
     expect(await page.evaluate<string | undefined>("window.statusMarker")).toBe("same document");
@@ -110,19 +111,19 @@ test("another person's changes reach an open status page without a reload", asyn
   }
 });
 
-test("/status takes a signed-in person to their workspace and a signed-out one to sign in", async ({ page }) => {
+test("/status takes a signed-in person to their workspace and a signed-out one to sign in", async ({ page, workspace: ws }) => {
   await page.goto("/status");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fstatus/);
-  await signIn(page, DEMO.ceo.email);
+  await signIn(page, ws.people.ceo.email);
   await page.goto("/status");
-  await expect(page).toHaveURL(/\/status\/acme$/);
+  await expect(page).toHaveURL(new RegExp(`/status/${ws.slug}$`));
   const missing = await page.goto("/status/no-such-workspace");
   expect(missing?.status()).toBe(404);
 });
 
-test("/favicon.ico is the app icon, signed in or not, not a workspace called favicon.ico", async ({ page }) => {
+test("/favicon.ico is the app icon, signed in or not, not a workspace called favicon.ico", async ({ page, workspace: ws }) => {
   for (const signedIn of [false, true]) {
-    if (signedIn) await signIn(page, DEMO.ceo.email);
+    if (signedIn) await signIn(page, ws.people.ceo.email);
     const hop = await page.request.get("/favicon.ico", { maxRedirects: 0 });
     expect(hop.status()).toBe(308);
     expect(hop.headers().location).toBe("/icons/icon-192.png");

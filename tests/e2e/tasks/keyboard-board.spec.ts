@@ -1,17 +1,16 @@
-import { expect, test } from "@playwright/test";
-
 import { createDemoProject, createTask } from "../fixtures/api";
-import { DEMO, signIn } from "../fixtures/auth";
+import { signIn } from "../fixtures/auth";
 import { card, column } from "../fixtures/board";
+import { expect, test } from "../fixtures/workspace";
 
 test.describe("the board without a mouse", () => {
   test.skip(({ isMobile }) => isMobile, "keyboard use of the board is a desktop concern");
 
-  test("a task moves between columns with the keyboard: drag handle, then the Move to… menu", async ({ page }) => {
-    await signIn(page, DEMO.cmo.email);
-    const project = await createDemoProject(page, "Keyboard");
-    const task = await createTask(page, project.id, { title: `Brief the regional teams ${Date.now().toString(36)}` });
-    await page.goto(`/acme/projects/${project.id}`);
+  test("a task moves between columns with the keyboard: drag handle, then the Move to… menu", async ({ page, workspace: ws }) => {
+    await signIn(page, ws.people.cmo.email);
+    const project = await createDemoProject(page, ws, "Keyboard");
+    const task = await createTask(page, ws, project.id, { title: `Brief the regional teams ${Date.now().toString(36)}` });
+    await page.goto(`/${ws.slug}/projects/${project.id}`);
     await expect(card(column(page, "todo"), task.title)).toBeVisible();
 
     // Space picks the card up from its handle, the arrow keys carry it, Space drops it.

@@ -1,8 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 import { createDemoProject, createTask } from "../fixtures/api";
-import { DEMO, signIn } from "../fixtures/auth";
+import { signIn } from "../fixtures/auth";
 import { card, column } from "../fixtures/board";
+import { expect, test } from "../fixtures/workspace";
 
 async function expectNoHorizontalScroll(page: Page) {
   // A string, evaluated in the page: this project's tsconfig has no DOM types.
@@ -13,10 +14,10 @@ async function expectNoHorizontalScroll(page: Page) {
 test.describe("projects and tasks on the narrowest phone we support", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test("the projects list, a board, a task, the log and the inbox fit 360px without sideways scrolling", async ({ page }) => {
-    await signIn(page, DEMO.cmo.email);
-    const project = await createDemoProject(page, "A rather long project name that has to wrap on a phone");
-    const task = await createTask(page, project.id, {
+  test("the projects list, a board, a task, the log and the inbox fit 360px without sideways scrolling", async ({ page, workspace: ws }) => {
+    await signIn(page, ws.people.cmo.email);
+    const project = await createDemoProject(page, ws, "A rather long project name that has to wrap on a phone");
+    const task = await createTask(page, ws, project.id, {
       title: `A task title long enough to need two lines on a narrow screen ${Date.now().toString(36)}`,
       side: "it",
       priority: "urgent",
@@ -25,11 +26,11 @@ test.describe("projects and tasks on the narrowest phone we support", () => {
       description: "| a | wide | table |\n|---|---|---|\n| `averyveryveryveryveryverylongidentifierwithoutspaces` | x | y |",
     });
 
-    await page.goto("/acme/projects");
+    await page.goto(`/${ws.slug}/projects`);
     await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
     await expectNoHorizontalScroll(page);
 
-    await page.goto(`/acme/projects/${project.id}`);
+    await page.goto(`/${ws.slug}/projects/${project.id}`);
     await expect(card(column(page, "todo"), task.title)).toBeVisible();
     await expectNoHorizontalScroll(page);
 
@@ -38,15 +39,15 @@ test.describe("projects and tasks on the narrowest phone we support", () => {
     await expectNoHorizontalScroll(page);
     await page.keyboard.press("Escape");
 
-    await page.goto(`/acme/projects/${project.id}?view=list`);
+    await page.goto(`/${ws.slug}/projects/${project.id}?view=list`);
     await expect(page.getByRole("list", { name: "Tasks" })).toBeVisible();
     await expectNoHorizontalScroll(page);
 
-    await page.goto("/acme/log");
+    await page.goto(`/${ws.slug}/log`);
     await expect(page.getByTestId("activity-feed")).toBeVisible();
     await expectNoHorizontalScroll(page);
 
-    await page.goto("/acme/inbox");
+    await page.goto(`/${ws.slug}/inbox`);
     await expect(page.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
     await expectNoHorizontalScroll(page);
   });

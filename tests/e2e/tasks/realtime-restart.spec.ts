@@ -1,11 +1,13 @@
-import { expect, test } from "@playwright/test";
-
 import { createDemoProject, createTask } from "../fixtures/api";
-import { connectionStatus, DEMO, newPersonContext, signIn } from "../fixtures/auth";
+import { connectionStatus, newPersonContext, signIn } from "../fixtures/auth";
 import { card, column, quickAdd } from "../fixtures/board";
 import { realtimeManaged, startRealtime, stopRealtime } from "../fixtures/realtime-server";
+import { expect, test } from "../fixtures/workspace";
 
 test.describe("when the realtime server restarts", () => {
+  // It stops the one realtime server every page uses: its own project runs it alone, after the
+  // others (playwright.config.ts), and its tests one at a time.
+  test.describe.configure({ mode: "serial" });
   test.skip(!realtimeManaged(), "the realtime server was not started by this run (a reused dev server), so it can't be restarted");
 
   // Whatever happens in the test, the next one gets a running realtime server.
@@ -13,16 +15,16 @@ test.describe("when the realtime server restarts", () => {
     await startRealtime().catch(() => {});
   });
 
-  test("changes made while it was down reach the other person's page once it is back, without a reload", async ({ page, browser }, testInfo) => {
-    await signIn(page, DEMO.cmo.email);
-    const project = await createDemoProject(page, "Restart");
-    const existing = await createTask(page, project.id, { title: `Vendor shortlist ${Date.now().toString(36)}`, side: "it" });
+  test("changes made while it was down reach the other person's page once it is back, without a reload", async ({ page, browser, workspace: ws }, testInfo) => {
+    await signIn(page, ws.people.cmo.email);
+    const project = await createDemoProject(page, ws, "Restart");
+    const existing = await createTask(page, ws, project.id, { title: `Vendor shortlist ${Date.now().toString(36)}`, side: "it" });
 
     const cioContext = await newPersonContext(browser, testInfo);
     const cio = await cioContext.newPage();
-    await signIn(cio, DEMO.cio.email);
-    await page.goto(`/acme/projects/${project.id}`);
-    await cio.goto(`/acme/projects/${project.id}`);
+    await signIn(cio, ws.people.cio.email);
+    await page.goto(`/${ws.slug}/projects/${project.id}`);
+    await cio.goto(`/${ws.slug}/projects/${project.id}`);
     await expect(connectionStatus(page)).toHaveAttribute("data-state", "connected");
     await expect(connectionStatus(cio)).toHaveAttribute("data-state", "connected");
     await expect(card(column(page, "todo"), existing.title)).toBeVisible();

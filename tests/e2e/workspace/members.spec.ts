@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
-import { DEMO, navigateTo, newPerson, newPersonContext, signIn, signUp } from "../fixtures/auth";
+import { navigateTo, newPerson, newPersonContext, signIn, signUp } from "../fixtures/auth";
+import { expect, test } from "../fixtures/workspace";
 
 /** Picks an option in one of the app's selects (a combobox button with a listbox). */
 async function choose(page: Page, comboboxName: string | RegExp, option: string) {
@@ -12,13 +13,13 @@ function memberRow(page: Page, name: string) {
   return page.getByTestId("member-row").filter({ hasText: name });
 }
 
-test("an admin's invite link brings a new person into Acme", async ({ page, browser }, testInfo) => {
-  await signIn(page, DEMO.cmo.email);
+test("an admin's invite link brings a new person into the workspace", async ({ page, browser, workspace: ws }, testInfo) => {
+  await signIn(page, ws.people.cmo.email);
   await navigateTo(page, "Members");
-  await expect(page).toHaveURL(/\/acme\/members$/);
+  await expect(page).toHaveURL(new RegExp(`/${ws.slug}/members$`));
 
   await page.getByRole("button", { name: "Invite people" }).click();
-  const dialog = page.getByRole("dialog", { name: "Invite people to Acme" });
+  const dialog = page.getByRole("dialog", { name: `Invite people to ${ws.name}` });
   await choose(page, "Side", "IT");
   await choose(page, "Role", "Member");
   await choose(page, "Link expires after", "14 days");
@@ -41,16 +42,16 @@ test("an admin's invite link brings a new person into Acme", async ({ page, brow
   await signUp(invitee, person);
 
   await expect(invitee).toHaveURL(link);
-  await expect(invitee.getByRole("heading", { name: "Join Acme" })).toBeVisible();
-  await expect(invitee.getByText("You're invited to the IT side of Acme")).toBeVisible();
-  await invitee.getByRole("button", { name: "Accept and join Acme" }).click();
-  await expect(invitee).toHaveURL(/\/acme$/);
-  await expect(invitee.getByRole("heading", { level: 1, name: "Acme" })).toBeVisible();
+  await expect(invitee.getByRole("heading", { name: `Join ${ws.name}` })).toBeVisible();
+  await expect(invitee.getByText(`You're invited to the IT side of ${ws.name}`)).toBeVisible();
+  await invitee.getByRole("button", { name: `Accept and join ${ws.name}` }).click();
+  await expect(invitee).toHaveURL(new RegExp(`/${ws.slug}$`));
+  await expect(invitee.getByRole("heading", { level: 1, name: ws.name })).toBeVisible();
   await expect(invitee.getByText("You're on the")).toContainText("IT");
 
   // The link worked once; opening it again says so instead of offering to join.
   await invitee.goto(link);
-  await expect(invitee.getByRole("heading", { name: "You're already in Acme" })).toBeVisible();
+  await expect(invitee.getByRole("heading", { name: `You're already in ${ws.name}` })).toBeVisible();
   await inviteeContext.close();
 
   await page.reload();
@@ -60,31 +61,31 @@ test("an admin's invite link brings a new person into Acme", async ({ page, brow
   await expect(page.getByRole("list", { name: "Open invite links" })).toHaveCount(0);
 });
 
-test("an admin changes a member's role", async ({ page }) => {
-  await signIn(page, DEMO.cmo.email);
-  await page.goto("/acme/members");
-  const role = page.getByRole("combobox", { name: `Role for ${DEMO.dana.name}` });
+test("an admin changes a member's role", async ({ page, workspace: ws }) => {
+  await signIn(page, ws.people.cmo.email);
+  await page.goto(`/${ws.slug}/members`);
+  const role = page.getByRole("combobox", { name: `Role for ${ws.people.dana.name}` });
   await expect(role).toHaveText(/^(Member|Lead)$/);
   const before = (await role.textContent())?.trim();
   const after = before === "Lead" ? "Member" : "Lead";
 
-  await choose(page, `Role for ${DEMO.dana.name}`, after);
-  await expect(page.getByText(`${DEMO.dana.name} is now Marketing · ${after}`)).toBeVisible();
+  await choose(page, `Role for ${ws.people.dana.name}`, after);
+  await expect(page.getByText(`${ws.people.dana.name} is now Marketing · ${after}`)).toBeVisible();
   await expect(role).toHaveText(after);
   await page.reload();
-  await expect(page.getByRole("combobox", { name: `Role for ${DEMO.dana.name}` })).toHaveText(after);
+  await expect(page.getByRole("combobox", { name: `Role for ${ws.people.dana.name}` })).toHaveText(after);
 
   // Put it back, so the demo data stays as seeded for the next project's run.
-  await choose(page, `Role for ${DEMO.dana.name}`, before ?? "Member");
-  await expect(page.getByRole("combobox", { name: `Role for ${DEMO.dana.name}` })).toHaveText(before ?? "Member");
+  await choose(page, `Role for ${ws.people.dana.name}`, before ?? "Member");
+  await expect(page.getByRole("combobox", { name: `Role for ${ws.people.dana.name}` })).toHaveText(before ?? "Member");
 });
 
-test("members who aren't admins see a read-only list", async ({ page }) => {
-  await signIn(page, DEMO.dana.email);
-  await page.goto("/acme/members");
+test("members who aren't admins see a read-only list", async ({ page, workspace: ws }) => {
+  await signIn(page, ws.people.dana.email);
+  await page.goto(`/${ws.slug}/members`);
   await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
-  await expect(memberRow(page, DEMO.cio.name)).toContainText("IT");
-  await expect(memberRow(page, DEMO.cio.name)).toContainText("Admin");
+  await expect(memberRow(page, ws.people.cio.name)).toContainText("IT");
+  await expect(memberRow(page, ws.people.cio.name)).toContainText("Admin");
   await expect(page.getByRole("combobox")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Invite people" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);
@@ -92,7 +93,7 @@ test("members who aren't admins see a read-only list", async ({ page }) => {
 
   await page.getByRole("group", { name: "Filter by side" }).getByRole("button", { name: /^Marketing/ }).click();
   await expect(page.getByRole("list", { name: "IT members" })).toHaveCount(0);
-  await expect(page.getByRole("list", { name: "Marketing members" })).toContainText(DEMO.dana.name);
+  await expect(page.getByRole("list", { name: "Marketing members" })).toContainText(ws.people.dana.name);
 });
 
 test("the only admin of a workspace can neither leave nor step down", async ({ page }) => {
@@ -126,11 +127,11 @@ test("the only admin of a workspace can neither leave nor step down", async ({ p
   await expect(page.getByRole("combobox", { name: `Role for ${person.name}` })).toHaveText("Admin");
 });
 
-test("revoked and made-up invite links say why they don't work", async ({ page, browser }, testInfo) => {
-  await signIn(page, DEMO.cio.email);
-  await page.goto("/acme/members");
+test("revoked and made-up invite links say why they don't work", async ({ page, browser, workspace: ws }, testInfo) => {
+  await signIn(page, ws.people.cio.email);
+  await page.goto(`/${ws.slug}/members`);
   await page.getByRole("button", { name: "Invite people" }).click();
-  const dialog = page.getByRole("dialog", { name: "Invite people to Acme" });
+  const dialog = page.getByRole("dialog", { name: `Invite people to ${ws.name}` });
   const note = `revoke me ${Date.now().toString(36)}`;
   await dialog.getByLabel("Note (optional)").fill(note);
   await dialog.getByRole("button", { name: "Create invite link" }).click();
