@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useRef, useState } from "react";
+import { useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 import { UserAvatar } from "~/components/people/user-avatar";
 import { Textarea } from "~/components/ui/textarea";
@@ -38,6 +38,18 @@ export function MentionTextarea({
   const listId = useId();
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
+  // Where the caret goes once a picked mention is in the text. Set in the same commit that
+  // writes the text (a layout effect), so a key typed straight after Enter lands after the
+  // name: a frame later, the browser would already have put that key at the end.
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = caretAfterPick.current;
+    const el = ref.current;
+    if (at === null || !el || el.value !== value) return;
+    caretAfterPick.current = null;
+    el.focus();
+    el.setSelectionRange(at, at);
+  }, [value]);
 
   const matches = useMemo(() => {
     if (!query) return [];
@@ -67,11 +79,7 @@ export function MentionTextarea({
     onChange(next);
     onPick(person.name, person.id);
     setQuery(null);
-    const at = query.start + insert.length;
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(at, at);
-    });
+    caretAfterPick.current = query.start + insert.length;
   }
 
   return (
