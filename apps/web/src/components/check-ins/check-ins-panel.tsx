@@ -165,7 +165,7 @@ function Sections({ checkIn }: { checkIn: CheckIn }) {
 
 export function CheckInsSkeleton() {
   return (
-    <div className="grid gap-4" aria-label="Loading check-ins">
+    <div className="grid gap-4" role="status" aria-label="Loading check-ins">
       <Skeleton className="h-5 w-40" />
       <div className="grid gap-3 md:grid-cols-2">
         <Skeleton className="h-44 rounded-xl" />

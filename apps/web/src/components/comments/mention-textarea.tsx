@@ -131,14 +131,16 @@ export function MentionTextarea({
         }}
       />
       {open ? (
-        <ul
+        <div
           id={listId}
           role="listbox"
           aria-label="People to mention"
           className="absolute top-full left-0 z-50 mt-1 w-64 max-w-full overflow-hidden rounded-lg border bg-popover p-1 shadow-lg shadow-black/5 animate-in"
         >
           {matches.map((p, i) => (
-            <li
+            // Options of an aria-activedescendant listbox: focus stays in the textarea.
+            // biome-ignore lint/a11y/useFocusableInteractive: the textarea holds focus and points at the active option
+            <div
               key={p.id}
               id={`${listId}-${i}`}
               role="option"
@@ -153,9 +155,9 @@ export function MentionTextarea({
               <UserAvatar name={p.name} side={p.side} size="xs" />
               <span className="min-w-0 flex-1 truncate">{p.name}</span>
               <span className="text-xs text-muted-foreground">{SIDE_LABELS[p.side]}</span>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       ) : null}
       <span className="sr-only" aria-live="polite">
         {open ? `${matches.length} ${matches.length === 1 ? "person" : "people"} to mention. Use the arrow keys and Enter to choose.` : ""}

@@ -119,6 +119,7 @@ function uniqueBySeq(items: FeedItem[]) {
 
 function NewDivider() {
   return (
+    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a divider between list items must itself be an item; it separates, it isn't interactive
     <li role="separator" aria-label="New since you last looked" className="flex items-center gap-3 py-2" data-testid="feed-new-divider">
       <span aria-hidden className="h-px flex-1 bg-primary/40" />
       <span className="text-xs font-semibold tracking-wide text-primary uppercase">New since you last looked</span>

@@ -3,7 +3,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 /** The feed's shape while its first page loads. */
 export function FeedSkeleton() {
   return (
-    <div className="grid gap-5" aria-label="Loading the feed">
+    <div className="grid gap-5" role="status" aria-label="Loading the feed">
       <Skeleton className="h-3 w-16" />
       {[0, 1, 2, 3].map((i) => (
         <div key={i} className="flex gap-3">

@@ -48,6 +48,7 @@ export function FilterSelect(props: FilterSelectProps) {
   if (Loaded) return <Loaded {...props} defaultOpen />;
   const current = props.options.find(([v]) => v === props.value);
   return (
+    // biome-ignore lint/a11y/useAriaPropsForRole: `intent` carries aria-expanded; the listbox it controls doesn't exist until the menu loads
     <button type="button" role="combobox" {...filterTriggerProps(props.label, current, props.className)} {...intent}>
       <FilterSelectValue label={props.label} current={current} />
       <ChevronDown className="size-4 opacity-55" aria-hidden />

@@ -3,7 +3,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 /** The activity list's shape while it loads (a server component, so a loading page carries none of the list's code). */
 export function ActivitySkeleton() {
   return (
-    <div className="grid gap-4" aria-label="Loading activity">
+    <div className="grid gap-4" role="status" aria-label="Loading activity">
       <Skeleton className="h-3 w-16" />
       {[0, 1, 2, 3, 4].map((i) => (
         <div key={i} className="flex gap-3">

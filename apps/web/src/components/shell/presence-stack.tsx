@@ -19,6 +19,7 @@ export function PresenceStack({ users, max = 5, align = "start", className }: { 
     <ul aria-label={label} data-testid="presence-stack" className={cn("flex items-center -space-x-1", className)}>
       {shown.map((u) => (
         <li key={u.userId} className="group/avatar relative flex">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users get the name tooltip */}
           <span role="img" tabIndex={0} className="rounded-full outline-none focus-visible:ring-[3px] focus-visible:ring-ring/30" aria-label={`${u.name}, ${SIDE_LABELS[u.side]}`}>
             <UserAvatar name={u.name} side={u.side} size="sm" stacked />
           </span>

@@ -306,7 +306,7 @@ function Column({
         <h3 id={`column-${status}`} className="text-[13px] font-semibold">
           {TASK_STATUS_LABELS[status]}
         </h3>
-        <span className="text-xs text-muted-foreground tabular-nums" aria-label={`${count} tasks`}>
+        <span className="text-xs text-muted-foreground tabular-nums" role="img" aria-label={`${count} tasks`}>
           {count}
         </span>
       </header>

@@ -86,7 +86,7 @@ export function TaskSheet({
             </Button>
           </div>
         ) : (
-          <div className="grid gap-4 p-6 pt-14" aria-label="Loading task">
+          <div className="grid gap-4 p-6 pt-14" role="status" aria-label="Loading task">
             <SheetTitle className="sr-only">Loading task</SheetTitle>
             <Skeleton className="h-7 w-3/4" />
             <div className="grid grid-cols-2 gap-3">

@@ -310,7 +310,7 @@ function OnlineCard({ workspaceId, meId }: { workspaceId: string; meId: string }
               : "Reconnecting to live updates…"}
           </div>
         ) : (
-          <div className="grid gap-3" aria-label="Loading who is online">
+          <div className="grid gap-3" role="status" aria-label="Loading who is online">
             {[0, 1, 2].map((i) => (
               <div key={i} className="flex items-center gap-3">
                 <Skeleton className="size-7 rounded-full" />

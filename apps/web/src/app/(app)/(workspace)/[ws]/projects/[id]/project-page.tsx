@@ -230,6 +230,7 @@ function Viewers({ viewers, meUserId }: { viewers: ProjectViewer[] | undefined; 
             <li key={v.userId} className="flex" data-testid="project-viewer" data-name={v.name}>
               <Tooltip>
                 <TooltipTrigger asChild>
+                  {/* biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users get the tooltip */}
                   <span tabIndex={0} className="rounded-full">
                     <UserAvatar name={v.name} side={v.side} size="sm" stacked className="[--stack-edge:var(--color-background)]" />
                   </span>
