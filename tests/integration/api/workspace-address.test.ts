@@ -1,11 +1,11 @@
 import { createCaller, createTRPCContext, renameReservedWorkspaces } from "@tandem/api";
 import type { Auth } from "@tandem/auth";
-import { createWorkspace, getWorkspaceBySlug, listLogAfter } from "@tandem/db/queries";
+import { createWorkspace, getWorkspaceBySlug, listLogAfter, removeMember } from "@tandem/db/queries";
 import { verifyWorkspaceLog } from "@tandem/db/log";
 import { describeEntry } from "@tandem/domain/actions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { callerFor, trpcError } from "../support/api";
+import { callerFor, errorCode, trpcError } from "../support/api";
 import { createTestAuth, signUpUser, type TestUser } from "../support/auth";
 import { DB_KINDS, startTestDb, type TestDb } from "../support/db";
 
@@ -77,5 +77,30 @@ describe.each(DB_KINDS)("workspace addresses on %s", (kind) => {
 
     expect(await renameReservedWorkspaces(t.db)).toEqual([]);
     expect(await listLogAfter(t.db, { workspaceId: status.id, afterSeq: 1 })).toEqual([]);
+  });
+
+  it("resolves a workspace once per request for all the procedures of a batch, and afresh after a write", async () => {
+    const ben = await signUpUser(auth, { name: "Ben", email: "ben@addr.test" });
+    const owner = await callerFor(t.db, auth, ben);
+    const ws = await owner.workspace.create({ name: "Memo", slug: "memo", side: "it" });
+
+    const ctx = await createTRPCContext({ headers: ben.headers, db: t.db, auth });
+    const api = createCaller(ctx);
+    await Promise.all([api.workspace.get({ workspaceSlug: "memo" }), api.member.list({ workspaceSlug: "memo" }), api.project.list({ workspaceSlug: "memo" })]);
+    expect([...ctx.memberships.keys()]).toEqual(["memo"]);
+    const memo = ctx.memberships.get("memo");
+    await api.workspace.get({ workspaceSlug: "memo" });
+    expect(ctx.memberships.get("memo")).toBe(memo);
+
+    // Within the request the answer holds; a new request sees the change.
+    const [me] = (await api.member.list({ workspaceSlug: "memo" })).filter((m) => m.userId === ben.userId);
+    await t.db.transaction((tx) => removeMember(tx, { workspaceId: ws.id, memberId: me!.id }));
+    expect((await api.workspace.get({ workspaceSlug: "memo" })).workspace.id).toBe(ws.id);
+    expect(await errorCode(owner.workspace.get({ workspaceSlug: "memo" }))).toBe("NOT_FOUND");
+
+    // A mutation reads membership itself and leaves nothing remembered behind it.
+    expect(await errorCode(api.project.create({ workspaceSlug: "memo", name: "P", marketingLeadId: me!.id, itLeadId: me!.id }))).toBe("NOT_FOUND");
+    expect(ctx.memberships.size).toBe(0);
+    expect(await errorCode(api.workspace.get({ workspaceSlug: "memo" }))).toBe("NOT_FOUND");
   });
 });
