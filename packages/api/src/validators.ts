@@ -25,7 +25,7 @@ export const createWorkspaceSchema = z.object({
     .trim()
     .min(2, "Use at least 2 characters.")
     .max(80, "Use at most 80 characters.")
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "Use letters, digits and punctuation only."),
+    .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), "Use letters, digits and punctuation only."),
   slug: slugSchema,
   side: sideSchema,
 });
