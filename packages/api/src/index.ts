@@ -12,3 +12,4 @@ export { appRouter, createTRPCContext, type AppRouter };
 export { createRealtimeNotifier, type RealtimeNotifier } from "./realtime-notifier";
 export { checkFeedToken } from "./services/feed";
 export { feedAtom } from "./services/feed-format";
+export { renameReservedWorkspaces } from "./services/workspace";

@@ -21,10 +21,24 @@ export interface CreateContextOptions {
   signer?: LogSigner;
 }
 
+type Membership = Awaited<ReturnType<typeof getMembershipBySlug>>;
+
 /** Built by the HTTP handler, server components, tests and tools alike: all dependencies come in. */
 export async function createTRPCContext({ headers, db, auth, realtime, signer }: CreateContextOptions) {
   const session = await auth.api.getSession({ headers });
-  return { db, auth, headers, realtime, signer, session: session ?? null };
+  return {
+    db,
+    auth,
+    headers,
+    realtime,
+    signer,
+    session: session ?? null,
+    /**
+     * The caller's membership by workspace slug, resolved once per request: every procedure of a
+     * batch names the same workspace. Mutations resolve afresh and clear it (they may change it).
+     */
+    memberships: new Map<string, Promise<Membership>>(),
+  };
 }
 export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
@@ -66,14 +80,35 @@ export const workspaceInput = z.object({ workspaceSlug: z.string().trim().min(1)
  * A member of the workspace named by `workspaceSlug`. A workspace that does not exist and one
  * the caller is not in look the same from outside: NOT_FOUND.
  */
-export const memberProcedure = authedProcedure.input(workspaceInput).use(async ({ ctx, input, path, next }) => {
-  const found = await getMembershipBySlug(ctx.db, { slug: input.workspaceSlug, userId: ctx.user.id });
-  if (!found) {
-    logDenial(ctx, path, `not a member of ${input.workspaceSlug}`);
-    throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found." });
+export const memberProcedure = authedProcedure.input(workspaceInput).use(async ({ ctx, input, path, type, next }) => {
+  const slug = input.workspaceSlug;
+  const lookup = () => getMembershipBySlug(ctx.db, { slug, userId: ctx.user.id });
+  const proceed = async (found: Membership) => {
+    if (!found) {
+      logDenial(ctx, path, `not a member of ${slug}`);
+      throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found." });
+    }
+    // `today` is the workspace's day, in its time zone: what "overdue" means for every procedure.
+    return next({ ctx: { ...ctx, workspace: found.workspace, member: found.member, today: todayIn(found.workspace.timeZone) } });
+  };
+  if (type === "mutation") {
+    // A write reads membership itself, and may change it (or whether there is one): what the
+    // request remembered is dropped, before and after.
+    ctx.memberships.clear();
+    try {
+      return await proceed(await lookup());
+    } finally {
+      ctx.memberships.clear();
+    }
   }
-  // `today` is the workspace's day, in its time zone: what "overdue" means for every procedure.
-  return next({ ctx: { ...ctx, workspace: found.workspace, member: found.member, today: todayIn(found.workspace.timeZone) } });
+  let memo = ctx.memberships.get(slug);
+  if (!memo) {
+    memo = lookup();
+    ctx.memberships.set(slug, memo);
+    // A failed read isn't remembered: the next procedure tries again.
+    memo.catch(() => ctx.memberships.delete(slug));
+  }
+  return proceed(await memo);
 });
 
 /** What a write needs: where it goes, who makes it, and how to wake realtime after commit. */

@@ -1,4 +1,5 @@
 import { FEED_KINDS, HEALTHS, PHASES, ROLES, SIDES, TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES } from "@tandem/db/constants";
+import { isReservedSlug, reservedSlugMessage, SLUG_MAX } from "@tandem/domain/workspace";
 import { z } from "zod";
 
 // Zod inputs shared by the routers and the web forms, so both give the same messages.
@@ -11,11 +12,20 @@ export const slugSchema = z
   .trim()
   .toLowerCase()
   .min(2, "Use at least 2 characters.")
-  .max(40, "Use at most 40 characters.")
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and dashes (not at the ends).");
+  .max(SLUG_MAX, `Use at most ${SLUG_MAX} characters.`)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and dashes (not at the ends).")
+  // The app's own top-level routes (/status, /api, …) would shadow a workspace of that name.
+  .superRefine((slug, ctx) => {
+    if (isReservedSlug(slug)) ctx.addIssue({ code: "custom", message: reservedSlugMessage(slug) });
+  });
 
 export const createWorkspaceSchema = z.object({
-  name: z.string().trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(2, "Use at least 2 characters.")
+    .max(80, "Use at most 80 characters.")
+    .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), "Use letters, digits and punctuation only."),
   slug: slugSchema,
   side: sideSchema,
 });

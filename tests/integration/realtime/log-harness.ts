@@ -25,7 +25,8 @@ export async function deadNotifier(): Promise<RealtimeNotifier> {
 
 /** A tRPC caller as a user whose mutations wake realtime the way the web app's do. */
 export async function apiAs(db: Database, auth: Auth, user: TestUser, realtime: RealtimeNotifier) {
-  return createCaller(await createTRPCContext({ headers: user.headers, db, auth, realtime }));
+  // Each call its own request, as over HTTP.
+  return createCaller(() => createTRPCContext({ headers: user.headers, db, auth, realtime }));
 }
 
 export type Api = Awaited<ReturnType<typeof apiAs>>;

@@ -5,10 +5,12 @@ import { TRPCError } from "@trpc/server";
 
 import type { TestUser } from "./auth";
 
-/** A tRPC caller as the given user (or signed out), built exactly as the HTTP handler builds it. */
+/**
+ * A tRPC caller as the given user (or signed out), built exactly as the HTTP handler builds it:
+ * each call is its own request, with a fresh context (what a context remembers lasts one request).
+ */
 export async function callerFor(db: Database, auth: Auth, user?: TestUser) {
-  const ctx = await createTRPCContext({ headers: user?.headers ?? new Headers(), db, auth });
-  return createCaller(ctx);
+  return createCaller(() => createTRPCContext({ headers: user?.headers ?? new Headers(), db, auth }));
 }
 
 /** Awaits a call that must fail and returns its tRPC error code. */

@@ -9,15 +9,23 @@ import type { RealtimeNotifier } from "../realtime-notifier";
 /** A signed checkpoint is cut inside the appending transaction every this many entries. */
 export const CHECKPOINT_EVERY = 100;
 
-/** An entry as a service writes it: the action, what it is about, and its typed summary. */
-export type LogEntryInput<A extends WritableAction = WritableAction> = Omit<AppendLogInput<A>, "workspaceId" | "actor">;
+/**
+ * An entry as a service writes it: the action, what it is about, and its typed summary. Its
+ * workspace is the write's; only a write that creates its workspace names it on its first entry.
+ */
+export type LogEntryInput<A extends WritableAction = WritableAction> = Omit<AppendLogInput<A>, "workspaceId" | "actor"> & { workspaceId?: string };
 export type LogFn = <A extends WritableAction>(entry: LogEntryInput<A>) => Promise<{ seq: number }>;
 
 export interface WriteContext {
   db: Database;
   realtime?: RealtimeNotifier;
   signer?: LogSigner;
-  workspaceId: string;
+  /**
+   * The workspace written to. `null` for a write that creates its workspace in the same
+   * transaction: its first entry names it (`workspaceId` on the entry), and every later entry of
+   * the write must be in that one too.
+   */
+  workspaceId: string | null;
   actor: { id: string | null; name: string; side: Side | null };
 }
 
@@ -27,21 +35,26 @@ export interface WriteContext {
  */
 export async function writeWithLog<T>(ctx: WriteContext, work: (tx: Transaction, log: LogFn) => Promise<T>): Promise<T> {
   let lastSeq = 0;
+  let workspaceId = ctx.workspaceId;
   const result = await ctx.db.transaction(async (tx) => {
-    const log: LogFn = async <A extends WritableAction>(entry: LogEntryInput<A>) => {
-      const row = await appendLogEntry(tx, { ...entry, workspaceId: ctx.workspaceId, actor: ctx.actor });
+    const log: LogFn = async <A extends WritableAction>({ workspaceId: named, ...entry }: LogEntryInput<A>) => {
+      // One write, one workspace: an entry may name it only to say which one a new workspace is.
+      if (named && workspaceId && named !== workspaceId) throw new Error(`log entry for workspace ${named} in a write to ${workspaceId}`);
+      workspaceId ??= named ?? null;
+      if (!workspaceId) throw new Error("log entry without a workspace: a write that creates its workspace names it on its first entry");
+      const row = await appendLogEntry(tx, { ...entry, workspaceId, actor: ctx.actor });
       lastSeq = row.seq;
       // Nodes LISTENing hear the entry itself at commit, before this process even sees COMMIT return.
       await notifyLogEntry(tx, row);
       if (ctx.signer && row.seq % CHECKPOINT_EVERY === 0) {
-        const signed = ctx.signer.sign({ workspaceId: ctx.workspaceId, seq: row.seq, hash: row.hash, createdAt: row.createdAt.toISOString() });
-        await insertCheckpoint(tx, { workspaceId: ctx.workspaceId, seq: row.seq, hash: row.hash, keyId: signed.keyId, signature: signed.signature, createdAt: row.createdAt });
+        const signed = ctx.signer.sign({ workspaceId, seq: row.seq, hash: row.hash, createdAt: row.createdAt.toISOString() });
+        await insertCheckpoint(tx, { workspaceId, seq: row.seq, hash: row.hash, keyId: signed.keyId, signature: signed.signature, createdAt: row.createdAt });
       }
       return { seq: row.seq };
     };
     return work(tx, log);
   });
   // The poke is for nodes that cannot LISTEN (embedded PGlite); a node that already has lastSeq skips it.
-  if (lastSeq > 0) await ctx.realtime?.logAppended(ctx.workspaceId, lastSeq);
+  if (lastSeq > 0 && workspaceId) await ctx.realtime?.logAppended(workspaceId, lastSeq);
   return result;
 }

@@ -1,6 +1,8 @@
-import { appendLogEntry, countMembersBySide, createWorkspace, getWorkspaceBySlug, listWorkspacesForUser } from "@tandem/db/queries";
+import { countMembersBySide, getWorkspaceBySlug, listWorkspacesForUser } from "@tandem/db/queries";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 
+import { writeWithLog } from "../log/writer";
+import { createWorkspaceLogged } from "../services/workspace";
 import { authedProcedure, memberProcedure } from "../trpc";
 import { createWorkspaceSchema } from "../validators";
 
@@ -24,18 +26,11 @@ export const workspaceRouter = {
       throw new TRPCError({ code: "CONFLICT", message: "That address is taken. Try another." });
     }
     try {
-      return await ctx.db.transaction(async (tx) => {
-        const ws = await createWorkspace(tx, { slug: input.slug, name: input.name, ownerId: ctx.user.id, ownerSide: input.side });
-        await appendLogEntry(tx, {
-          workspaceId: ws.id,
-          actor: { id: ctx.user.id, name: ctx.user.name, side: input.side },
-          action: "workspace.created",
-         
-          entityId: ws.id,
-          summary: { label: ws.name, after: { slug: ws.slug, name: ws.name } },
-        });
-        return ws;
-      });
+      // The workspace is born in the write: its creation is the first entry of its own chain.
+      return await writeWithLog(
+        { db: ctx.db, realtime: ctx.realtime, signer: ctx.signer, workspaceId: null, actor: { id: ctx.user.id, name: ctx.user.name, side: input.side } },
+        (tx, log) => createWorkspaceLogged(tx, log, { slug: input.slug, name: input.name, ownerId: ctx.user.id, ownerSide: input.side }),
+      );
     } catch (err) {
       // Two people racing for one slug: the unique index decides.
       if ((err as { cause?: { code?: string } }).cause?.code === "23505") {

@@ -1,6 +1,9 @@
 import type { Auth } from "@tandem/auth";
 import type { Database, Role, Side } from "@tandem/db";
-import { addMember, appendLogEntry, createWorkspace, getWorkspaceBySlug } from "@tandem/db/queries";
+import { addMember, getWorkspaceBySlug } from "@tandem/db/queries";
+
+import { writeWithLog } from "../log/writer";
+import { createWorkspaceLogged } from "../services/workspace";
 
 import { seedDemoWork } from "./demo-work";
 
@@ -56,9 +59,10 @@ export async function seedDemo(
     const res = await auth.api.signUpEmail({ body: { name: p.name, email: p.email, password: DEMO_PASSWORD } });
     ids.push(res.user.id);
   }
-  const workspaceId = await db.transaction(async (tx) => {
-    const [first, ...rest] = people;
-    const ws = await createWorkspace(tx, {
+  const [first, ...rest] = people;
+  const owner = { id: ids[0]!, name: first!.name, side: first!.side };
+  const workspaceId = await writeWithLog({ db, workspaceId: null, actor: owner }, async (tx, log) => {
+    const ws = await createWorkspaceLogged(tx, log, {
       slug,
       name,
       ownerId: ids[0]!,
@@ -66,22 +70,10 @@ export async function seedDemo(
       ownerRole: first!.role,
       ownerTitle: first!.title,
     });
-    const owner = { id: ids[0]!, name: first!.name, side: first!.side };
-    await appendLogEntry(tx, {
-      workspaceId: ws.id,
-      actor: owner,
-      action: "workspace.created",
-     
-      entityId: ws.id,
-      summary: { label: ws.name, after: { slug: ws.slug, name: ws.name } },
-    });
     for (const [i, p] of rest.entries()) {
       const m = await addMember(tx, { workspaceId: ws.id, userId: ids[i + 1]!, side: p.side, role: p.role, title: p.title });
-      await appendLogEntry(tx, {
-        workspaceId: ws.id,
-        actor: owner,
+      await log({
         action: "member.joined",
-       
         entityId: m!.id,
         summary: { label: p.name, after: { side: p.side, role: p.role, userId: ids[i + 1]!, title: p.title } },
       });

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 
 import type { Executor } from "../client";
 import { member, workspace, type Role, type Side } from "../schema";
@@ -54,4 +54,20 @@ export async function createWorkspace(
     title: input.ownerTitle ?? null,
   });
   return created;
+}
+
+/** The workspaces whose slug is one of `slugs` (say, the reserved ones), oldest first. */
+export async function listWorkspacesBySlugs(db: Executor, slugs: readonly string[]) {
+  if (slugs.length === 0) return [];
+  return db.select().from(workspace).where(inArray(workspace.slug, [...slugs])).orderBy(asc(workspace.createdAt), asc(workspace.id));
+}
+
+/** Moves a workspace to another address; null when it is no longer at `from` (someone moved it first). */
+export async function setWorkspaceSlug(db: Executor, { id, from, to }: { id: string; from: string; to: string }) {
+  const [row] = await db
+    .update(workspace)
+    .set({ slug: to })
+    .where(and(eq(workspace.id, id), eq(workspace.slug, from)))
+    .returning();
+  return row ?? null;
 }

@@ -20,6 +20,8 @@ export const workspaceDomain = defineDomain({
         e.before.slug && e.after.slug && e.before.slug !== e.after.slug
           ? { text: `moved the workspace ${q(e.label)} from /${e.before.slug} to /${e.after.slug}`, detail: str(e.after.reason) }
           : { text: `renamed the workspace to ${q(e.after.name ?? e.label)}` },
+      // A new address changes the switcher's links too.
+      cache: { invalidate: ["workspace.list"] },
     }),
   },
 });

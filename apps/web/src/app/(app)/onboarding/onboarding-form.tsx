@@ -1,6 +1,7 @@
 "use client";
 
 import { createWorkspaceSchema } from "@tandem/api/validators";
+import { suggestSlug } from "@tandem/domain/workspace";
 import { useMutation } from "@tanstack/react-query";
 import { ArrowRight, Link2 } from "lucide-react";
 import Link from "next/link";
@@ -26,17 +27,8 @@ const SIDE_PROMPTS: Record<Side, string> = {
   leadership: "I lead, and want to watch the work move",
 };
 
-/** "Acme Corp — EMEA" → "acme-corp-emea": what the address field suggests until it's edited. */
-export function slugify(name: string) {
-  return name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+/, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-}
+/** "Acme Corp — EMEA" → "acme-corp-emea": what the address field suggests until it's edited (never a reserved one). */
+export const slugify = suggestSlug;
 
 /** Pulls the token out of a pasted invite link (or accepts the bare token). */
 export function inviteTokenFrom(input: string): string | null {
