@@ -1,5 +1,5 @@
 // `npm test`: install what the suites need (pnpm deps, Debian Chromium, PostgreSQL, Redis),
-// then typecheck, run unit + integration (vitest) and e2e (Playwright), and end with the
+// then typecheck, lint (Biome), run unit + integration (vitest) and e2e (Playwright), and end with the
 // plain line `N passed, N failed` over every suite. Exits non-zero on any failure.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -30,6 +30,10 @@ rmSync(ARTIFACTS, { recursive: true, force: true });
 log("typecheck");
 const tc = pn(["-r", "--parallel", "--if-present", "run", "typecheck"]);
 suites.push({ name: "typecheck", passed: tc.status === 0 ? 1 : 0, failed: tc.status === 0 ? 0 : 1 });
+
+log("lint and format (Biome)");
+const lint = pn(["exec", "biome", "check", "."]);
+suites.push({ name: "lint", passed: lint.status === 0 ? 1 : 0, failed: lint.status === 0 ? 0 : 1 });
 
 log("unit + integration (vitest)");
 const vt = pn(["--filter", "@tandem/tests", "exec", "vitest", "run", "--config", "vitest.config.ts"]);
