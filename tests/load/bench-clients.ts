@@ -32,7 +32,13 @@ function record(phase: Phase, lastSeq: { value: number }, entry: LogEntryPayload
 }
 
 async function open(phase: Phase, url: string, cookie: string, projectId: string | null): Promise<Client> {
-  const client: Client = connect(url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false, forceNew: true, timeout: CONNECT_TIMEOUT_MS });
+  const client: Client = connect(url, {
+    transports: ["websocket"],
+    extraHeaders: { cookie },
+    reconnection: false,
+    forceNew: true,
+    timeout: CONNECT_TIMEOUT_MS,
+  });
   const lastSeq = { value: 0 };
   client.on("log.entry", (entry) => record(phase, lastSeq, entry));
   client.on("log.entries", (entries) => {

@@ -43,7 +43,8 @@ export function table(rows: PhaseStats[]): string {
   const head = "| run | p50 ms | p99 ms | max ms | deliveries/s | delivered / expected | order violations |";
   const sep = "|---|---:|---:|---:|---:|---:|---:|";
   const body = rows.map(
-    (r) => `| ${r.label} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${Math.round(r.deliveriesPerSec).toLocaleString("en")} | ${r.delivered.toLocaleString("en")} / ${r.expected.toLocaleString("en")} | ${r.orderViolations} |`,
+    (r) =>
+      `| ${r.label} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${Math.round(r.deliveriesPerSec).toLocaleString("en")} | ${r.delivered.toLocaleString("en")} / ${r.expected.toLocaleString("en")} | ${r.orderViolations} |`,
   );
   return [head, sep, ...body].join("\n");
 }

@@ -45,7 +45,12 @@ export function createWriter(db: Database, auth: Auth, target: WriterTarget) {
         const who = target.writers[i % target.writers.length]!;
         const caller = createCaller(await createTRPCContext({ headers: new Headers(who), db, auth, realtime: stamping }));
         return async (): Promise<Sent> => {
-          const task = await caller.task.create({ workspaceSlug: target.slug, projectId: target.projectId, title: `${tag} ${i}`, side: i % 2 ? "it" : "marketing" });
+          const task = await caller.task.create({
+            workspaceSlug: target.slug,
+            projectId: target.projectId,
+            title: `${tag} ${i}`,
+            side: i % 2 ? "it" : "marketing",
+          });
           return { key: task.id, at: slot.at };
         };
       }),

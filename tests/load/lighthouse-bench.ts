@@ -207,12 +207,14 @@ async function audit(url: string, port: number, cookie: string): Promise<RunResu
     observedLcpMs: Number((lhr.audits.metrics?.details as Details)?.items?.[0]?.observedLargestContentfulPaint ?? Number.NaN),
     lcpElement: snippetIn(lhr.audits["lcp-breakdown-insight"]?.details) ?? snippetIn(lhr.audits["largest-contentful-paint-element"]?.details),
     scripts: (() => {
-      const cpu = new Map(
-        ((lhr.audits["bootup-time"]?.details as Details)?.items ?? []).map((i) => [String(i.url), Number(i.total ?? 0)]),
-      );
+      const cpu = new Map(((lhr.audits["bootup-time"]?.details as Details)?.items ?? []).map((i) => [String(i.url), Number(i.total ?? 0)]));
       return ((lhr.audits["network-requests"]?.details as Details)?.items ?? [])
         .filter((i) => i.resourceType === "Script")
-        .map((i) => ({ url: String(i.url).replace(/^https?:\/\/[^/]+/, ""), kib: Math.round(Number(i.transferSize ?? 0) / 102.4) / 10, cpuMs: Math.round(cpu.get(String(i.url)) ?? 0) }))
+        .map((i) => ({
+          url: String(i.url).replace(/^https?:\/\/[^/]+/, ""),
+          kib: Math.round(Number(i.transferSize ?? 0) / 102.4) / 10,
+          cpuMs: Math.round(cpu.get(String(i.url)) ?? 0),
+        }))
         .sort((x, y) => y.kib - x.kib);
     })(),
     a11yFailures: Object.values(lhr.audits)
@@ -274,7 +276,9 @@ async function main() {
         `[bench] ${page.path} median of ${RUNS}: performance ${m.performance} (target ${page.targets.performance}), accessibility ${m.accessibility} (target ${page.targets.accessibility}), LCP ${m.lcpMs} ms, TBT ${m.tbtMs} ms, CLS ${m.cls}, FCP ${m.fcpMs} ms, ${m.kb} KiB, CPU steal ${stealPct ?? "n/a"}%${met ? "" : "  << TARGET MISSED"}`,
       );
       const last = runs[runs.length - 1]!;
-      console.log(`[bench] ${page.path} LCP element: ${last.lcpElement ?? "unknown"}; unthrottled FCP ${last.observedFcpMs} ms, LCP ${last.observedLcpMs} ms, server response ${last.serverMs} ms`);
+      console.log(
+        `[bench] ${page.path} LCP element: ${last.lcpElement ?? "unknown"}; unthrottled FCP ${last.observedFcpMs} ms, LCP ${last.observedLcpMs} ms, server response ${last.serverMs} ms`,
+      );
       console.log(`[bench] ${page.path} scripts: ${last.scripts.map((x) => `${x.url.split("/").pop()} ${x.kib} KiB/${x.cpuMs} ms`).join(", ")}`);
       if (a11yFailures.length) console.log(`[bench] ${page.path} accessibility audits not passed: ${a11yFailures.join(", ")}`);
       report.push({ path: page.path, status: 200, measured: true, targets: page.targets, met, median: m, stealPct, a11yFailures, runs, warmups });

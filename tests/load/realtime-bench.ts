@@ -153,7 +153,13 @@ async function replay(times: number[], fn: (i: number) => void) {
 }
 
 /** Latencies of one phase: for each send, every client's receipt minus the send time. */
-function measure(label: string, sends: { key: string | number; at: number }[], reports: PhaseReport[], keyOf: (r: PhaseReport, seq: number) => string | number, clients: number): PhaseStats {
+function measure(
+  label: string,
+  sends: { key: string | number; at: number }[],
+  reports: PhaseReport[],
+  keyOf: (r: PhaseReport, seq: number) => string | number,
+  clients: number,
+): PhaseStats {
   const sentAt = new Map(sends.map((s) => [s.key, s.at]));
   const latencies: number[] = [];
   let lastReceive = 0;
@@ -168,7 +174,14 @@ function measure(label: string, sends: { key: string | number; at: number }[], r
     }
   }
   const firstSend = Math.min(...sends.map((s) => s.at));
-  return summarise(label, latencies, firstSend, lastReceive, sends.length * clients, reports.reduce((n, r) => n + r.orderViolations, 0));
+  return summarise(
+    label,
+    latencies,
+    firstSend,
+    lastReceive,
+    sends.length * clients,
+    reports.reduce((n, r) => n + r.orderViolations, 0),
+  );
 }
 
 /** Each entry's commit time: PostgreSQL's when it tracks them, else the (earlier) append time. */
@@ -209,7 +222,9 @@ async function main() {
   // Other work on the machine shows up as latency here: say so rather than let it pass as ours.
   if (loadAtStart > 0.5 * cpus().length) log(`warning: load average ${loadAtStart.toFixed(2)} on ${cpus().length} cpus before the run; numbers will be noisy`);
   const bench = await startBenchDb();
-  log(`database: ${bench.kind}; API ${API_APART ? "in its own process" : "in this process"}; wake-up by ${bench.kind === "postgres" && !LISTEN_OFF ? "NOTIFY" : "poke"}`);
+  log(
+    `database: ${bench.kind}; API ${API_APART ? "in its own process" : "in this process"}; wake-up by ${bench.kind === "postgres" && !LISTEN_OFF ? "NOTIFY" : "poke"}`,
+  );
   // A pool per role, as separate processes would have: the API's writes never queue the tailer's reads.
   const apiDb = bench.pool(8);
   const realtimeDb = bench.pool(4);
@@ -280,7 +295,14 @@ async function main() {
     const bareHttp = createServer();
     const bare = new Server(bareHttp);
     await new Promise<void>((r) => bareHttp.listen(0, "127.0.0.1", r));
-    await connectClients(procs, { type: "connect", phase: "baseline", url: `http://127.0.0.1:${(bareHttp.address() as AddressInfo).port}`, cookies: ws.cookies, count: CLIENTS_PER_PROCESS, projectId: null });
+    await connectClients(procs, {
+      type: "connect",
+      phase: "baseline",
+      url: `http://127.0.0.1:${(bareHttp.address() as AddressInfo).port}`,
+      cookies: ws.cookies,
+      count: CLIENTS_PER_PROCESS,
+      projectId: null,
+    });
     await sleep(1_000);
     let seq = 0;
     const emitter = (sends: Sent[], into: { key: number; at: number }[]) => (i: number) => {
@@ -296,7 +318,10 @@ async function main() {
     log("baseline steady: the same payloads at the same moments");
     meter = phaseMeter();
     await Promise.all([
-      replay(inOrder(steadySends).map((s) => s.at), emitter(inOrder(steadySends), bareSteady)),
+      replay(
+        inOrder(steadySends).map((s) => s.at),
+        emitter(inOrder(steadySends), bareSteady),
+      ),
       BASELINE_WRITES ? writer.steady(MUTATIONS, RATE) : null,
     ]);
     await sleep(DRAIN_MS);
@@ -304,7 +329,10 @@ async function main() {
     log("baseline burst: the same payloads at the moments the burst committed them");
     meter = phaseMeter();
     await Promise.all([
-      replay(inOrder(burstSends).map((s) => s.at), emitter(inOrder(burstSends), bareBurst)),
+      replay(
+        inOrder(burstSends).map((s) => s.at),
+        emitter(inOrder(burstSends), bareBurst),
+      ),
       BASELINE_WRITES ? writer.burst(MUTATIONS, BURST_CONCURRENCY) : null,
     ]);
     await sleep(DRAIN_MS);
@@ -358,7 +386,27 @@ function report(
   const dir = here("../.artifacts/");
   mkdirSync(dir, { recursive: true });
   const file = `${dir}realtime-bench-${kind}-${API_APART ? "api-apart" : "api-in"}-${Date.now()}.json`;
-  writeFileSync(file, JSON.stringify({ kind, apiApart: API_APART, listen: kind === "postgres" && !LISTEN_OFF, baselineWrites: BASELINE_WRITES, loadAtStart, clients, mutations: MUTATIONS, rate: RATE, burstConcurrency: BURST_CONCURRENCY, results, ratios: { steady, burst: bursty }, meters }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        kind,
+        apiApart: API_APART,
+        listen: kind === "postgres" && !LISTEN_OFF,
+        baselineWrites: BASELINE_WRITES,
+        loadAtStart,
+        clients,
+        mutations: MUTATIONS,
+        rate: RATE,
+        burstConcurrency: BURST_CONCURRENCY,
+        results,
+        ratios: { steady, burst: bursty },
+        meters,
+      },
+      null,
+      2,
+    ),
+  );
   log(`results: ${file}`);
 }
 

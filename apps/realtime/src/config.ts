@@ -6,7 +6,12 @@ export const DEV_INTERNAL_SECRET = "tandem-dev-internal-secret-change-me";
 const commaList = z
   .string()
   .default("")
-  .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((v) => v.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().url()));
 
 // PORT belongs to the web app; the realtime server listens on its own variable.

@@ -1,12 +1,6 @@
 import type { Database } from "@tandem/db";
 import { getProjectRow, getTask } from "@tandem/db/queries";
-import {
-  projectRoom,
-  projectViewRequestSchema,
-  taskEditingRequestSchema,
-  workspaceRoom,
-  type ProjectPresence,
-} from "@tandem/realtime-contract";
+import { projectRoom, projectViewRequestSchema, taskEditingRequestSchema, workspaceRoom, type ProjectPresence } from "@tandem/realtime-contract";
 
 import { incoming } from "./incoming";
 import { projectPresenceOf, type ProjectPresenceBroadcaster } from "./project-presence";
@@ -33,7 +27,10 @@ async function owningWorkspace(db: Database, socket: RealtimeSocket, projectId: 
  * project.view / project.leave / task.editing for one socket. The server checks the project
  * against the workspaces it put the socket in; the client only names the project.
  */
-export function handleProjectEvents(socket: RealtimeSocket, { io, db, projectPresence }: { io: RealtimeIo; db: Database; projectPresence: ProjectPresenceBroadcaster }) {
+export function handleProjectEvents(
+  socket: RealtimeSocket,
+  { io, db, projectPresence }: { io: RealtimeIo; db: Database; projectPresence: ProjectPresenceBroadcaster },
+) {
   // A later project.view wins even if an earlier one's lookup finishes after it.
   let latestView = 0;
 

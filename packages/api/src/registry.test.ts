@@ -17,7 +17,11 @@ describe("the action registry and the API", () => {
   });
 
   it("gives every domain a router of its name, and every action a `domain.verb` name", () => {
-    for (const d of DOMAINS) expect(Object.keys(procedures).some((p) => p.startsWith(`${d.name}.`)), d.name).toBe(true);
+    for (const d of DOMAINS)
+      expect(
+        Object.keys(procedures).some((p) => p.startsWith(`${d.name}.`)),
+        d.name,
+      ).toBe(true);
     for (const name of Object.keys(ACTIONS)) expect(name).toMatch(/^[a-z_]+\.[a-z_]+$/);
   });
 });

@@ -19,6 +19,8 @@ if (parsed.NODE_ENV === "production" && parsed.BETTER_AUTH_SECRET === DEV_SECRET
 export const authEnv = {
   secret: parsed.BETTER_AUTH_SECRET,
   baseURL: parsed.BETTER_AUTH_URL,
-  trustedOrigins: parsed.AUTH_TRUSTED_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
+  trustedOrigins: parsed.AUTH_TRUSTED_ORIGINS.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
   rateLimit: parsed.AUTH_RATE_LIMIT === "on",
 };

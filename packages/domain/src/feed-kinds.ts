@@ -25,7 +25,7 @@ function textOf(v: unknown) {
 /** A feed condition on a payload, in the browser: the same meaning the database's SQL gives it. */
 export function holds(when: FeedCondition | undefined, after: Record<string, unknown> | null | undefined): boolean {
   if (!when) return true;
-  if ("has" in when) return !!after && Object.prototype.hasOwnProperty.call(after, when.has);
+  if ("has" in when) return !!after && Object.hasOwn(after, when.has);
   if ("nonEmpty" in when) return textOf(after?.[when.nonEmpty]) !== "";
   const value = after?.[when.field];
   return value !== null && value !== undefined && when.in.includes(textOf(value));

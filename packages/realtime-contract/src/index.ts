@@ -9,7 +9,8 @@ import * as v from "valibot";
  * `z.uuid()` made before this contract moved to valibot, whose own `uuid()` accepts any hex of
  * that shape.
  */
-const RFC_UUID = /^([0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/i;
+const RFC_UUID =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/i;
 const uuid = v.pipe(v.string(), v.regex(RFC_UUID));
 /** A log entry's position in its workspace's log: 1, 2, 3… */
 const seq = v.pipe(v.number(), v.safeInteger(), v.minValue(1));

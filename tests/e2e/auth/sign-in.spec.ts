@@ -50,9 +50,7 @@ test.describe("sign up", () => {
     await page.getByLabel("Password", { exact: true }).fill("password123");
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByLabel("Full name")).not.toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(
-      "This password is too common. Choose something less guessable.",
-    );
+    await expect(page.getByLabel("Password", { exact: true })).toHaveAccessibleDescription("This password is too common. Choose something less guessable.");
     await expect(page).toHaveURL(/\/sign-up/);
   });
 

@@ -8,7 +8,10 @@ const panel = (page: Page) => page.getByTestId("check-ins-panel");
 const half = (page: Page, side: "marketing" | "it") => page.getByTestId(`check-in-${side}`);
 
 /** Opens the form with the page's "Check in" button and fills it in; `submit` decides how it is sent. */
-async function fillCheckIn(page: Page, v: { health: "On track" | "At risk" | "Off track"; headline: string; moved?: string; risks?: string; asks?: string; decisions?: string }) {
+async function fillCheckIn(
+  page: Page,
+  v: { health: "On track" | "At risk" | "Off track"; headline: string; moved?: string; risks?: string; asks?: string; decisions?: string },
+) {
   await page.getByRole("button", { name: "Check in", exact: true }).click();
   const form = page.getByRole("form", { name: "Check in" });
   await expect(form).toBeVisible();
@@ -21,7 +24,11 @@ async function fillCheckIn(page: Page, v: { health: "On track" | "At risk" | "Of
   return form;
 }
 
-test("the CIO checks in through the form; the CMO sees it side by side, live, and the disagreement flag once they differ; the CEO can't check in", async ({ page, browser, workspace: ws }, testInfo) => {
+test("the CIO checks in through the form; the CMO sees it side by side, live, and the disagreement flag once they differ; the CEO can't check in", async ({
+  page,
+  browser,
+  workspace: ws,
+}, testInfo) => {
   // Four browsers (three people and a phone) signed in one after the other: on a two-core machine
   // running two workers this takes longer than the minute other tests get.
   test.setTimeout(120_000);
@@ -105,7 +112,13 @@ test("the CIO checks in through the form; the CMO sees it side by side, live, an
   // Screenshots of the panel, on a desktop and on a phone.
   await cmo.setViewportSize({ width: 1280, height: 800 });
   await cmo.screenshot({ path: ".artifacts/check-ins-desktop.png", fullPage: true });
-  const phone = await browser.newContext({ viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, baseURL: testInfo.project.use.baseURL });
+  const phone = await browser.newContext({
+    viewport: { width: 412, height: 915 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 1,
+    baseURL: testInfo.project.use.baseURL,
+  });
   const phonePage = await phone.newPage();
   await signIn(phonePage, ws.people.cmo.email);
   await phonePage.goto(`/${ws.slug}/projects/${project.id}?view=check-ins`);

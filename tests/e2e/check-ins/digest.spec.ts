@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 
 import { DEMO, isPhoneLayout, signIn } from "../fixtures/auth";
 
-test("the digest lists the demo projects under their health, the overdue task under Marketing, and where the leads disagree", async ({ page, browser }, testInfo) => {
+test("the digest lists the demo projects under their health, the overdue task under Marketing, and where the leads disagree", async ({
+  page,
+  browser,
+}, testInfo) => {
   await signIn(page, DEMO.ceo.email);
   if (await isPhoneLayout(page)) await page.getByRole("button", { name: "Open menu" }).click();
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Digest" }).click();
@@ -23,14 +26,22 @@ test("the digest lists the demo projects under their health, the overdue task un
   await expect(page.getByTestId("digest-overdue-it")).not.toContainText("Hero photography");
 
   const disagreements = page.getByTestId("digest-disagreements");
-  await expect(disagreements.getByTestId("digest-disagreement").filter({ hasText: "Consent banner rollout" })).toContainText("Tag manager changes blocked on vendor");
+  await expect(disagreements.getByTestId("digest-disagreement").filter({ hasText: "Consent banner rollout" })).toContainText(
+    "Tag manager changes blocked on vendor",
+  );
   await expect(page.getByTestId("digest-check-ins")).toBeVisible();
 
   if (testInfo.project.name !== "desktop") return;
   // Screenshots at the sizes the layout is checked at: a laptop and a phone.
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: ".artifacts/digest-desktop.png", fullPage: true });
-  const phone = await browser.newContext({ viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, baseURL: testInfo.project.use.baseURL });
+  const phone = await browser.newContext({
+    viewport: { width: 412, height: 915 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 1,
+    baseURL: testInfo.project.use.baseURL,
+  });
   const phonePage = await phone.newPage();
   await signIn(phonePage, DEMO.ceo.email);
   await phonePage.goto("/acme/digest");

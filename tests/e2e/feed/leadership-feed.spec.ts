@@ -84,7 +84,16 @@ test("the CEO watches a CIO check-in arrive live, acknowledges it, and can chang
   // And the API refuses the CEO directly.
   await expect(trpc(page, "project.update", { workspaceSlug: ws.slug, projectId: project.id, name: "Renamed by the CEO" })).rejects.toThrow(/403|FORBIDDEN/);
   await expect(
-    trpc(page, "task.create", { workspaceSlug: ws.slug, projectId: project.id, title: "CEO task", description: "", side: "it", status: "todo", priority: "none", kind: "task" }),
+    trpc(page, "task.create", {
+      workspaceSlug: ws.slug,
+      projectId: project.id,
+      title: "CEO task",
+      description: "",
+      side: "it",
+      status: "todo",
+      priority: "none",
+      kind: "task",
+    }),
   ).rejects.toThrow(/403|FORBIDDEN/);
 
   // On a phone the feed fits the width.
@@ -168,7 +177,9 @@ test("entries that arrived since the last visit sit above a 'New since you last 
   await openFeed(page, ws);
   const rows = page.getByTestId("feed").locator('[data-testid="feed-entry"], [data-testid="feed-new-divider"]');
   await expect(page.getByTestId("feed-new-divider")).toBeVisible();
-  const order = await rows.evaluateAll((els) => els.slice(0, 4).map((e) => (e.getAttribute("data-testid") === "feed-new-divider" ? "divider" : (e.textContent ?? ""))));
+  const order = await rows.evaluateAll((els) =>
+    els.slice(0, 4).map((e) => (e.getAttribute("data-testid") === "feed-new-divider" ? "divider" : (e.textContent ?? ""))),
+  );
   const at = (name: string) => order.findIndex((t) => t.includes(name));
   expect(at(newer.name)).toBeLessThan(order.indexOf("divider"));
   expect(order.indexOf("divider")).toBeLessThan(at(older.name));

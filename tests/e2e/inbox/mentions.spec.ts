@@ -2,7 +2,11 @@ import { createDemoProject, createTask } from "../fixtures/api";
 import { isPhoneLayout, newPersonContext, signIn } from "../fixtures/auth";
 import { expect, test } from "../fixtures/workspace";
 
-test("a mention picked from the @ list reaches the CMO's inbox live, links to the task, and can be marked read", async ({ page, browser, workspace: ws }, testInfo) => {
+test("a mention picked from the @ list reaches the CMO's inbox live, links to the task, and can be marked read", async ({
+  page,
+  browser,
+  workspace: ws,
+}, testInfo) => {
   await signIn(page, ws.people.cmo.email);
   const project = await createDemoProject(page, ws, "Mentions");
   const task = await createTask(page, ws, project.id, { title: `Vendor contract ${Date.now().toString(36)}`, side: "it" });

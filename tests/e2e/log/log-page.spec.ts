@@ -25,7 +25,12 @@ test("the log reads as sentences and verifies; the CEO downloads a checkpoint an
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download checkpoint" }).click()]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`^tandem-checkpoint-${ws.slug}-\\d+\\.json$`));
   const checkpoint = JSON.parse(readFileSync((await download.path())!, "utf8")) as Record<string, unknown>;
-  expect(checkpoint).toMatchObject({ workspaceSlug: ws.slug, seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/), signature: expect.any(String) });
+  expect(checkpoint).toMatchObject({
+    workspaceSlug: ws.slug,
+    seq: expect.any(Number),
+    hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    signature: expect.any(String),
+  });
 
   // Leadership reads and comments; it doesn't change the work.
   await page.goto(`/${ws.slug}/projects/${project.id}`);

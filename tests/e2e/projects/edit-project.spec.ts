@@ -2,7 +2,11 @@ import { createDemoProject, trpc } from "../fixtures/api";
 import { connectionStatus, newPersonContext, signIn } from "../fixtures/auth";
 import { expect, test } from "../fixtures/workspace";
 
-test("the CMO renames a project and changes its outcome and cadence; the CIO's open page follows live; an empty name is refused next to the field", async ({ page, browser, workspace: ws }, testInfo) => {
+test("the CMO renames a project and changes its outcome and cadence; the CIO's open page follows live; an empty name is refused next to the field", async ({
+  page,
+  browser,
+  workspace: ws,
+}, testInfo) => {
   await signIn(page, ws.people.cmo.email);
   const project = await createDemoProject(page, ws, "Edit me");
 
@@ -42,15 +46,18 @@ test("the CMO renames a project and changes its outcome and cadence; the CIO's o
   await expect(cio.getByText("Visitors pick their cookies in one click.")).toBeVisible();
 
   // Only the changed fields were sent, and saved: the leads and phase are as they were.
-  const saved = await trpc<{ project: { name: string; outcome: string; checkInCadenceDays: number; phase: string }; sides: Record<"marketing" | "it", { leadId: string }> }>(
-    page,
-    "project.get",
-    { workspaceSlug: ws.slug, projectId: project.id },
-    "query",
-  );
+  const saved = await trpc<{
+    project: { name: string; outcome: string; checkInCadenceDays: number; phase: string };
+    sides: Record<"marketing" | "it", { leadId: string }>;
+  }>(page, "project.get", { workspaceSlug: ws.slug, projectId: project.id }, "query");
   expect(saved.project).toMatchObject({ name: renamed, outcome: "Visitors pick their cookies in one click.", checkInCadenceDays: 14, phase: "build" });
   expect(saved.sides).toMatchObject({ marketing: { leadId: project.cmo.id }, it: { leadId: project.cio.id } });
-  const { entries } = await trpc<{ entries: { action: string; summary: { after?: Record<string, unknown> } }[] }>(page, "log.list", { workspaceSlug: ws.slug, projectId: project.id, limit: 1 }, "query");
+  const { entries } = await trpc<{ entries: { action: string; summary: { after?: Record<string, unknown> } }[] }>(
+    page,
+    "log.list",
+    { workspaceSlug: ws.slug, projectId: project.id, limit: 1 },
+    "query",
+  );
   expect(entries[0]!.action).toBe("project.updated");
   const after = entries[0]!.summary.after ?? {};
   expect(after).toMatchObject({ name: renamed, outcome: "Visitors pick their cookies in one click.", checkInCadenceDays: 14 });
@@ -109,6 +116,10 @@ test("a made-up or malformed project id answers 404 inside the workspace, with i
   // A real one still opens, through the list the 404 points back to.
   await page.getByRole("link", { name: "Back to projects" }).click();
   await expect(page).toHaveURL(new RegExp(`/${ws.slug}/projects$`));
-  await page.getByRole("main").getByRole("link", { name: /Spring launch site/ }).first().click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: /Spring launch site/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Spring launch site" })).toBeVisible();
 });

@@ -8,7 +8,11 @@ function dayFromNow(days: number) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-test("the CMO adds a milestone, re-dates it and ticks it off; the CEO's open page follows live, read-only, and the feed tells it", async ({ page, browser, workspace: ws }, testInfo) => {
+test("the CMO adds a milestone, re-dates it and ticks it off; the CEO's open page follows live, read-only, and the feed tells it", async ({
+  page,
+  browser,
+  workspace: ws,
+}, testInfo) => {
   await signIn(page, ws.people.cmo.email);
   const project = await createDemoProject(page, ws, "Milestones");
   const title = `Beta live ${Date.now().toString(36)}`;
@@ -64,7 +68,9 @@ test("the CMO adds a milestone, re-dates it and ticks it off; the CEO's open pag
 
   // The projects list names it as the project's next milestone.
   await page.goto(`/${ws.slug}/projects`);
-  await expect(page.getByTestId("project-row").filter({ hasText: project.name }).getByTestId("project-next-milestone")).toContainText(`Next: ${title} · ${movedLabel}`);
+  await expect(page.getByTestId("project-row").filter({ hasText: project.name }).getByTestId("project-next-milestone")).toContainText(
+    `Next: ${title} · ${movedLabel}`,
+  );
   await page.goBack();
 
   await row.getByRole("checkbox", { name: `${title}: reached` }).click();

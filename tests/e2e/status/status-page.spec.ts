@@ -99,7 +99,10 @@ test("another person's changes reach an open status page without a reload", asyn
       const at = cards.findIndex((t) => t.includes(project.name));
       expect(at).toBeGreaterThanOrEqual(0);
       for (const above of cards.slice(0, at)) expect(above).toContain("Off track");
-      expect(cards.slice(at + 1).some((t) => !t.includes("Off track")), "a project that is not off track sits below it").toBe(true);
+      expect(
+        cards.slice(at + 1).some((t) => !t.includes("Off track")),
+        "a project that is not off track sits below it",
+      ).toBe(true);
     }).toPass();
 
     await createTask(cmo, ws, project.id, { title: "Overdue copy review", dueDate: "2020-01-15" });

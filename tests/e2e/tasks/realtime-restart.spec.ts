@@ -36,7 +36,9 @@ test.describe("when the realtime server restarts", () => {
     // Writes go through tRPC, which doesn't need the realtime server: the CIO keeps working.
     const added = `Added while offline ${Date.now().toString(36)}`;
     await quickAdd(cio, "in_progress", added, "IT");
-    await card(cio, existing.title).getByRole("button", { name: /^Actions for/ }).click();
+    await card(cio, existing.title)
+      .getByRole("button", { name: /^Actions for/ })
+      .click();
     await cio.getByRole("menuitem", { name: "Blocked" }).click();
     await expect(card(column(cio, "blocked"), existing.title)).toBeVisible();
 

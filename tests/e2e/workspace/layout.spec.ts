@@ -76,7 +76,10 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page.getByText("You're on the")).toContainText("Leadership");
   // Leadership reads: no admin actions on the overview.
   await expect(page.getByRole("link", { name: "Invite people" })).toHaveCount(0);
-  await page.getByRole("button", { name: new RegExp(`^(${DEMO.ceo.name} .*account menu|ER, account menu for ${DEMO.ceo.name})$`) }).filter({ visible: true }).click();
+  await page
+    .getByRole("button", { name: new RegExp(`^(${DEMO.ceo.name} .*account menu|ER, account menu for ${DEMO.ceo.name})$`) })
+    .filter({ visible: true })
+    .click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/acme");

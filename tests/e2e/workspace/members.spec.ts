@@ -91,7 +91,10 @@ test("members who aren't admins see a read-only list", async ({ page, workspace:
   await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Leave workspace" })).toBeVisible();
 
-  await page.getByRole("group", { name: "Filter by side" }).getByRole("button", { name: /^Marketing/ }).click();
+  await page
+    .getByRole("group", { name: "Filter by side" })
+    .getByRole("button", { name: /^Marketing/ })
+    .click();
   await expect(page.getByRole("list", { name: "IT members" })).toHaveCount(0);
   await expect(page.getByRole("list", { name: "Marketing members" })).toContainText(ws.people.dana.name);
 });
@@ -121,9 +124,7 @@ test("the only admin of a workspace can neither leave nor step down", async ({ p
   await expect(page).toHaveURL(new RegExp(`/${slug}/members$`));
 
   await choose(page, `Role for ${person.name}`, "Member");
-  await expect(memberRow(page, person.name).getByRole("alert")).toHaveText(
-    "A workspace needs at least one admin: make someone else admin first.",
-  );
+  await expect(memberRow(page, person.name).getByRole("alert")).toHaveText("A workspace needs at least one admin: make someone else admin first.");
   await expect(page.getByRole("combobox", { name: `Role for ${person.name}` })).toHaveText("Admin");
 });
 

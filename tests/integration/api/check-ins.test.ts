@@ -38,19 +38,38 @@ describe.each(DB_KINDS)("check-ins and the digest on %s", (kind) => {
       sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
       memberIds: [f.mMember.memberId, f.iMember.memberId],
     });
-    if (extra.checkInCadenceDays) await (await api(f.mLead)).project.update({ workspaceSlug: f.slug, projectId: p.id, checkInCadenceDays: extra.checkInCadenceDays });
+    if (extra.checkInCadenceDays)
+      await (await api(f.mLead)).project.update({ workspaceSlug: f.slug, projectId: p.id, checkInCadenceDays: extra.checkInCadenceDays });
     return p;
   };
   const checkIn = (who: Person, projectId: string, over: Partial<{ health: "on_track" | "at_risk" | "off_track"; headline: string; moved: string }> = {}) =>
     api(who).then((a) =>
-      a.checkIn.create({ workspaceSlug: f.slug, projectId, health: "on_track", headline: "Copy approved", moved: "Drafts done", risks: "", asks: "Staging URL", decisions: "", ...over }),
+      a.checkIn.create({
+        workspaceSlug: f.slug,
+        projectId,
+        health: "on_track",
+        headline: "Copy approved",
+        moved: "Drafts done",
+        risks: "",
+        asks: "Staging URL",
+        decisions: "",
+        ...over,
+      }),
     );
   /** Moves a project's start back, as if it had been created `days` ago. */
-  const backdate = (projectId: string, days: number) => t.db.update(projectTable).set({ createdAt: new Date(Date.now() - days * DAY) }).where(eq(projectTable.id, projectId));
+  const backdate = (projectId: string, days: number) =>
+    t.db
+      .update(projectTable)
+      .set({ createdAt: new Date(Date.now() - days * DAY) })
+      .where(eq(projectTable.id, projectId));
 
   it("lets only the project's two leads check in, each for their own side", async () => {
     const p = await newProject("Who checks in");
-    const other = await (await api(f.iLead)).project.create({ workspaceSlug: f.slug, name: "Another", sides: { marketing: { leadId: f.mMember.memberId }, it: { leadId: f.iMember.memberId } } });
+    const other = await (await api(f.iLead)).project.create({
+      workspaceSlug: f.slug,
+      name: "Another",
+      sides: { marketing: { leadId: f.mMember.memberId }, it: { leadId: f.iMember.memberId } },
+    });
     // A member on each side, an admin who leads nothing here, leadership (viewer and admin).
     for (const who of [f.mMember, f.iMember, f.admin, f.viewer, chair]) {
       expect(await errorCode(checkIn(who, p.id)), `${who.name} checking in`).toBe("FORBIDDEN");
@@ -62,7 +81,13 @@ describe.each(DB_KINDS)("check-ins and the digest on %s", (kind) => {
     await checkIn(f.iLead, p.id, { health: "at_risk", headline: "Vendor late" });
     const list = await (await api(f.viewer)).checkIn.list({ workspaceSlug: f.slug, projectId: p.id });
     expect(list.items).toHaveLength(2);
-    expect(list.latest.marketing).toMatchObject({ side: "marketing", health: "on_track", authorId: f.mLead.memberId, authorName: f.mLead.name, asks: "Staging URL" });
+    expect(list.latest.marketing).toMatchObject({
+      side: "marketing",
+      health: "on_track",
+      authorId: f.mLead.memberId,
+      authorName: f.mLead.name,
+      asks: "Staging URL",
+    });
     expect(list.latest.it).toMatchObject({ side: "it", health: "at_risk", authorId: f.iLead.memberId });
   });
 
@@ -87,7 +112,12 @@ describe.each(DB_KINDS)("check-ins and the digest on %s", (kind) => {
     const { entries } = await (await api(f.viewer)).log.since({ workspaceSlug: f.slug, afterSeq: before });
     expect(entries.map((e) => e.action)).toEqual(["check_in.posted"]);
     expect(entries[0]).toMatchObject({ entityType: "check_in", entityId: posted.id, projectId: p.id });
-    expect(entries[0]!.summary.after).toMatchObject({ checkInId: posted.id, health: "off_track", headline: "Tag vendor's API still in beta", moved: "Drafts done" });
+    expect(entries[0]!.summary.after).toMatchObject({
+      checkInId: posted.id,
+      health: "off_track",
+      headline: "Tag vendor's API still in beta",
+      moved: "Drafts done",
+    });
     const got = await (await api(f.mMember)).project.get({ workspaceSlug: f.slug, projectId: p.id });
     expect(got.sides).toMatchObject({ it: { health: "off_track", healthReason: "Tag vendor's API still in beta" }, marketing: { health: null } });
   });
@@ -139,7 +169,14 @@ describe.each(DB_KINDS)("check-ins and the digest on %s", (kind) => {
     await checkIn(f.iLead, onTrack.id, { health: "on_track", headline: "Good too" });
 
     const m = await api(f.mMember);
-    await m.task.create({ workspaceSlug: f.slug, projectId: offTrack.id, title: "Late copy", side: "marketing", assigneeId: f.mMember.memberId, dueDate: "2020-01-01" });
+    await m.task.create({
+      workspaceSlug: f.slug,
+      projectId: offTrack.id,
+      title: "Late copy",
+      side: "marketing",
+      assigneeId: f.mMember.memberId,
+      dueDate: "2020-01-01",
+    });
     await m.task.create({ workspaceSlug: f.slug, projectId: atRisk.id, title: "Late CMP", side: "it", dueDate: "2020-01-02" });
     await m.task.create({ workspaceSlug: f.slug, projectId: atRisk.id, title: "Future work", side: "it", dueDate: "2999-01-01" });
     const done = await m.task.create({ workspaceSlug: f.slug, projectId: onTrack.id, title: "Late but done", side: "marketing", dueDate: "2020-01-03" });
@@ -162,11 +199,18 @@ describe.each(DB_KINDS)("check-ins and the digest on %s", (kind) => {
       expect.stringMatching(/created the project ‘Digest off track’/),
     ]);
     expect(off.changes.map((c) => c.seq)).toEqual([...off.changes.map((c) => c.seq)].sort((a, b) => b - a));
-    expect(d.disagreements.find((x) => x.id === offTrack.id)).toMatchObject({ sides: { marketing: { healthReason: "Fine by us" }, it: { healthReason: "Platform down" } } });
+    expect(d.disagreements.find((x) => x.id === offTrack.id)).toMatchObject({
+      sides: { marketing: { healthReason: "Fine by us" }, it: { healthReason: "Platform down" } },
+    });
     expect(d.disagreements.map((x) => x.id)).not.toContain(onTrack.id);
 
     expect(d.overdueBySide.marketing.map((x) => x.title)).toContain("Late copy");
-    expect(d.overdueBySide.marketing.find((x) => x.title === "Late copy")).toMatchObject({ projectId: offTrack.id, projectName: "Digest off track", dueDate: "2020-01-01", assigneeName: f.mMember.name });
+    expect(d.overdueBySide.marketing.find((x) => x.title === "Late copy")).toMatchObject({
+      projectId: offTrack.id,
+      projectName: "Digest off track",
+      dueDate: "2020-01-01",
+      assigneeName: f.mMember.name,
+    });
     expect(d.overdueBySide.it.map((x) => x.title)).toContain("Late CMP");
     const all = [...d.overdueBySide.marketing, ...d.overdueBySide.it].map((x) => x.title);
     expect(all).not.toContain("Future work");

@@ -79,7 +79,7 @@ describe.each(DB_KINDS)("the feed's Atom link and CSV export on %s", (kind) => {
     const p = await (await api(f.mLead)).project.create({
       workspaceSlug: f.slug,
       name: "<script>&",
-      outcome: "Tags like <b> & \"quotes\" stay text",
+      outcome: 'Tags like <b> & "quotes" stay text',
       sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
     });
     const workspace = (await getWorkspaceById(t.db, f.workspaceId))!;
@@ -103,7 +103,7 @@ describe.each(DB_KINDS)("the feed's Atom link and CSV export on %s", (kind) => {
     const lead = await api(f.mLead);
     const p = await lead.project.create({
       workspaceSlug: f.slug,
-      name: "=HYPERLINK(\"http://evil.test\")",
+      name: '=HYPERLINK("http://evil.test")',
       outcome: 'Line one, with a comma\nand a "quoted" second line',
       sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
     });
@@ -115,7 +115,7 @@ describe.each(DB_KINDS)("the feed's Atom link and CSV export on %s", (kind) => {
     expect(records).toHaveLength(2);
     const row = records[1]!;
     expect(row[4]).toBe("project.created");
-    expect(row[5]).toBe("'=HYPERLINK(\"http://evil.test\")");
+    expect(row[5]).toBe('\'=HYPERLINK("http://evil.test")');
     expect(row[7]).toBe('Line one, with a comma\nand a "quoted" second line');
     // The raw text: quoted cells, doubled quotes, and no cell that starts with =.
     expect(out.csv).toContain('"\'=HYPERLINK(""http://evil.test"")"');

@@ -18,7 +18,11 @@ describe.each(DB_KINDS)("the leadership feed on %s", (kind) => {
     t = await startTestDb(kind);
     auth = createTestAuth(t.db);
     f = await createFixture(t.db, auth, "feed");
-    const p = await (await api(f.mLead)).project.create({ workspaceSlug: f.slug, name: "Consent banner", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } });
+    const p = await (await api(f.mLead)).project.create({
+      workspaceSlug: f.slug,
+      name: "Consent banner",
+      sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
+    });
     projectId = p.id;
   });
   afterAll(async () => t?.close());
@@ -52,8 +56,13 @@ describe.each(DB_KINDS)("the leadership feed on %s", (kind) => {
     expect(seen).toEqual([...seen].sort((a, b) => b - a));
     const all = await listLogAfter(t.db, { workspaceId: f.workspaceId, afterSeq: 0, limit: 10_000 });
     const feedWorthy = (e: (typeof all)[number]) =>
-      e.action === "project.created" || e.action === "member.joined" || (e.action === "task.created" && (e.summary.after as { status?: string } | null)?.status === "done");
-    const expected = all.filter((e) => e.seq <= head && feedWorthy(e)).map((e) => e.seq).sort((a, b) => b - a);
+      e.action === "project.created" ||
+      e.action === "member.joined" ||
+      (e.action === "task.created" && (e.summary.after as { status?: string } | null)?.status === "done");
+    const expected = all
+      .filter((e) => e.seq <= head && feedWorthy(e))
+      .map((e) => e.seq)
+      .sort((a, b) => b - a);
     // The first page may already include entries that arrived before it was read; none before head may be missing.
     expect(seen.filter((s) => s <= head)).toEqual(expected);
     expect(seen.some((s) => s > head)).toBe(false);
@@ -62,9 +71,31 @@ describe.each(DB_KINDS)("the leadership feed on %s", (kind) => {
 
   it("filters by kind, side and project, on the log itself", async () => {
     const ceo = await api(f.viewer);
-    const other = await (await api(f.mLead)).project.create({ workspaceSlug: f.slug, name: "Other", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } });
-    await (await api(f.iLead)).checkIn.create({ workspaceSlug: f.slug, projectId, health: "at_risk", headline: "Vendor API in beta", moved: "Audit done", risks: "Beta API", asks: "Which tags can wait?", decisions: "Ship without the chat widget" });
-    await (await api(f.mLead)).checkIn.create({ workspaceSlug: f.slug, projectId: other.id, health: "on_track", headline: "Fine", moved: "", risks: "", asks: "", decisions: "" });
+    const other = await (await api(f.mLead)).project.create({
+      workspaceSlug: f.slug,
+      name: "Other",
+      sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
+    });
+    await (await api(f.iLead)).checkIn.create({
+      workspaceSlug: f.slug,
+      projectId,
+      health: "at_risk",
+      headline: "Vendor API in beta",
+      moved: "Audit done",
+      risks: "Beta API",
+      asks: "Which tags can wait?",
+      decisions: "Ship without the chat widget",
+    });
+    await (await api(f.mLead)).checkIn.create({
+      workspaceSlug: f.slug,
+      projectId: other.id,
+      health: "on_track",
+      headline: "Fine",
+      moved: "",
+      risks: "",
+      asks: "",
+      decisions: "",
+    });
 
     const checkIns = await ceo.feed.list({ workspaceSlug: f.slug, filter: { kind: "check_in" } });
     expect(checkIns.items.map((i) => i.action)).toEqual(["check_in.posted", "check_in.posted"]);
@@ -116,7 +147,11 @@ describe.each(DB_KINDS)("the leadership feed on %s", (kind) => {
     const chair = await api(boss);
     expect(await errorCode(chair.project.update({ workspaceSlug: f.slug, projectId, name: "Renamed" }))).toBe("FORBIDDEN");
     expect(await errorCode(chair.task.create({ workspaceSlug: f.slug, projectId, title: "Nope", side: "it" }))).toBe("FORBIDDEN");
-    expect(await errorCode(chair.project.create({ workspaceSlug: f.slug, name: "Nope", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } }))).toBe("FORBIDDEN");
+    expect(
+      await errorCode(
+        chair.project.create({ workspaceSlug: f.slug, name: "Nope", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } }),
+      ),
+    ).toBe("FORBIDDEN");
     await chair.comment.create({ workspaceSlug: f.slug, projectId, body: "Good progress." });
     const [entry] = (await chair.feed.list({ workspaceSlug: f.slug, limit: 1 })).items;
     await chair.feed.acknowledge({ workspaceSlug: f.slug, seq: entry!.seq });

@@ -48,7 +48,10 @@ describe.each(DB_KINDS)("invitations on %s", (kind) => {
 
   it("refuses expired and revoked links with a message that says what to do", async () => {
     const expired = await invite();
-    await t.db.update(schema.invitation).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.invitation.id, expired.id));
+    await t.db
+      .update(schema.invitation)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(schema.invitation.id, expired.id));
     const api = await callerFor(t.db, auth, await newUser());
     expect((await api.invitation.preview({ token: expired.token })).state).toBe("expired");
     expect((await trpcError(api.invitation.accept({ token: expired.token }))).message).toMatch(/expired.*Ask an admin/);
@@ -79,7 +82,9 @@ describe.each(DB_KINDS)("invitations on %s", (kind) => {
     expect(await errorCode(invite("leadership", "lead"))).toBe("BAD_REQUEST");
     const open = await (await callerFor(t.db, auth, admin)).invitation.list({ workspaceSlug: slug });
     expect(open.every((i) => !i.acceptedAt && !i.revokedAt)).toBe(true);
-    expect(await errorCode((await callerFor(t.db, auth, admin)).invitation.create({ workspaceSlug: slug, side: "it", role: "member", expiresInDays: 365 }))).toBe("BAD_REQUEST");
+    expect(
+      await errorCode((await callerFor(t.db, auth, admin)).invitation.create({ workspaceSlug: slug, side: "it", role: "member", expiresInDays: 365 })),
+    ).toBe("BAD_REQUEST");
   });
 
   it("tells an existing member they are already in", async () => {

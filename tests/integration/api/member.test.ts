@@ -95,8 +95,6 @@ describe.each(DB_KINDS)("members on %s", (kind) => {
       () => api.member.list({ workspaceSlug: 42 } as never),
     ];
     for (const call of bad) expect(await errorCode(call())).toBe("BAD_REQUEST");
-    expect(
-      await errorCode(api.member.update({ workspaceSlug: slug, memberId: "00000000-0000-4000-8000-000000000000", role: "viewer" })),
-    ).toBe("NOT_FOUND");
+    expect(await errorCode(api.member.update({ workspaceSlug: slug, memberId: "00000000-0000-4000-8000-000000000000", role: "viewer" }))).toBe("NOT_FOUND");
   });
 });

@@ -36,7 +36,10 @@ describe("membership changes take the one data path", () => {
       "member.joined",
       "invitation.created",
     ]);
-    expect(entries.find((e) => e.action === "member.joined")).toMatchObject({ actorName: "Joiner", summary: { label: "Joiner", after: { side: "it", role: "member", invitationId: id } } });
+    expect(entries.find((e) => e.action === "member.joined")).toMatchObject({
+      actorName: "Joiner",
+      summary: { label: "Joiner", after: { side: "it", role: "member", invitationId: id } },
+    });
     expect(entries.find((e) => e.action === "member.updated")?.summary).toMatchObject({ before: { role: "member" }, after: { role: "lead" } });
     const text = JSON.stringify(entries);
     expect(text).not.toContain(token);

@@ -31,7 +31,12 @@ describe.each(DB_KINDS)("project milestones on %s", (kind) => {
   afterAll(async () => t?.close());
 
   const newProject = async (fx: Fixture, name: string) =>
-    (await api(fx.mLead)).project.create({ workspaceSlug: fx.slug, name, sides: { marketing: { leadId: fx.mLead.memberId }, it: { leadId: fx.iLead.memberId } }, memberIds: [fx.mMember.memberId, fx.iMember.memberId] });
+    (await api(fx.mLead)).project.create({
+      workspaceSlug: fx.slug,
+      name,
+      sides: { marketing: { leadId: fx.mLead.memberId }, it: { leadId: fx.iLead.memberId } },
+      memberIds: [fx.mMember.memberId, fx.iMember.memberId],
+    });
   const headSeq = async () => (await (await api(f.viewer)).log.list({ workspaceSlug: f.slug, limit: 1 })).entries[0]!.seq;
   const actionsSince = async (seq: number) => (await (await api(f.viewer)).log.since({ workspaceSlug: f.slug, afterSeq: seq })).entries.map((e) => e.action);
   const nextOf = async (projectId: string) =>
@@ -90,8 +95,14 @@ describe.each(DB_KINDS)("project milestones on %s", (kind) => {
     const a = await api(f.iLead);
     const m = await a.milestone.add({ workspaceSlug: f.slug, projectId: p.id, title: "Beta", dueOn: "2026-12-04" });
     const before = await headSeq();
-    expect(await a.milestone.update({ workspaceSlug: f.slug, milestoneId: m.id, title: "Public beta" })).toMatchObject({ title: "Public beta", dueOn: "2026-12-04" });
-    expect(await a.milestone.update({ workspaceSlug: f.slug, milestoneId: m.id, dueOn: "2026-12-11" })).toMatchObject({ title: "Public beta", dueOn: "2026-12-11" });
+    expect(await a.milestone.update({ workspaceSlug: f.slug, milestoneId: m.id, title: "Public beta" })).toMatchObject({
+      title: "Public beta",
+      dueOn: "2026-12-04",
+    });
+    expect(await a.milestone.update({ workspaceSlug: f.slug, milestoneId: m.id, dueOn: "2026-12-11" })).toMatchObject({
+      title: "Public beta",
+      dueOn: "2026-12-11",
+    });
     // The same values again: nothing to log.
     await a.milestone.update({ workspaceSlug: f.slug, milestoneId: m.id, title: "Public beta", dueOn: "2026-12-11" });
     const { entries } = await (await api(f.viewer)).log.since({ workspaceSlug: f.slug, afterSeq: before });
@@ -130,7 +141,10 @@ describe.each(DB_KINDS)("project milestones on %s", (kind) => {
     expect(await errorCode(a.milestone.remove({ workspaceSlug: f.slug, milestoneId: theirs.id }))).toBe("NOT_FOUND");
     expect(await errorCode(a.milestone.update({ workspaceSlug: f.slug, milestoneId: theirs.id, title: "Mine now" }))).toBe("NOT_FOUND");
     expect(await a.milestone.list({ workspaceSlug: f.slug, projectId: elsewhere.id })).toEqual([]);
-    expect((await (await api(other.viewer)).milestone.list({ workspaceSlug: other.slug, projectId: elsewhere.id }))[0]).toMatchObject({ title: "Theirs", reachedAt: null });
+    expect((await (await api(other.viewer)).milestone.list({ workspaceSlug: other.slug, projectId: elsewhere.id }))[0]).toMatchObject({
+      title: "Theirs",
+      reachedAt: null,
+    });
     expect(await a.milestone.list({ workspaceSlug: f.slug, projectId: p.id })).toEqual([]);
   });
 

@@ -37,7 +37,11 @@ describe.each(DB_KINDS)("projects and tasks on %s", (kind) => {
     expect(got.sides.it.leadName).toContain("ilead");
     expect(got.members.map((m) => m.memberId).sort()).toEqual([f.mLead.memberId, f.iLead.memberId, f.mMember.memberId].sort());
     const swapped = await trpcError(
-      (await api(f.mLead)).project.create({ workspaceSlug: f.slug, name: "X", sides: { marketing: { leadId: f.iLead.memberId }, it: { leadId: f.mLead.memberId } } }),
+      (await api(f.mLead)).project.create({
+        workspaceSlug: f.slug,
+        name: "X",
+        sides: { marketing: { leadId: f.iLead.memberId }, it: { leadId: f.mLead.memberId } },
+      }),
     );
     expect(swapped.code).toBe("BAD_REQUEST");
     expect(swapped.message).toMatch(/marketing lead/);
@@ -49,9 +53,14 @@ describe.each(DB_KINDS)("projects and tasks on %s", (kind) => {
     const p = await newProject("Health");
     await (await api(f.mLead)).project.postHealth({ workspaceSlug: f.slug, projectId: p.id, health: "on_track", reason: "Copy approved" });
     await (await api(f.iLead)).project.postHealth({ workspaceSlug: f.slug, projectId: p.id, health: "at_risk", reason: "CMP vendor late" });
-    expect(await errorCode((await api(f.iMember)).project.postHealth({ workspaceSlug: f.slug, projectId: p.id, health: "off_track", reason: "x" }))).toBe("FORBIDDEN");
+    expect(await errorCode((await api(f.iMember)).project.postHealth({ workspaceSlug: f.slug, projectId: p.id, health: "off_track", reason: "x" }))).toBe(
+      "FORBIDDEN",
+    );
     const got = await (await api(f.viewer)).project.get({ workspaceSlug: f.slug, projectId: p.id });
-    expect(got).toMatchObject({ disagree: true, sides: { marketing: { health: "on_track", healthReason: "Copy approved" }, it: { health: "at_risk", healthReason: "CMP vendor late" } } });
+    expect(got).toMatchObject({
+      disagree: true,
+      sides: { marketing: { health: "on_track", healthReason: "Copy approved" }, it: { health: "at_risk", healthReason: "CMP vendor late" } },
+    });
     const list = await (await api(f.viewer)).project.list({ workspaceSlug: f.slug, filter: { health: "disagree" } });
     expect(list.map((r) => r.project.id)).toEqual([p.id]);
   });
@@ -60,7 +69,14 @@ describe.each(DB_KINDS)("projects and tasks on %s", (kind) => {
     const p = await newProject("Board");
     const asM = await api(f.mMember);
     const a = await asM.task.create({ workspaceSlug: f.slug, projectId: p.id, title: "Write copy", side: "marketing" });
-    const b = await asM.task.create({ workspaceSlug: f.slug, projectId: p.id, title: "Wire CMP", side: "it", assigneeId: f.iMember.memberId, dueDate: "2020-01-01" });
+    const b = await asM.task.create({
+      workspaceSlug: f.slug,
+      projectId: p.id,
+      title: "Wire CMP",
+      side: "it",
+      assigneeId: f.iMember.memberId,
+      dueDate: "2020-01-01",
+    });
     const c = await asM.task.create({ workspaceSlug: f.slug, projectId: p.id, title: "QA", side: "it" });
     expect(await (await api(f.iMember)).inbox.unreadCount({ workspaceSlug: f.slug })).toBe(1);
     // Move c to the top of "todo", then a into "done".
@@ -99,10 +115,34 @@ describe.each(DB_KINDS)("projects and tasks on %s", (kind) => {
     const a = await api(f.mLead);
     const ghost = "00000000-0000-4000-8000-000000000000";
     const cases: [() => Promise<unknown>, string][] = [
-      [() => a.project.create({ workspaceSlug: f.slug, name: "", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } }), "BAD_REQUEST"],
-      [() => a.project.create({ workspaceSlug: f.slug, name: "x".repeat(121), sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } }), "BAD_REQUEST"],
-      [() => a.project.create({ workspaceSlug: f.slug, name: "nul\u0000", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } }), "BAD_REQUEST"],
-      [() => a.project.create({ workspaceSlug: f.slug, name: "ok", targetDate: "2026-02-30", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } }), "BAD_REQUEST"],
+      [
+        () => a.project.create({ workspaceSlug: f.slug, name: "", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } }),
+        "BAD_REQUEST",
+      ],
+      [
+        () =>
+          a.project.create({
+            workspaceSlug: f.slug,
+            name: "x".repeat(121),
+            sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
+          }),
+        "BAD_REQUEST",
+      ],
+      [
+        () =>
+          a.project.create({ workspaceSlug: f.slug, name: "nul\u0000", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } }),
+        "BAD_REQUEST",
+      ],
+      [
+        () =>
+          a.project.create({
+            workspaceSlug: f.slug,
+            name: "ok",
+            targetDate: "2026-02-30",
+            sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
+          }),
+        "BAD_REQUEST",
+      ],
       [() => a.project.create({ workspaceSlug: f.slug, name: "ok", sides: { marketing: { leadId: ghost }, it: { leadId: f.iLead.memberId } } }), "BAD_REQUEST"],
       [() => a.project.get({ workspaceSlug: f.slug, projectId: ghost }), "NOT_FOUND"],
       [() => a.project.update({ workspaceSlug: f.slug, projectId: ghost, name: "x" }), "NOT_FOUND"],

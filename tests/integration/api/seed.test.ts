@@ -20,7 +20,10 @@ describe.each(DB_KINDS)("demo seed on %s", (kind) => {
     expect(await seedDemo(t.db, auth)).toBe(true);
     expect(await seedDemo(t.db, auth)).toBe(false);
     const res = await auth.api.signInEmail({ body: { email: "cmo@acme.test", password: DEMO_PASSWORD }, returnHeaders: true });
-    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const api = await callerFor(t.db, auth, { headers: new Headers({ cookie }) } as never);
     const members = await api.member.list({ workspaceSlug: "acme" });
     expect(members).toHaveLength(DEMO_PEOPLE.length);
@@ -43,10 +46,17 @@ describe.each(DB_KINDS)("demo seed on %s", (kind) => {
     // The e2e specs that change data each get a workspace made this way.
     expect(await seedDemo(t.db, auth, { slug: "beta-demo", name: "Beta", emailDomain: "beta.test" })).toBe(true);
     const res = await auth.api.signInEmail({ body: { email: "cio@beta.test", password: DEMO_PASSWORD }, returnHeaders: true });
-    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const api = await callerFor(t.db, auth, { headers: new Headers({ cookie }) } as never);
     const members = await api.member.list({ workspaceSlug: "beta-demo" });
-    expect(members.map((m) => m.email).sort()).toEqual(demoPeople("beta.test").map((p) => p.email).sort());
+    expect(members.map((m) => m.email).sort()).toEqual(
+      demoPeople("beta.test")
+        .map((p) => p.email)
+        .sort(),
+    );
     expect((await api.workspace.get({ workspaceSlug: "beta-demo" })).workspace.name).toBe("Beta");
     const projects = await api.project.list({ workspaceSlug: "beta-demo" });
     expect(projects.map((p) => p.project.name).sort()).toEqual(["Consent banner rollout", "Customer data platform", "Spring launch site"]);

@@ -26,14 +26,23 @@ interface Op {
 const OPS: Op[] = [
   { name: "project.get", write: false, run: (a, s, o) => a.project.get({ workspaceSlug: s, projectId: o.projectId }) },
   { name: "project.update", write: true, run: (a, s, o) => a.project.update({ workspaceSlug: s, projectId: o.projectId, name: "Hijacked" }) },
-  { name: "project.postHealth", write: true, run: (a, s, o) => a.project.postHealth({ workspaceSlug: s, projectId: o.projectId, health: "off_track", reason: "x" }) },
+  {
+    name: "project.postHealth",
+    write: true,
+    run: (a, s, o) => a.project.postHealth({ workspaceSlug: s, projectId: o.projectId, health: "off_track", reason: "x" }),
+  },
   { name: "task.get", write: false, run: (a, s, o) => a.task.get({ workspaceSlug: s, taskId: o.taskId }) },
   { name: "task.update", write: true, run: (a, s, o) => a.task.update({ workspaceSlug: s, taskId: o.taskId, title: "Hijacked" }) },
   { name: "task.move", write: true, run: (a, s, o) => a.task.move({ workspaceSlug: s, taskId: o.taskId, status: "blocked" }) },
   { name: "task.create", write: true, run: (a, s, o) => a.task.create({ workspaceSlug: s, projectId: o.projectId, title: "Injected", side: "it" }) },
   { name: "task.assign", write: true, run: (a, s, o) => a.task.update({ workspaceSlug: s, taskId: o.taskId, assigneeId: o.memberId }) },
   { name: "comment.list", write: false, run: (a, s, o) => a.comment.list({ workspaceSlug: s, projectId: o.projectId }) },
-  { name: "comment.create", write: true, leadershipMay: true, run: (a, s, o) => a.comment.create({ workspaceSlug: s, projectId: o.projectId, taskId: o.taskId, body: "hi" }) },
+  {
+    name: "comment.create",
+    write: true,
+    leadershipMay: true,
+    run: (a, s, o) => a.comment.create({ workspaceSlug: s, projectId: o.projectId, taskId: o.taskId, body: "hi" }),
+  },
   { name: "member.update", write: true, run: (a, s, o) => a.member.update({ workspaceSlug: s, memberId: o.memberId, role: "viewer" }) },
   { name: "member.remove", write: true, run: (a, s, o) => a.member.remove({ workspaceSlug: s, memberId: o.memberId }) },
   { name: "log.list", write: false, run: (a, s, o) => a.log.list({ workspaceSlug: s, projectId: o.projectId }) },
@@ -41,11 +50,16 @@ const OPS: Op[] = [
   {
     name: "checkIn.create",
     write: true,
-    run: (a, s, o) => a.checkIn.create({ workspaceSlug: s, projectId: o.projectId, health: "off_track", headline: "Hijacked", moved: "", risks: "", asks: "", decisions: "" }),
+    run: (a, s, o) =>
+      a.checkIn.create({ workspaceSlug: s, projectId: o.projectId, health: "off_track", headline: "Hijacked", moved: "", risks: "", asks: "", decisions: "" }),
   },
   { name: "feed.list", write: false, run: (a, s, o) => a.feed.list({ workspaceSlug: s, filter: { projectId: o.projectId } }) },
   { name: "feed.digest", write: false, run: (a, s) => a.feed.digest({ workspaceSlug: s }) },
-  { name: "feed.exportCsv", write: false, run: (a, s, o) => a.feed.exportCsv({ workspaceSlug: s, from: "2020-01-01", to: "2100-01-01", filter: { projectId: o.projectId } }) },
+  {
+    name: "feed.exportCsv",
+    write: false,
+    run: (a, s, o) => a.feed.exportCsv({ workspaceSlug: s, from: "2020-01-01", to: "2100-01-01", filter: { projectId: o.projectId } }),
+  },
 ];
 
 describe("tenancy: (actor, procedure, object) across two workspaces", () => {
@@ -62,7 +76,11 @@ describe("tenancy: (actor, procedure, object) across two workspaces", () => {
     B = await createFixture(t.db, auth, "tenant-b");
     for (const f of [A, B]) {
       const api = await callerFor(t.db, auth, f.mLead);
-      const p = await api.project.create({ workspaceSlug: f.slug, name: `P ${f.slug}`, sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } });
+      const p = await api.project.create({
+        workspaceSlug: f.slug,
+        name: `P ${f.slug}`,
+        sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
+      });
       const task = await api.task.create({ workspaceSlug: f.slug, projectId: p.id, title: `T ${f.slug}`, side: "marketing" });
       objects.set(f.slug, { projectId: p.id, taskId: task.id, memberId: f.iMember.memberId });
     }

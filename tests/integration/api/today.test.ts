@@ -29,7 +29,11 @@ describe("'today' is the workspace's day, on the server as in the browser", () =
 
   it("counts a task due on the western day as overdue exactly when the workspace's zone says so", async () => {
     const lead = await api(f.mLead);
-    const p = await lead.project.create({ workspaceSlug: f.slug, name: "Midnight", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } });
+    const p = await lead.project.create({
+      workspaceSlug: f.slug,
+      name: "Midnight",
+      sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
+    });
     const due = todayIn(WEST);
     const task = await lead.task.create({ workspaceSlug: f.slug, projectId: p.id, title: "Due in the west today", side: "marketing", dueDate: due });
 

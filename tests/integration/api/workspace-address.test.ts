@@ -12,7 +12,10 @@ import { DB_KINDS, startTestDb, type TestDb } from "../support/db";
 /** The field errors of a refused input, as the error formatter hands them to forms. */
 function fieldErrors(cause: unknown): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const issue of (cause as { issues: { path: PropertyKey[]; message: string }[] }).issues) (out[String(issue.path[0])] ??= []).push(issue.message);
+  for (const issue of (cause as { issues: { path: PropertyKey[]; message: string }[] }).issues) {
+    const key = String(issue.path[0]);
+    out[key] = [...(out[key] ?? []), issue.message];
+  }
   return out;
 }
 
@@ -99,7 +102,9 @@ describe.each(DB_KINDS)("workspace addresses on %s", (kind) => {
     expect(await errorCode(owner.workspace.get({ workspaceSlug: "memo" }))).toBe("NOT_FOUND");
 
     // A mutation reads membership itself and leaves nothing remembered behind it.
-    expect(await errorCode(api.project.create({ workspaceSlug: "memo", name: "P", sides: { marketing: { leadId: me!.id }, it: { leadId: me!.id } } }))).toBe("NOT_FOUND");
+    expect(await errorCode(api.project.create({ workspaceSlug: "memo", name: "P", sides: { marketing: { leadId: me!.id }, it: { leadId: me!.id } } }))).toBe(
+      "NOT_FOUND",
+    );
     expect(ctx.memberships.size).toBe(0);
     expect(await errorCode(api.workspace.get({ workspaceSlug: "memo" }))).toBe("NOT_FOUND");
   });

@@ -23,9 +23,7 @@ describe.each(DB_KINDS)("workspaces on %s", (kind) => {
     const api = await callerFor(t.db, auth, ann);
     const ws = await api.workspace.create({ name: "Globex", slug: "globex", side: "marketing" });
     expect(ws.slug).toBe("globex");
-    expect(await api.workspace.list()).toEqual([
-      expect.objectContaining({ slug: "globex", name: "Globex", side: "marketing", role: "admin" }),
-    ]);
+    expect(await api.workspace.list()).toEqual([expect.objectContaining({ slug: "globex", name: "Globex", side: "marketing", role: "admin" })]);
     const got = await api.workspace.get({ workspaceSlug: "globex" });
     expect(got.me).toMatchObject({ side: "marketing", role: "admin", userId: ann.userId });
     expect(got.membersBySide).toEqual({ marketing: 1 });

@@ -59,7 +59,9 @@ describe("the project_sides migration", () => {
     const raj = await signUpUser(auth, { name: "Raj Patel", email: "raj@mig.test" });
     const ws = await h.db.transaction((tx) => createWorkspace(tx, { slug: "mig", name: "Mig", ownerId: maya.userId, ownerSide: "marketing" }));
     const memberOf = async (userId: string, side: string) => {
-      const r = await h.db.execute<{ id: string }>(sql`insert into member (workspace_id, user_id, side, role) values (${ws.id}, ${userId}, ${side}, 'lead') on conflict do nothing returning id`);
+      const r = await h.db.execute<{ id: string }>(
+        sql`insert into member (workspace_id, user_id, side, role) values (${ws.id}, ${userId}, ${side}, 'lead') on conflict do nothing returning id`,
+      );
       if (r.rows[0]) return r.rows[0].id;
       const found = await h.db.execute<{ id: string }>(sql`select id from member where workspace_id = ${ws.id} and user_id = ${userId}`);
       return found.rows[0]!.id;
@@ -84,7 +86,10 @@ describe("the project_sides migration", () => {
         action: "project.created",
         entityId: consent,
         projectId: consent,
-        summary: { label: "Consent banner", after: { id: consent, name: "Consent banner", marketingLeadId: m, itLeadId: i, marketingLeadName: "Maya Chen", itLeadName: "Raj Patel" } },
+        summary: {
+          label: "Consent banner",
+          after: { id: consent, name: "Consent banner", marketingLeadId: m, itLeadId: i, marketingLeadName: "Maya Chen", itLeadName: "Raj Patel" },
+        },
       });
       await appendLogEntry(tx, {
         workspaceId: ws.id,
@@ -92,7 +97,11 @@ describe("the project_sides migration", () => {
         action: "project.health_posted",
         entityId: consent,
         projectId: consent,
-        summary: { label: "Consent banner", before: { marketingHealth: null }, after: { side: "marketing", marketingHealth: "on_track", marketingHealthReason: "Copy approved", disagree: false } },
+        summary: {
+          label: "Consent banner",
+          before: { marketingHealth: null },
+          after: { side: "marketing", marketingHealth: "on_track", marketingHealthReason: "Copy approved", disagree: false },
+        },
       });
       await appendLogEntry(tx, {
         workspaceId: ws.id,
@@ -122,9 +131,15 @@ describe("the project_sides migration", () => {
 
     // The log is untouched: it verifies, and its old payloads still read as sentences.
     expect(await verifyWorkspaceLog(h.db, ws.id)).toMatchObject({ ok: true, entries: 3 });
-    const entries = await h.db.execute<{ action: string; actor_name: string; summary: { label: string } }>(sql`select action, actor_name, summary from log_entry where workspace_id = ${ws.id} order by seq`);
+    const entries = await h.db.execute<{ action: string; actor_name: string; summary: { label: string } }>(
+      sql`select action, actor_name, summary from log_entry where workspace_id = ${ws.id} order by seq`,
+    );
     const lines = entries.rows.map((e) => describeEntry({ actorName: e.actor_name, action: e.action, summary: e.summary }).text);
-    expect(lines).toEqual(["created the project ‘Consent banner’", "rated ‘Consent banner’ On track for marketing", "made Raj Patel the IT lead of ‘Consent banner’"]);
+    expect(lines).toEqual([
+      "created the project ‘Consent banner’",
+      "rated ‘Consent banner’ On track for marketing",
+      "made Raj Patel the IT lead of ‘Consent banner’",
+    ]);
   });
 });
 
@@ -147,7 +162,11 @@ describe("the leads-disagree rule in SQL and in JS", () => {
     const want = new Map<string, { marketing: Health | null; it: Health | null }>();
     for (const marketing of options) {
       for (const it of options) {
-        const p = await mLead.project.create({ workspaceSlug: f.slug, name: `${marketing}/${it}`, sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } });
+        const p = await mLead.project.create({
+          workspaceSlug: f.slug,
+          name: `${marketing}/${it}`,
+          sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
+        });
         if (marketing) await mLead.project.postHealth({ workspaceSlug: f.slug, projectId: p.id, health: marketing, reason: "m" });
         if (it) await iLead.project.postHealth({ workspaceSlug: f.slug, projectId: p.id, health: it, reason: "i" });
         want.set(p.id, { marketing, it });
@@ -164,7 +183,12 @@ describe("the leads-disagree rule in SQL and in JS", () => {
       expect(sidesDisagree(row.sides)).toBe(js);
     }
     const filtered = await listProjects(t.db, { workspaceId: f.workspaceId, today: "2026-12-07", filter: { health: "disagree" } });
-    expect(filtered.map((r) => r.project.id).sort()).toEqual(rows.filter((r) => sidesDisagree(r.sides)).map((r) => r.project.id).sort());
+    expect(filtered.map((r) => r.project.id).sort()).toEqual(
+      rows
+        .filter((r) => sidesDisagree(r.sides))
+        .map((r) => r.project.id)
+        .sort(),
+    );
     expect(filtered).toHaveLength(6);
   });
 });

@@ -76,10 +76,18 @@ describe.each(DB_KINDS)("transparency log tampering on %s", (kind) => {
       const rows = [];
       for (let i = start; i < Math.min(count, start + 500); i++) {
         const fields = {
-          workspaceId: ws.id, seq: i + 1, actorId: ownerId, actorName: "Owner", actorSide: "it" as const, action: "task.moved",
-          entityType: "task", entityId: `t${i % 97}`, projectId: null,
+          workspaceId: ws.id,
+          seq: i + 1,
+          actorId: ownerId,
+          actorName: "Owner",
+          actorSide: "it" as const,
+          action: "task.moved",
+          entityType: "task",
+          entityId: `t${i % 97}`,
+          projectId: null,
           summary: { label: `Task ${i} — “quoted” ünïcode`, before: { status: "todo", n: i }, after: { status: "done", n: i + 0.5 } },
-          createdAt: new Date(base + i * 1000), prevHash,
+          createdAt: new Date(base + i * 1000),
+          prevHash,
         };
         prevHash = entryHash(fields);
         rows.push({ ...fields, hash: prevHash });
@@ -142,7 +150,10 @@ describe.each(DB_KINDS)("transparency log tampering on %s", (kind) => {
       await asOwnerBypassing([`delete from log_entry where workspace_id = '${ws}' and seq > 15`]);
       await t.pool.query(`update log_head set seq = 15, hash = (select hash from log_entry where ${where(15)}) where workspace_id = '${ws}'`);
       expect((await verifyWorkspaceLog(t.db, ws)).ok).toBe(true); // without an outside anchor it can't be seen
-      expect((await verifyWorkspaceLog(t.db, ws, { checkpoints: [cp], publicKeyPem: signer.publicKeyPem })).problem).toMatchObject({ kind: "truncated", seq: 16 });
+      expect((await verifyWorkspaceLog(t.db, ws, { checkpoints: [cp], publicKeyPem: signer.publicKeyPem })).problem).toMatchObject({
+        kind: "truncated",
+        seq: 16,
+      });
     });
 
     it("when the whole chain is re-hashed after an edit, against a checkpoint", async () => {
@@ -154,8 +165,18 @@ describe.each(DB_KINDS)("transparency log tampering on %s", (kind) => {
       for (const r of rows.slice(2)) {
         const summary = Number(r.seq) === 3 ? { ...r.summary, label: "Rewritten" } : r.summary;
         const fields = {
-          workspaceId: r.workspace_id, seq: Number(r.seq), actorId: r.actor_id, actorName: r.actor_name, actorSide: r.actor_side,
-          action: r.action, entityType: r.entity_type, entityId: r.entity_id, projectId: r.project_id, summary, createdAt: r.created_at, prevHash: prev,
+          workspaceId: r.workspace_id,
+          seq: Number(r.seq),
+          actorId: r.actor_id,
+          actorName: r.actor_name,
+          actorSide: r.actor_side,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          projectId: r.project_id,
+          summary,
+          createdAt: r.created_at,
+          prevHash: prev,
         };
         const hash = entryHash(fields);
         updates.push(`update log_entry set summary = '${JSON.stringify(summary)}'::jsonb, prev_hash = '${prev}', hash = '${hash}' where ${where(fields.seq)}`);

@@ -39,7 +39,11 @@ describe("pnpm tandem verify-log", () => {
     b = await createFixture(t.db, auth, "cli-b");
     for (const f of [a, b]) {
       const api = await callerFor(t.db, auth, f.mLead);
-      const p = await api.project.create({ workspaceSlug: f.slug, name: "CLI", sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } } });
+      const p = await api.project.create({
+        workspaceSlug: f.slug,
+        name: "CLI",
+        sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
+      });
       for (let i = 0; i < 5; i++) await api.task.create({ workspaceSlug: f.slug, projectId: p.id, title: `T${i}`, side: "it" });
     }
   });
@@ -76,7 +80,9 @@ describe("pnpm tandem verify-log", () => {
     await client.query("alter table log_entry disable trigger user");
     await client.query(`delete from log_entry where workspace_id = $1 and seq > 4`, [b.workspaceId]);
     await client.query("alter table log_entry enable trigger user");
-    await client.query(`update log_head set seq = 4, hash = (select hash from log_entry where workspace_id = $1 and seq = 4) where workspace_id = $1`, [b.workspaceId]);
+    await client.query(`update log_head set seq = 4, hash = (select hash from log_entry where workspace_id = $1 and seq = 4) where workspace_id = $1`, [
+      b.workspaceId,
+    ]);
     client.release();
     expect(verifyLog(t.url, ["-w", "cli-b"]).code).toBe(0);
     const held = verifyLog(t.url, ["-w", "cli-b", "--checkpoint", file]);

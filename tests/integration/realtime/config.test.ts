@@ -12,7 +12,10 @@ describe("realtime config", () => {
   });
 
   it("refuses to start in production on the development secret, set or defaulted", () => {
-    for (const env of [{ ...base, NODE_ENV: "production" }, { ...base, NODE_ENV: "production", REALTIME_INTERNAL_SECRET: DEV_INTERNAL_SECRET }]) {
+    for (const env of [
+      { ...base, NODE_ENV: "production" },
+      { ...base, NODE_ENV: "production", REALTIME_INTERNAL_SECRET: DEV_INTERNAL_SECRET },
+    ]) {
       const res = parseRealtimeEnv(env);
       expect(res.ok).toBe(false);
       expect(!res.ok && res.error).toMatch(/REALTIME_INTERNAL_SECRET .*NODE_ENV=production/);

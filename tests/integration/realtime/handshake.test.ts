@@ -49,9 +49,7 @@ describe.each(DB_KINDS)("realtime handshake against %s", (kind) => {
   });
 
   it("refuses a forged or tampered session cookie", async () => {
-    const forged = expectConnectError(
-      await clients.connect(node, { cookie: "tandem.session_token=not-a-real-token.c2lnbmF0dXJl" }).catch((e: unknown) => e),
-    );
+    const forged = expectConnectError(await clients.connect(node, { cookie: "tandem.session_token=not-a-real-token.c2lnbmF0dXJl" }).catch((e: unknown) => e));
     expect(forged.message).toBe("unauthorized");
     expect(forged.data?.code).toBe("UNAUTHORIZED");
 

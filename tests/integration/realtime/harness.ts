@@ -21,7 +21,10 @@ export interface Node {
 }
 
 /** A realtime node on an ephemeral port (or the given one), built by the same factory index.ts uses. */
-export async function startNode({ port: wanted = 0, ...deps }: Omit<RealtimeDeps, "internalSecret"> & { internalSecret?: string; port?: number }): Promise<Node> {
+export async function startNode({
+  port: wanted = 0,
+  ...deps
+}: Omit<RealtimeDeps, "internalSecret"> & { internalSecret?: string; port?: number }): Promise<Node> {
   const httpServer = createServer();
   const realtime = createRealtimeServer(httpServer, { internalSecret: INTERNAL_SECRET, ...deps });
   await realtime.ready;
@@ -47,7 +50,12 @@ export class Clients {
   /** Connects and resolves once the server accepted the handshake; rejects with the connect_error. */
   async connect(
     node: Node,
-    { cookie, origin, transport = "websocket", reconnect = false }: { cookie?: string; origin?: string; transport?: "websocket" | "polling"; reconnect?: boolean } = {},
+    {
+      cookie,
+      origin,
+      transport = "websocket",
+      reconnect = false,
+    }: { cookie?: string; origin?: string; transport?: "websocket" | "polling"; reconnect?: boolean } = {},
   ) {
     const headers: Record<string, string> = {};
     if (cookie) headers.cookie = cookie;
@@ -101,7 +109,10 @@ export function recordPresence(client: Client) {
       const latest = states.filter((s) => s.workspaceId === workspaceId).at(-1);
       if (latest && test(latest)) return Promise.resolve(latest);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching presence.state for ${workspaceId} within ${timeoutMs} ms; got ${JSON.stringify(states)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching presence.state for ${workspaceId} within ${timeoutMs} ms; got ${JSON.stringify(states)}`)),
+          timeoutMs,
+        );
         waiters.push({ match: test, resolve: (s) => (clearTimeout(timer), resolve(s)) });
       });
     },

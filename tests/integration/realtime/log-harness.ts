@@ -60,7 +60,11 @@ export function recordLog(client: Client) {
     packets.batches++;
     receive(batch);
   });
-  const seqs = (workspaceId: string, from = 0) => entries.slice(from).filter((e) => e.workspaceId === workspaceId).map((e) => e.seq);
+  const seqs = (workspaceId: string, from = 0) =>
+    entries
+      .slice(from)
+      .filter((e) => e.workspaceId === workspaceId)
+      .map((e) => e.seq);
   return {
     entries,
     /** How many log.entries packets arrived. */

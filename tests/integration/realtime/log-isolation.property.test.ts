@@ -59,7 +59,11 @@ describe("log delivery never crosses workspaces (postgres, property)", () => {
   };
 
   it("each socket receives exactly its own workspaces' new entries, in order, under any interleaving", async () => {
-    const op = fc.record({ ws: fc.constantFrom("A" as const, "B" as const), writer: fc.nat({ max: 2 }), kind: fc.constantFrom("task" as const, "comment" as const) });
+    const op = fc.record({
+      ws: fc.constantFrom("A" as const, "B" as const),
+      writer: fc.nat({ max: 2 }),
+      kind: fc.constantFrom("task" as const, "comment" as const),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 10 }), fc.boolean(), async (ops, concurrent) => {
         const start = { A: await headSeq(t.db, spaces.A.f.workspaceId), B: await headSeq(t.db, spaces.B.f.workspaceId) };

@@ -7,7 +7,7 @@ import { MAX_LOG_SYNC_ENTRIES } from "@tandem/realtime-contract";
 
 import type { TestDb } from "../support/db";
 import type { Fixture } from "../support/workspace";
-import { type Node } from "./harness";
+import type { Node } from "./harness";
 import { apiAs, headSeq, newProject, newTask, notifierFor, range } from "./log-harness";
 import { realtimeSuite } from "./suite";
 
@@ -55,7 +55,11 @@ describe("log.sync (postgres)", () => {
           actor: { id: null, name: "Import", side: null },
           action: "task.moved",
           entityId: `import-${i}`,
-          summary: { label: `imported ${i}`, before: { status: "todo", position: i }, after: { status: "done", position: i, updatedAt: new Date().toISOString() } },
+          summary: {
+            label: `imported ${i}`,
+            before: { status: "todo", position: i },
+            after: { status: "done", position: i, updatedAt: new Date().toISOString() },
+          },
         });
       }
     });
@@ -74,8 +78,18 @@ describe("log.sync (postgres)", () => {
     await newProject(await apiAs(t.db, auth, a.mLead, notifier), a, "Secret");
     const { client } = await clients.connect(node, { cookie: b.mLead.cookie });
     expect(await client.emitWithAck("log.sync", { workspaceId: a.workspaceId, afterSeq: 0 })).toEqual({ ok: false, error: "not found" });
-    expect(await client.emitWithAck("log.sync", { workspaceId: "6f1c1a8e-2b0a-4c41-9a57-000000000000", afterSeq: 0 })).toEqual({ ok: false, error: "not found" });
-    for (const bad of [{ workspaceId: b.workspaceId, afterSeq: -1 }, { workspaceId: b.workspaceId, afterSeq: 1.5 }, { workspaceId: b.workspaceId }, { workspaceId: "x", afterSeq: 0 }, null, "b"]) {
+    expect(await client.emitWithAck("log.sync", { workspaceId: "6f1c1a8e-2b0a-4c41-9a57-000000000000", afterSeq: 0 })).toEqual({
+      ok: false,
+      error: "not found",
+    });
+    for (const bad of [
+      { workspaceId: b.workspaceId, afterSeq: -1 },
+      { workspaceId: b.workspaceId, afterSeq: 1.5 },
+      { workspaceId: b.workspaceId },
+      { workspaceId: "x", afterSeq: 0 },
+      null,
+      "b",
+    ]) {
       expect(await (client.emitWithAck as (e: string, p: unknown) => Promise<unknown>)("log.sync", bad), JSON.stringify(bad)).toEqual({
         ok: false,
         error: "invalid request",

@@ -31,13 +31,21 @@ describe("project presence (postgres)", () => {
     const cio = await watch(a.iLead);
 
     const first = await cmo.client.emitWithAck("project.view", { projectId: project.id });
-    expect(first).toEqual({ ok: true, data: { projectId: project.id, viewers: [{ userId: a.mLead.userId, name: a.mLead.name, side: "marketing", editingTaskId: null }] } });
+    expect(first).toEqual({
+      ok: true,
+      data: { projectId: project.id, viewers: [{ userId: a.mLead.userId, name: a.mLead.name, side: "marketing", editingTaskId: null }] },
+    });
     expect(await cio.client.emitWithAck("project.view", { projectId: project.id })).toMatchObject({ ok: true });
     await cmo.projects.waitFor(project.id, (s) => s.viewers.length === 2);
 
     expect(await cio.client.emitWithAck("task.editing", { projectId: project.id, taskId: task.id })).toEqual({ ok: true, data: null });
     const editing = await cmo.projects.waitFor(project.id, (s) => s.viewers.some((v) => v.editingTaskId === task.id));
-    expect(editing.viewers.find((v) => v.userId === a.iLead.userId)).toEqual({ userId: a.iLead.userId, name: a.iLead.name, side: "it", editingTaskId: task.id });
+    expect(editing.viewers.find((v) => v.userId === a.iLead.userId)).toEqual({
+      userId: a.iLead.userId,
+      name: a.iLead.name,
+      side: "it",
+      editingTaskId: task.id,
+    });
 
     expect(await cio.client.emitWithAck("task.editing", { projectId: project.id, taskId: null })).toEqual({ ok: true, data: null });
     await cmo.projects.waitFor(project.id, (s) => s.viewers.every((v) => v.editingTaskId === null));
@@ -74,7 +82,10 @@ describe("project presence (postgres)", () => {
     expect(await mover.client.emitWithAck("task.editing", { projectId: p1.id, taskId: task.id })).toEqual({ ok: false, error: "not viewing this project" });
     // Viewing p2, a task of p1 (or an unknown one) is not "a task being edited here".
     expect(await mover.client.emitWithAck("task.editing", { projectId: p2.id, taskId: task.id })).toEqual({ ok: false, error: "not found" });
-    expect(await mover.client.emitWithAck("task.editing", { projectId: p2.id, taskId: "6f1c1a8e-2b0a-4c41-9a57-000000000000" })).toEqual({ ok: false, error: "not found" });
+    expect(await mover.client.emitWithAck("task.editing", { projectId: p2.id, taskId: "6f1c1a8e-2b0a-4c41-9a57-000000000000" })).toEqual({
+      ok: false,
+      error: "not found",
+    });
     await settle(200);
     expect(watcher.projects.latest(p1.id)?.viewers.map((v) => v.editingTaskId)).toEqual([null]);
   });

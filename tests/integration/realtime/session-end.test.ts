@@ -37,7 +37,10 @@ describe.each(DB_KINDS)("sockets end with their session on %s", (kind) => {
   it("an expired session ends its sockets", async () => {
     const fresh = await signInUser(s.auth, f.iMember.email);
     const socket = await s.clients.connect(s.node, { cookie: fresh.cookie });
-    await s.t.db.update(schema.session).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(schema.session.userId, f.iMember.userId));
+    await s.t.db
+      .update(schema.session)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(schema.session.userId, f.iMember.userId));
     const gone = nextEvent<string>(socket.client, "disconnect");
     await s.node.realtime.checkSessions();
     expect(await gone).toBe("io server disconnect");

@@ -23,7 +23,10 @@ export interface RealtimeSuite {
  */
 export function realtimeSuite(
   kind: DbKind,
-  { slugs, node: nodeOptions = {} }: { slugs: string[]; node?: Omit<RealtimeDeps, "db" | "auth" | "internalSecret"> | ((t: TestDb) => Omit<RealtimeDeps, "db" | "auth" | "internalSecret">) },
+  {
+    slugs,
+    node: nodeOptions = {},
+  }: { slugs: string[]; node?: Omit<RealtimeDeps, "db" | "auth" | "internalSecret"> | ((t: TestDb) => Omit<RealtimeDeps, "db" | "auth" | "internalSecret">) },
 ): RealtimeSuite {
   const suite = { clients: new Clients(), fixtures: [] as Fixture[] } as RealtimeSuite;
   beforeAll(async () => {

@@ -35,7 +35,10 @@ export async function signUpUser(auth: Auth, { name, email, password = TEST_PASS
 /** A second session for an existing user: signs in through better-auth and returns its cookie. */
 export async function signInUser(auth: Auth, email: string, password = TEST_PASSWORD): Promise<{ headers: Headers; cookie: string }> {
   const res = await auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   if (!cookie) throw new Error("sign-in set no session cookie");
   return { headers: new Headers({ cookie, origin: TEST_BASE_URL }), cookie };
 }

@@ -35,7 +35,7 @@ export async function createFixture(db: Database, auth: Auth, slug: string): Pro
   const admin = await mk("admin", "it", "admin");
   const ws = await db.transaction((tx) => createWorkspace(tx, { slug, name: slug, ownerId: admin.userId, ownerSide: "it" }));
   const people: Person[] = [];
-  const members = (await (await callerFor(db, auth, admin)).member.list({ workspaceSlug: slug }));
+  const members = await (await callerFor(db, auth, admin)).member.list({ workspaceSlug: slug });
   people.push({ ...admin, memberId: members[0]!.id });
   const add = async (key: string, side: Side, role: Role) => {
     const u = await mk(key, side, role);

@@ -10,8 +10,7 @@ export default function NotFound() {
       <div className="grid gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">We can&apos;t find that page</h1>
         <p className="max-w-sm text-sm text-muted-foreground">
-          It may not exist, or you may not have access to it. If you expected to see a workspace, ask one of its
-          admins for an invite link.
+          It may not exist, or you may not have access to it. If you expected to see a workspace, ask one of its admins for an invite link.
         </p>
       </div>
       <Button asChild>

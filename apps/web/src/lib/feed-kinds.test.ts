@@ -70,7 +70,11 @@ describe("matchesFeedFilter", () => {
 
 describe("feedFilterFromParams", () => {
   it("reads what the feed page writes into the URL and drops what it doesn't know", () => {
-    expect(feedFilterFromParams(new URLSearchParams(`project=${P1}&side=leadership&kind=decision`))).toEqual({ projectId: P1, side: "leadership", kind: "decision" });
+    expect(feedFilterFromParams(new URLSearchParams(`project=${P1}&side=leadership&kind=decision`))).toEqual({
+      projectId: P1,
+      side: "leadership",
+      kind: "decision",
+    });
     expect(feedFilterFromParams(new URLSearchParams("project=nope&side=sales&kind=gossip"))).toEqual({});
   });
 });

@@ -21,6 +21,8 @@ describe("projectFilterFromParams", () => {
   });
 
   it("builds the same filter from the server's searchParams object as from the browser's URLSearchParams", () => {
-    expect(projectFilterFromParams({ health: ["at_risk", "on_track"], q: "crm" })).toEqual(projectFilterFromParams(new URLSearchParams("health=at_risk&q=crm")));
+    expect(projectFilterFromParams({ health: ["at_risk", "on_track"], q: "crm" })).toEqual(
+      projectFilterFromParams(new URLSearchParams("health=at_risk&q=crm")),
+    );
   });
 });

@@ -177,7 +177,11 @@ describe("tasks", () => {
     const detail = procedureQueryKey("task.get", { workspaceSlug: SLUG, taskId: "a" });
     qc.setQueryData(key.tasks(), [task("a"), task("b", { position: 2000 })]);
     qc.setQueryData(detail, task("a"));
-    applyLogEntry(qc, ctx, entry("task.updated", "a", { label: "a", after: { title: "Consent banner", dueDate: "2026-07-01", updatedAt: "2026-06-15T10:00:00.000Z" } }));
+    applyLogEntry(
+      qc,
+      ctx,
+      entry("task.updated", "a", { label: "a", after: { title: "Consent banner", dueDate: "2026-07-01", updatedAt: "2026-06-15T10:00:00.000Z" } }),
+    );
     expect(qc.getQueryData<TaskRow>(detail)).toMatchObject({ title: "Consent banner", dueDate: "2026-07-01" });
 
     const invalidate = applyLogEntry(qc, ctx, entry("task.deleted", "a", { label: "Consent banner", before: { status: "todo" }, after: null }));
@@ -237,7 +241,11 @@ describe("projects", () => {
     applyLogEntry(qc, ctx, entry("project.created", P1, { label: "Consent banner", after }));
     const rows = qc.getQueryData<ProjectRow[]>(key.projects())!;
     expect(rows.map((r) => r.project.id)).toEqual([P1, P2]);
-    expect(rows[0]).toMatchObject({ sides: { marketing: { leadId: "m-lead", leadName: "Maya Chen" }, it: { leadId: "i-lead", leadName: "Raj Patel" } }, openTasks: 0, disagree: false });
+    expect(rows[0]).toMatchObject({
+      sides: { marketing: { leadId: "m-lead", leadName: "Maya Chen" }, it: { leadId: "i-lead", leadName: "Raj Patel" } },
+      openTasks: 0,
+      disagree: false,
+    });
     expect(rows[0]!.project.updatedAt).toBeInstanceOf(Date);
     expect(rows[0]!.project).not.toHaveProperty("sides");
     expect(qc.getQueryData(key.projects({ phase: "launch" }))).toEqual([]);
@@ -265,7 +273,11 @@ describe("projects", () => {
     applyLogEntry(qc, ctx, entry("project.created", P1, { label: "Consent banner", after }));
     const rows = qc.getQueryData<ProjectRow[]>(key.projects())!;
     expect(rows.map((r) => r.project.id)).toEqual([P1, P2]);
-    expect(rows[0]).toMatchObject({ sides: { marketing: { leadId: "m-lead", leadName: "Maya Chen" }, it: { leadId: "i-lead", leadName: "Raj Patel" } }, openTasks: 0, disagree: false });
+    expect(rows[0]).toMatchObject({
+      sides: { marketing: { leadId: "m-lead", leadName: "Maya Chen" }, it: { leadId: "i-lead", leadName: "Raj Patel" } },
+      openTasks: 0,
+      disagree: false,
+    });
     expect(rows[0]!.project).not.toHaveProperty("marketingLeadId");
     expect(rows[0]!.project.updatedAt).toBeInstanceOf(Date);
     expect(qc.getQueryData(key.projects({ phase: "launch" }))).toEqual([]);
@@ -280,7 +292,12 @@ describe("projects", () => {
       ctx,
       entry("project.health_posted", P1, {
         label: "p",
-        after: { side: "it", disagree: true, updatedAt: "2026-06-15T10:00:00.000Z", sides: { it: { health: "at_risk", healthReason: "Vendor late", healthAt: "2026-06-15T10:00:00.000Z" } } },
+        after: {
+          side: "it",
+          disagree: true,
+          updatedAt: "2026-06-15T10:00:00.000Z",
+          sides: { it: { health: "at_risk", healthReason: "Vendor late", healthAt: "2026-06-15T10:00:00.000Z" } },
+        },
       }),
     );
     const row = qc.getQueryData<ProjectRow[]>(key.projects())![0]!;
@@ -302,7 +319,14 @@ describe("projects", () => {
       ctx,
       entry("project.health_posted", P1, {
         label: "p",
-        after: { itHealth: "at_risk", itHealthReason: "Vendor late", itHealthAt: "2026-06-15T10:00:00.000Z", side: "it", disagree: true, updatedAt: "2026-06-15T10:00:00.000Z" },
+        after: {
+          itHealth: "at_risk",
+          itHealthReason: "Vendor late",
+          itHealthAt: "2026-06-15T10:00:00.000Z",
+          side: "it",
+          disagree: true,
+          updatedAt: "2026-06-15T10:00:00.000Z",
+        },
       }),
     );
     const row = qc.getQueryData<ProjectRow[]>(key.projects())![0]!;
@@ -317,7 +341,11 @@ describe("projects", () => {
 
   it("a phase change drops the project from a list filtered to its old phase", () => {
     qc.setQueryData(key.projects({ phase: "build" }), [projectRow(P1)]);
-    applyLogEntry(qc, ctx, entry("project.phase_changed", P1, { label: "p", before: { phase: "build" }, after: { phase: "launch", updatedAt: "2026-06-15T10:00:00.000Z" } }));
+    applyLogEntry(
+      qc,
+      ctx,
+      entry("project.phase_changed", P1, { label: "p", before: { phase: "build" }, after: { phase: "launch", updatedAt: "2026-06-15T10:00:00.000Z" } }),
+    );
     expect(qc.getQueryData(key.projects({ phase: "build" }))).toEqual([]);
   });
 });
@@ -328,7 +356,15 @@ describe("comments, inbox and the log", () => {
     qc.setQueryData<CommentRow[]>(key.comments(), []);
     const e = entry("comment.created", "c1", {
       label: "t",
-      after: { id: "c1", projectId: P1, taskId: "t1", body: "Hi @[Dana Fox](member:m-dana)", authorId: "m-priya", authorName: "Priya Nair", createdAt: "2026-06-15T10:00:00.000Z" },
+      after: {
+        id: "c1",
+        projectId: P1,
+        taskId: "t1",
+        body: "Hi @[Dana Fox](member:m-dana)",
+        authorId: "m-priya",
+        authorName: "Priya Nair",
+        createdAt: "2026-06-15T10:00:00.000Z",
+      },
     });
     applyLogEntry(qc, ctx, e);
     applyLogEntry(qc, ctx, e);
@@ -340,9 +376,17 @@ describe("comments, inbox and the log", () => {
   });
 
   it("an entry that notifies me refreshes my inbox count; one for someone else doesn't", () => {
-    const forMe = applyLogEntry(qc, ctx, entry("comment.created", "c1", { label: "t", after: { id: "c1", projectId: P1, taskId: null, body: "x" }, notify: [ME] }));
+    const forMe = applyLogEntry(
+      qc,
+      ctx,
+      entry("comment.created", "c1", { label: "t", after: { id: "c1", projectId: P1, taskId: null, body: "x" }, notify: [ME] }),
+    );
     expect(forMe).toContainEqual(workspaceKey("inbox.unreadCount", SLUG));
-    const forOther = applyLogEntry(qc, ctx, entry("comment.created", "c2", { label: "t", after: { id: "c2", projectId: P1, taskId: null, body: "x" }, notify: ["someone"] }));
+    const forOther = applyLogEntry(
+      qc,
+      ctx,
+      entry("comment.created", "c2", { label: "t", after: { id: "c2", projectId: P1, taskId: null, body: "x" }, notify: ["someone"] }),
+    );
     expect(forOther).not.toContainEqual(workspaceKey("inbox.unreadCount", SLUG));
   });
 
@@ -363,7 +407,10 @@ describe("comments, inbox and the log", () => {
   });
 
   it("a workspace log list read before entries it should hold is read again instead of showing a hole", () => {
-    qc.setQueryData<InfiniteData<LogPage>>(key.log(), { pages: [{ entries: [{ seq: 2 } as LogPage["entries"][number]], nextBeforeSeq: null }], pageParams: [undefined] });
+    qc.setQueryData<InfiniteData<LogPage>>(key.log(), {
+      pages: [{ entries: [{ seq: 2 } as LogPage["entries"][number]], nextBeforeSeq: null }],
+      pageParams: [undefined],
+    });
     seq = 4;
     const invalidate = applyLogEntry(qc, ctx, entry("task.deleted", "x", { label: "x", after: null }));
     expect(invalidate).toContainEqual(key.log());
@@ -443,7 +490,13 @@ describe("the leadership feed", () => {
   });
 
   it("an entry already on a later page, or older than the first page while more pages exist, is not put on top", () => {
-    qc.setQueryData(feedKey(), { pages: [{ items: [item(9), item(8)], nextCursor: 8 }, { items: [item(5)], nextCursor: null }], pageParams: [null, 8] });
+    qc.setQueryData(feedKey(), {
+      pages: [
+        { items: [item(9), item(8)], nextCursor: 8 },
+        { items: [item(5)], nextCursor: null },
+      ],
+      pageParams: [null, 8],
+    });
     seq = 4;
     applyLogEntry(qc, ctx, checkIn("x")); // seq 5, already on page 2
     applyLogEntry(qc, ctx, checkIn("x")); // seq 6, belongs to a page not read yet
@@ -451,9 +504,20 @@ describe("the leadership feed", () => {
   });
 
   it("entry.acknowledged adds the acknowledger to that entry's chips, once, in every loaded feed", () => {
-    qc.setQueryData(feedKey(), { pages: [{ items: [item(3), item(2)], nextCursor: 2 }, { items: [item(1)], nextCursor: null }], pageParams: [null, 2] });
+    qc.setQueryData(feedKey(), {
+      pages: [
+        { items: [item(3), item(2)], nextCursor: 2 },
+        { items: [item(1)], nextCursor: null },
+      ],
+      pageParams: [null, 2],
+    });
     seq = 3;
-    const ack = entry("entry.acknowledged", "1", { label: "Launch", after: { seq: 1, memberId: "m-ceo", name: "Elena Ruiz", side: "leadership" } }, { actorName: "Elena Ruiz", actorSide: "leadership" });
+    const ack = entry(
+      "entry.acknowledged",
+      "1",
+      { label: "Launch", after: { seq: 1, memberId: "m-ceo", name: "Elena Ruiz", side: "leadership" } },
+      { actorName: "Elena Ruiz", actorSide: "leadership" },
+    );
     applyLogEntry(qc, ctx, ack);
     applyLogEntry(qc, ctx, ack);
     const items = feedOf().pages.flatMap((p) => p.items);
@@ -475,7 +539,10 @@ describe("the leadership feed", () => {
     qc.setQueryData(status, { all: [], mine: [] });
 
     const invalidate = applyLogEntry(qc, ctx, checkIn("Ship"));
-    expect(qc.getQueryData<ProjectRow[]>(key.projects())!.find((r) => r.project.id === P1)!.sides.it).toMatchObject({ health: "at_risk", healthReason: "Vendor late" });
+    expect(qc.getQueryData<ProjectRow[]>(key.projects())!.find((r) => r.project.id === P1)!.sides.it).toMatchObject({
+      health: "at_risk",
+      healthReason: "Vendor late",
+    });
     expect(qc.getQueryData<ProjectDetail>(key.project(P1))!.sides.it.health).toBe("at_risk");
     expect(qc.getQueryData<ProjectRow[]>(key.projects())!.find((r) => r.project.id === P2)!.sides.it.health).toBeNull();
     expect(invalidate).toContainEqual(mine);

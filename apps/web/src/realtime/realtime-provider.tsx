@@ -135,11 +135,19 @@ export function useRealtime(): RealtimeValue {
 /** The connection's state; "connecting" on the server and while the page hydrates. */
 export function useConnectionStatus(): ConnectionStatus {
   const { connection } = useRealtime();
-  return useSyncExternalStore(connection.subscribe, () => connection.status, () => "connecting");
+  return useSyncExternalStore(
+    connection.subscribe,
+    () => connection.status,
+    () => "connecting",
+  );
 }
 
 /** The tab's socket once it has been opened (after the page has loaded), else null. */
 export function useSocket(): TandemSocket | null {
   const { connection } = useRealtime();
-  return useSyncExternalStore(connection.subscribe, () => connection.socket, () => null);
+  return useSyncExternalStore(
+    connection.subscribe,
+    () => connection.socket,
+    () => null,
+  );
 }

@@ -19,7 +19,9 @@ export function getRealtimeNotifier(): RealtimeNotifier | undefined {
   if (cache.tandemRealtime === undefined) {
     const { REALTIME_URL, REALTIME_INTERNAL_SECRET } = env();
     if (!REALTIME_INTERNAL_SECRET && process.env.NODE_ENV === "production") {
-      console.error("[tandem] REALTIME_INTERNAL_SECRET is unset with NODE_ENV=production: realtime is not poked after writes (set the secret shared with the realtime server).");
+      console.error(
+        "[tandem] REALTIME_INTERNAL_SECRET is unset with NODE_ENV=production: realtime is not poked after writes (set the secret shared with the realtime server).",
+      );
       cache.tandemRealtime = null;
     } else {
       cache.tandemRealtime = createRealtimeNotifier({ url: REALTIME_URL, secret: REALTIME_INTERNAL_SECRET ?? DEV_INTERNAL_SECRET });

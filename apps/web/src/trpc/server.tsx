@@ -32,9 +32,7 @@ export const getCaller = cache(async () => createCaller(await createContext()));
  * entry after it, so nothing committed between the two reads is missed. Await it first in
  * every workspace page and layout.
  */
-export const prefetchLogHead = cache((workspaceSlug: string) =>
-  getQueryClient().fetchQuery(trpc.log.head.queryOptions({ workspaceSlug })),
-);
+export const prefetchLogHead = cache((workspaceSlug: string) => getQueryClient().fetchQuery(trpc.log.head.queryOptions({ workspaceSlug })));
 
 /** Query hashes the workspace layout's boundary already sent during this request. */
 const sentByLayout = cache(() => new Set<string>());

@@ -34,7 +34,11 @@ export const checkInRouter = {
     return { all, mine: all.filter((s) => s.leadId === ctx.member.id && s.state !== "ok") };
   }),
 
-  create: writerProcedure.input(createCheckInSchema).mutation(({ ctx, input }) =>
-    writeWithLog(writeContext(ctx), (tx, log) => postCheckIn(tx, log, { workspaceId: ctx.workspace.id, memberId: ctx.member.id, side: ctx.member.side, ...input })),
-  ),
+  create: writerProcedure
+    .input(createCheckInSchema)
+    .mutation(({ ctx, input }) =>
+      writeWithLog(writeContext(ctx), (tx, log) =>
+        postCheckIn(tx, log, { workspaceId: ctx.workspace.id, memberId: ctx.member.id, side: ctx.member.side, ...input }),
+      ),
+    ),
 } satisfies TRPCRouterRecord;

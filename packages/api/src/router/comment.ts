@@ -13,9 +13,11 @@ export const commentRouter = {
     .query(({ ctx, input }) => listComments(ctx.db, { workspaceId: ctx.workspace.id, ...input })),
 
   /** Every member may comment, leadership included: commenting changes no shared work. */
-  create: memberProcedure.input(createCommentSchema).mutation(({ ctx, input }) =>
-    writeWithLog(writeContext(ctx), (tx, log) =>
-      createComment(tx, log, { memberId: ctx.member.id, name: ctx.user.name }, { workspaceId: ctx.workspace.id, ...input }),
+  create: memberProcedure
+    .input(createCommentSchema)
+    .mutation(({ ctx, input }) =>
+      writeWithLog(writeContext(ctx), (tx, log) =>
+        createComment(tx, log, { memberId: ctx.member.id, name: ctx.user.name }, { workspaceId: ctx.workspace.id, ...input }),
+      ),
     ),
-  ),
 } satisfies TRPCRouterRecord;

@@ -1,4 +1,15 @@
-import { getFeedSeen, getLiveFeedToken, getLogEntry, getLogHead, insertAcknowledgement, insertFeedToken, listFeedBetween, listProjects, markFeedSeen, revokeFeedTokens } from "@tandem/db/queries";
+import {
+  getFeedSeen,
+  getLiveFeedToken,
+  getLogEntry,
+  getLogHead,
+  insertAcknowledgement,
+  insertFeedToken,
+  listFeedBetween,
+  listProjects,
+  markFeedSeen,
+  revokeFeedTokens,
+} from "@tandem/db/queries";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
@@ -14,9 +25,9 @@ export const EXPORT_MAX_ROWS = 20_000;
 
 export const feedRouter = {
   /** One keyset page of the feed (no OFFSET): pass `nextCursor` back for the next one. */
-  list: memberProcedure.input(feedPageSchema).query(({ ctx, input }) =>
-    feedPage(ctx.db, { workspaceId: ctx.workspace.id, filter: input.filter, cursor: input.cursor, limit: input.limit }),
-  ),
+  list: memberProcedure
+    .input(feedPageSchema)
+    .query(({ ctx, input }) => feedPage(ctx.db, { workspaceId: ctx.workspace.id, filter: input.filter, cursor: input.cursor, limit: input.limit })),
 
   /** The caller's "last looked" mark, for the "new since you last looked" divider. */
   seen: memberProcedure.query(async ({ ctx }) => {
@@ -41,7 +52,7 @@ export const feedRouter = {
       if (added) {
         await log({
           action: "entry.acknowledged",
-         
+
           entityId: String(input.seq),
           projectId: entry.projectId,
           summary: { label: entry.summary.label, after: { seq: input.seq, memberId: ctx.member.id, name: ctx.user.name, side: ctx.member.side } },
@@ -58,7 +69,8 @@ export const feedRouter = {
     const from = new Date(`${input.from}T00:00:00.000Z`);
     const to = new Date(`${input.to}T23:59:59.999Z`);
     const rows = await listFeedBetween(ctx.db, { workspaceId: ctx.workspace.id, filter: input.filter, from, to, limit: EXPORT_MAX_ROWS + 1 });
-    if (rows.length > EXPORT_MAX_ROWS) throw new TRPCError({ code: "BAD_REQUEST", message: `That range has more than ${EXPORT_MAX_ROWS} entries: choose a shorter one.` });
+    if (rows.length > EXPORT_MAX_ROWS)
+      throw new TRPCError({ code: "BAD_REQUEST", message: `That range has more than ${EXPORT_MAX_ROWS} entries: choose a shorter one.` });
     const projects = await listProjects(ctx.db, { workspaceId: ctx.workspace.id, today: ctx.today });
     const names = new Map(projects.map((p) => [p.project.id, p.project.name]));
     return { filename: `${ctx.workspace.slug}-feed-${input.from}-to-${input.to}.csv`, csv: feedCsv(rows, names), rows: rows.length };

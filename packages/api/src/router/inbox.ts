@@ -8,10 +8,8 @@ import { memberProcedure } from "../trpc";
 export const inboxRouter = {
   list: memberProcedure.query(({ ctx }) => listNotifications(ctx.db, { workspaceId: ctx.workspace.id, recipientId: ctx.member.id })),
   unreadCount: memberProcedure.query(({ ctx }) => countUnread(ctx.db, { workspaceId: ctx.workspace.id, recipientId: ctx.member.id })),
-  markRead: memberProcedure
-    .input(z.object({ ids: z.array(z.string().uuid()).max(200).optional() }))
-    .mutation(async ({ ctx, input }) => {
-      const rows = await markRead(ctx.db, { workspaceId: ctx.workspace.id, recipientId: ctx.member.id, ids: input.ids });
-      return { marked: rows.length };
-    }),
+  markRead: memberProcedure.input(z.object({ ids: z.array(z.string().uuid()).max(200).optional() })).mutation(async ({ ctx, input }) => {
+    const rows = await markRead(ctx.db, { workspaceId: ctx.workspace.id, recipientId: ctx.member.id, ids: input.ids });
+    return { marked: rows.length };
+  }),
 } satisfies TRPCRouterRecord;

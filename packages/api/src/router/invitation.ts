@@ -10,14 +10,16 @@ import { createInvitationSchema, invitationTokenSchema } from "../validators";
 export const invitationRouter = {
   /** Returns the token once; the link is built by the client from its own origin. */
   create: adminProcedure.input(createInvitationSchema).mutation(async ({ ctx, input }) => {
-    const { token, invitation } = await writeWithLog(writeContext(ctx), (tx, log) => issueInvitation(tx, log, {
-      workspaceId: ctx.workspace.id,
-      side: input.side,
-      role: input.role,
-      expiresInDays: input.expiresInDays,
-      note: input.note,
-      createdBy: ctx.user.id,
-    }));
+    const { token, invitation } = await writeWithLog(writeContext(ctx), (tx, log) =>
+      issueInvitation(tx, log, {
+        workspaceId: ctx.workspace.id,
+        side: input.side,
+        role: input.role,
+        expiresInDays: input.expiresInDays,
+        note: input.note,
+        createdBy: ctx.user.id,
+      }),
+    );
     return { token, id: invitation.id, expiresAt: invitation.expiresAt };
   }),
 
@@ -48,8 +50,16 @@ export const invitationRouter = {
 
   accept: authedProcedure.input(invitationTokenSchema).mutation(async ({ ctx, input }) => {
     const target = await invitationWorkspace(ctx.db, input.token);
-    const write = { db: ctx.db, realtime: ctx.realtime, signer: ctx.signer, workspaceId: target.id, actor: { id: ctx.user.id, name: ctx.user.name, side: null } };
-    const { workspace } = await writeWithLog(write, (tx, log) => acceptInvitation(tx, log, { token: input.token, userId: ctx.user.id, userName: ctx.user.name }));
+    const write = {
+      db: ctx.db,
+      realtime: ctx.realtime,
+      signer: ctx.signer,
+      workspaceId: target.id,
+      actor: { id: ctx.user.id, name: ctx.user.name, side: null },
+    };
+    const { workspace } = await writeWithLog(write, (tx, log) =>
+      acceptInvitation(tx, log, { token: input.token, userId: ctx.user.id, userName: ctx.user.name }),
+    );
     await ctx.realtime?.membershipChanged(workspace.id);
     return { workspaceSlug: workspace.slug };
   }),

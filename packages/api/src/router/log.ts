@@ -42,7 +42,14 @@ export const logRouter = {
     if (!ctx.signer) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "No log signing key is configured on this server." });
     const head = await getLogHead(ctx.db, ctx.workspace.id);
     const signed = ctx.signer.sign({ workspaceId: ctx.workspace.id, seq: head.seq, hash: head.hash, createdAt: new Date().toISOString() });
-    await insertCheckpoint(ctx.db, { workspaceId: signed.workspaceId, seq: signed.seq, hash: signed.hash, keyId: signed.keyId, signature: signed.signature, createdAt: new Date(signed.createdAt) });
+    await insertCheckpoint(ctx.db, {
+      workspaceId: signed.workspaceId,
+      seq: signed.seq,
+      hash: signed.hash,
+      keyId: signed.keyId,
+      signature: signed.signature,
+      createdAt: new Date(signed.createdAt),
+    });
     return { ...signed, workspaceSlug: ctx.workspace.slug };
   }),
 } satisfies TRPCRouterRecord;

@@ -27,5 +27,7 @@ export const milestoneRouter = {
 
   remove: writerProcedure
     .input(z.object({ milestoneId: z.string().uuid() }))
-    .mutation(({ ctx, input }) => writeWithLog(writeContext(ctx), (tx, log) => removeMilestone(tx, log, { workspaceId: ctx.workspace.id, milestoneId: input.milestoneId }))),
+    .mutation(({ ctx, input }) =>
+      writeWithLog(writeContext(ctx), (tx, log) => removeMilestone(tx, log, { workspaceId: ctx.workspace.id, milestoneId: input.milestoneId })),
+    ),
 } satisfies TRPCRouterRecord;

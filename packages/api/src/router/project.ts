@@ -19,18 +19,20 @@ export const projectRouter = {
     return { ...found, members };
   }),
 
-  create: writerProcedure.input(createProjectSchema).mutation(({ ctx, input }) =>
-    writeWithLog(writeContext(ctx), (tx, log) => createProject(tx, log, { workspaceId: ctx.workspace.id, ...input })),
-  ),
+  create: writerProcedure
+    .input(createProjectSchema)
+    .mutation(({ ctx, input }) => writeWithLog(writeContext(ctx), (tx, log) => createProject(tx, log, { workspaceId: ctx.workspace.id, ...input }))),
 
   update: writerProcedure.input(updateProjectSchema).mutation(({ ctx, input }) => {
     const { projectId, workspaceSlug: _slug, ...change } = input;
     return writeWithLog(writeContext(ctx), (tx, log) => updateProject(tx, log, { workspaceId: ctx.workspace.id, projectId, change }));
   }),
 
-  postHealth: writerProcedure.input(postHealthSchema).mutation(({ ctx, input }) =>
-    writeWithLog(writeContext(ctx), (tx, log) =>
-      postHealth(tx, log, { workspaceId: ctx.workspace.id, memberId: ctx.member.id, side: ctx.member.side, ...input }),
+  postHealth: writerProcedure
+    .input(postHealthSchema)
+    .mutation(({ ctx, input }) =>
+      writeWithLog(writeContext(ctx), (tx, log) =>
+        postHealth(tx, log, { workspaceId: ctx.workspace.id, memberId: ctx.member.id, side: ctx.member.side, ...input }),
+      ),
     ),
-  ),
 } satisfies TRPCRouterRecord;

@@ -18,11 +18,13 @@ export const taskRouter = {
     return found;
   }),
 
-  create: writerProcedure.input(createTaskSchema).mutation(({ ctx, input }) =>
-    writeWithLog(writeContext(ctx), (tx, log) =>
-      createTask(tx, log, { memberId: ctx.member.id, name: ctx.user.name }, { workspaceId: ctx.workspace.id, ...input }),
+  create: writerProcedure
+    .input(createTaskSchema)
+    .mutation(({ ctx, input }) =>
+      writeWithLog(writeContext(ctx), (tx, log) =>
+        createTask(tx, log, { memberId: ctx.member.id, name: ctx.user.name }, { workspaceId: ctx.workspace.id, ...input }),
+      ),
     ),
-  ),
 
   update: writerProcedure.input(updateTaskSchema).mutation(({ ctx, input }) => {
     const { taskId, workspaceSlug: _slug, ...change } = input;
@@ -31,11 +33,11 @@ export const taskRouter = {
     );
   }),
 
-  move: writerProcedure.input(moveTaskSchema).mutation(({ ctx, input }) =>
-    writeWithLog(writeContext(ctx), (tx, log) => moveTask(tx, log, { workspaceId: ctx.workspace.id, ...input })),
-  ),
+  move: writerProcedure
+    .input(moveTaskSchema)
+    .mutation(({ ctx, input }) => writeWithLog(writeContext(ctx), (tx, log) => moveTask(tx, log, { workspaceId: ctx.workspace.id, ...input }))),
 
-  delete: writerProcedure.input(z.object({ taskId: z.string().uuid() })).mutation(({ ctx, input }) =>
-    writeWithLog(writeContext(ctx), (tx, log) => deleteTask(tx, log, { workspaceId: ctx.workspace.id, taskId: input.taskId })),
-  ),
+  delete: writerProcedure
+    .input(z.object({ taskId: z.string().uuid() }))
+    .mutation(({ ctx, input }) => writeWithLog(writeContext(ctx), (tx, log) => deleteTask(tx, log, { workspaceId: ctx.workspace.id, taskId: input.taskId }))),
 } satisfies TRPCRouterRecord;

@@ -28,14 +28,43 @@ export async function seedDemoWork(db: Database, workspaceId: string, emailDomai
   const as = (m: { userId: string; name: string; side: Side }): WriteContext => ({ db, workspaceId, actor: { id: m.userId, name: m.name, side: m.side } });
 
   const projects = [
-    { name: "Consent banner rollout", outcome: "Visitors choose their cookies in one click, and marketing keeps measuring.", phase: "build" as const, targetDate: day(24), m: dana, i: priya },
-    { name: "Customer data platform", outcome: "One view of each customer for campaigns and service.", phase: "discovery" as const, targetDate: day(60), m: cmo, i: cio },
-    { name: "Spring launch site", outcome: "The spring range launches with a fast, accessible site.", phase: "launch" as const, targetDate: day(9), m: dana, i: tom },
+    {
+      name: "Consent banner rollout",
+      outcome: "Visitors choose their cookies in one click, and marketing keeps measuring.",
+      phase: "build" as const,
+      targetDate: day(24),
+      m: dana,
+      i: priya,
+    },
+    {
+      name: "Customer data platform",
+      outcome: "One view of each customer for campaigns and service.",
+      phase: "discovery" as const,
+      targetDate: day(60),
+      m: cmo,
+      i: cio,
+    },
+    {
+      name: "Spring launch site",
+      outcome: "The spring range launches with a fast, accessible site.",
+      phase: "launch" as const,
+      targetDate: day(9),
+      m: dana,
+      i: tom,
+    },
   ];
   const made = [];
   for (const p of projects) {
     const row = await writeWithLog(as(p.m), (tx, log) =>
-      createProject(tx, log, { workspaceId, name: p.name, outcome: p.outcome, phase: p.phase, targetDate: p.targetDate, sides: { marketing: { leadId: p.m.id }, it: { leadId: p.i.id } }, memberIds: [] }),
+      createProject(tx, log, {
+        workspaceId,
+        name: p.name,
+        outcome: p.outcome,
+        phase: p.phase,
+        targetDate: p.targetDate,
+        sides: { marketing: { leadId: p.m.id }, it: { leadId: p.i.id } },
+        memberIds: [],
+      }),
     );
     made.push({ ...p, id: row.id });
   }
@@ -52,8 +81,26 @@ export async function seedDemoWork(db: Database, workspaceId: string, emailDomai
     if (m.reached) await writeWithLog(as(m.by), (tx, log) => setReached(tx, log, { workspaceId, milestoneId: row.id, reached: true }));
   }
 
-  const tasks: { p: typeof consent; by: typeof dana; title: string; side: "marketing" | "it"; assignee: typeof dana; due: number; kind?: "task" | "requirement" | "deliverable"; status?: "in_progress" | "blocked" | "done" }[] = [
-    { p: consent, by: dana, title: "Write the banner copy in 4 languages", side: "marketing", assignee: dana, due: 3, kind: "deliverable", status: "in_progress" },
+  const tasks: {
+    p: typeof consent;
+    by: typeof dana;
+    title: string;
+    side: "marketing" | "it";
+    assignee: typeof dana;
+    due: number;
+    kind?: "task" | "requirement" | "deliverable";
+    status?: "in_progress" | "blocked" | "done";
+  }[] = [
+    {
+      p: consent,
+      by: dana,
+      title: "Write the banner copy in 4 languages",
+      side: "marketing",
+      assignee: dana,
+      due: 3,
+      kind: "deliverable",
+      status: "in_progress",
+    },
     { p: consent, by: priya, title: "Wire consent to the tag manager", side: "it", assignee: priya, due: 5, kind: "requirement", status: "blocked" },
     { p: consent, by: priya, title: "Audit third-party scripts", side: "it", assignee: priya, due: -2, status: "done" },
     { p: consent, by: dana, title: "Legal sign-off on the wording", side: "marketing", assignee: dana, due: -1 },
@@ -64,20 +111,83 @@ export async function seedDemoWork(db: Database, workspaceId: string, emailDomai
   ];
   for (const t of tasks) {
     const task = await writeWithLog(as(t.by), (tx, log) =>
-      createTask(tx, log, { memberId: t.by.id, name: t.by.name }, { workspaceId, projectId: t.p.id, title: t.title, description: "", side: t.side, assigneeId: t.assignee.id, status: "todo", priority: "medium", kind: t.kind ?? "task", dueDate: day(t.due) }),
+      createTask(
+        tx,
+        log,
+        { memberId: t.by.id, name: t.by.name },
+        {
+          workspaceId,
+          projectId: t.p.id,
+          title: t.title,
+          description: "",
+          side: t.side,
+          assigneeId: t.assignee.id,
+          status: "todo",
+          priority: "medium",
+          kind: t.kind ?? "task",
+          dueDate: day(t.due),
+        },
+      ),
     );
     if (t.status) await writeWithLog(as(t.by), (tx, log) => moveTask(tx, log, { workspaceId, taskId: task.id, status: t.status! }));
   }
 
   const checkIns = [
-    { p: consent, by: dana, health: "on_track" as const, headline: "Copy is in review, on schedule", moved: "Banner copy drafted in EN, DE, FR, ES.", risks: "", asks: "IT: a staging URL for legal to review.", decisions: "Ship with a 'Reject all' button on the first layer." },
-    { p: consent, by: priya, health: "at_risk" as const, headline: "Tag manager changes blocked on vendor", moved: "Script audit done: 14 tags, 3 to remove.", risks: "The tag vendor's consent API is still in beta.", asks: "Marketing: confirm which tags can wait until after launch.", decisions: "" },
-    { p: spring, by: dana, health: "on_track" as const, headline: "Launch assets on track", moved: "Landing copy approved.", risks: "Hero photography is late.", asks: "", decisions: "Launch date stays fixed." },
-    { p: spring, by: tom, health: "on_track" as const, headline: "Site passes the performance budget", moved: "LCP 1.8 s on 4G in staging.", risks: "", asks: "", decisions: "" },
+    {
+      p: consent,
+      by: dana,
+      health: "on_track" as const,
+      headline: "Copy is in review, on schedule",
+      moved: "Banner copy drafted in EN, DE, FR, ES.",
+      risks: "",
+      asks: "IT: a staging URL for legal to review.",
+      decisions: "Ship with a 'Reject all' button on the first layer.",
+    },
+    {
+      p: consent,
+      by: priya,
+      health: "at_risk" as const,
+      headline: "Tag manager changes blocked on vendor",
+      moved: "Script audit done: 14 tags, 3 to remove.",
+      risks: "The tag vendor's consent API is still in beta.",
+      asks: "Marketing: confirm which tags can wait until after launch.",
+      decisions: "",
+    },
+    {
+      p: spring,
+      by: dana,
+      health: "on_track" as const,
+      headline: "Launch assets on track",
+      moved: "Landing copy approved.",
+      risks: "Hero photography is late.",
+      asks: "",
+      decisions: "Launch date stays fixed.",
+    },
+    {
+      p: spring,
+      by: tom,
+      health: "on_track" as const,
+      headline: "Site passes the performance budget",
+      moved: "LCP 1.8 s on 4G in staging.",
+      risks: "",
+      asks: "",
+      decisions: "",
+    },
   ];
   for (const c of checkIns) {
     await writeWithLog(as(c.by), (tx, log) =>
-      postCheckIn(tx, log, { workspaceId, projectId: c.p.id, memberId: c.by.id, side: c.by.side, health: c.health, headline: c.headline, moved: c.moved, risks: c.risks, asks: c.asks, decisions: c.decisions }),
+      postCheckIn(tx, log, {
+        workspaceId,
+        projectId: c.p.id,
+        memberId: c.by.id,
+        side: c.by.side,
+        health: c.health,
+        headline: c.headline,
+        moved: c.moved,
+        risks: c.risks,
+        asks: c.asks,
+        decisions: c.decisions,
+      }),
     );
   }
 }

@@ -24,7 +24,12 @@ describe("checkInStatuses", () => {
       ],
       now,
     );
-    expect(statuses.find((s) => s.side === "marketing")).toMatchObject({ state: "ok", leadId: "m-lead", daysSinceUpdate: 2, dueAt: new Date(daysAgo(2).getTime() + 7 * DAY).toISOString() });
+    expect(statuses.find((s) => s.side === "marketing")).toMatchObject({
+      state: "ok",
+      leadId: "m-lead",
+      daysSinceUpdate: 2,
+      dueAt: new Date(daysAgo(2).getTime() + 7 * DAY).toISOString(),
+    });
     expect(statuses.find((s) => s.side === "it")).toMatchObject({ state: "due", leadId: "i-lead", daysSinceUpdate: 6 });
 
     const later = checkInStatuses([project()], [{ projectId: "p1", side: "it", at: daysAgo(8) }], now);
@@ -50,11 +55,7 @@ describe("checkInStatuses", () => {
   });
 
   it("keeps sides and projects apart", () => {
-    const statuses = checkInStatuses(
-      [project(), project({ id: "p2", name: "Spring site" })],
-      [{ projectId: "p2", side: "marketing", at: daysAgo(1) }],
-      now,
-    );
+    const statuses = checkInStatuses([project(), project({ id: "p2", name: "Spring site" })], [{ projectId: "p2", side: "marketing", at: daysAgo(1) }], now);
     expect(statuses.map((s) => `${s.projectId}:${s.side}:${s.state}`)).toEqual(["p1:marketing:overdue", "p1:it:overdue", "p2:marketing:ok", "p2:it:overdue"]);
   });
 });

@@ -39,7 +39,7 @@ export async function postCheckIn(tx: Transaction, log: LogFn, input: CheckInInp
   });
   await log({
     action: "check_in.posted",
-   
+
     entityId: checkIn.id,
     projectId: input.projectId,
     summary: {

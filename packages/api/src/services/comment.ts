@@ -34,7 +34,7 @@ export async function createComment(
   );
   await log({
     action: "comment.created",
-   
+
     entityId: row.id,
     projectId,
     summary: {

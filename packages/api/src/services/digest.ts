@@ -59,7 +59,14 @@ export async function buildDigest(db: Executor, { id: workspaceId, timeZone }: {
   const overdueBySide = { marketing: [] as DigestTask[], it: [] as DigestTask[] };
   for (const t of overdue) {
     if (t.side === "leadership") continue;
-    overdueBySide[t.side].push({ id: t.id, title: t.title, projectId: t.projectId, projectName: names.get(t.projectId) ?? "", dueDate: t.dueDate!, assigneeName: t.assigneeName });
+    overdueBySide[t.side].push({
+      id: t.id,
+      title: t.title,
+      projectId: t.projectId,
+      projectName: names.get(t.projectId) ?? "",
+      dueDate: t.dueDate!,
+      assigneeName: t.assigneeName,
+    });
   }
 
   return {
@@ -70,7 +77,11 @@ export async function buildDigest(db: Executor, { id: workspaceId, timeZone }: {
     missingCheckIns: statuses.filter((s) => s.state === "overdue"),
     disagreements: projects
       .filter((p) => p.disagree)
-      .map((p) => ({ id: p.project.id, name: p.project.name, sides: perSide((side) => ({ health: p.sides[side].health, healthReason: p.sides[side].healthReason })) })),
+      .map((p) => ({
+        id: p.project.id,
+        name: p.project.name,
+        sides: perSide((side) => ({ health: p.sides[side].health, healthReason: p.sides[side].healthReason })),
+      })),
     changeCount: changes.length,
   };
 }

@@ -26,7 +26,17 @@ export function feedCsv(rows: Row[], projectNames: Map<string, string>) {
   for (const row of rows) {
     const { title, detail } = entryLine(row);
     lines.push(
-      [row.seq, row.createdAt.toISOString(), row.actorName, row.actorSide ?? "", row.action, row.projectId ? (projectNames.get(row.projectId) ?? "") : "", title, detail, row.hash]
+      [
+        row.seq,
+        row.createdAt.toISOString(),
+        row.actorName,
+        row.actorSide ?? "",
+        row.action,
+        row.projectId ? (projectNames.get(row.projectId) ?? "") : "",
+        title,
+        detail,
+        row.hash,
+      ]
         .map(csvCell)
         .join(","),
     );

@@ -15,7 +15,10 @@ export async function withAcknowledgements(db: Executor, workspaceId: string, ro
 }
 
 /** One keyset page: newest first; `nextCursor` is the seq to pass back for the page after. */
-export async function feedPage(db: Executor, { workspaceId, filter, cursor, limit }: { workspaceId: string; filter: FeedFilter; cursor?: number | null; limit: number }) {
+export async function feedPage(
+  db: Executor,
+  { workspaceId, filter, cursor, limit }: { workspaceId: string; filter: FeedFilter; cursor?: number | null; limit: number },
+) {
   const rows = await listFeed(db, { workspaceId, filter, beforeSeq: cursor ?? undefined, limit: limit + 1 });
   const page = rows.slice(0, limit);
   return { items: await withAcknowledgements(db, workspaceId, page), nextCursor: rows.length > limit ? (page.at(-1)?.seq ?? null) : null };
@@ -26,9 +29,7 @@ export async function feedPage(db: Executor, { workspaceId, filter, cursor, limi
 export const hashFeedToken = (token: string) => createHash("sha256").update(token).digest("hex");
 export const newFeedToken = () => randomBytes(24).toString("base64url");
 
-export type FeedTokenCheck =
-  | { ok: true; workspaceId: string; memberId: string }
-  | { ok: false; reason: "unknown" | "revoked" | "left" };
+export type FeedTokenCheck = { ok: true; workspaceId: string; memberId: string } | { ok: false; reason: "unknown" | "revoked" | "left" };
 
 /** Who a secret feed URL reads as; refused once revoked, or once its member has left the workspace. */
 export async function checkFeedToken(db: Database, token: string): Promise<FeedTokenCheck> {

@@ -29,7 +29,7 @@ export async function issueInvitation(
   // The token never enters the log: the log is readable by every member.
   await log({
     action: "invitation.created",
-   
+
     entityId: invitation.id,
     summary: { label: `${input.side} ${input.role} invite`, after: { side: input.side, role: input.role, expiresAt: invitation.expiresAt.toISOString() } },
   });
@@ -74,7 +74,7 @@ export async function acceptInvitation(tx: Transaction, log: LogFn, { token, use
   await markInvitationAccepted(tx, { id: found.invitation.id, userId });
   await log({
     action: "member.joined",
-   
+
     entityId: added.id,
     summary: { label: userName, after: { side: added.side, role: added.role, userId, invitationId: found.invitation.id } },
   });

@@ -33,7 +33,7 @@ export async function changeMember(
   if (!updated) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
   await log({
     action: "member.updated",
-   
+
     entityId: memberId,
     summary: {
       label: await memberName(tx, workspaceId, memberId),
@@ -55,7 +55,7 @@ export async function deleteMember(tx: Transaction, log: LogFn, { workspaceId, m
   if (!removed) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
   await log({
     action: "member.removed",
-   
+
     entityId: memberId,
     summary: { label, before: { side: current.side, role: current.role, userId: current.userId }, after: null },
   });

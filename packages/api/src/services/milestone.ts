@@ -19,7 +19,7 @@ export async function addMilestone(tx: Transaction, log: LogFn, input: { workspa
   const row = await insertMilestone(tx, input);
   await log({
     action: "milestone.added",
-   
+
     entityId: row.id,
     projectId: row.projectId,
     summary: { label: row.title, after: milestoneSnapshot(row) },
@@ -28,14 +28,18 @@ export async function addMilestone(tx: Transaction, log: LogFn, input: { workspa
 }
 
 /** Marks a milestone reached, or open again; setting what it already is writes nothing. */
-export async function setReached(tx: Transaction, log: LogFn, { workspaceId, milestoneId, reached }: { workspaceId: string; milestoneId: string; reached: boolean }) {
+export async function setReached(
+  tx: Transaction,
+  log: LogFn,
+  { workspaceId, milestoneId, reached }: { workspaceId: string; milestoneId: string; reached: boolean },
+) {
   const current = await getMilestoneForUpdate(tx, { workspaceId, milestoneId });
   if (!current) throw notFound("Milestone");
   if ((current.reachedAt !== null) === reached) return milestoneSnapshot(current);
   const row = await setMilestoneReached(tx, { milestoneId, reached });
   await log({
     action: reached ? "milestone.reached" : "milestone.reopened",
-   
+
     entityId: row.id,
     projectId: row.projectId,
     summary: { label: row.title, before: { reachedAt: current.reachedAt?.toISOString() ?? null }, after: milestoneSnapshot(row) },
@@ -56,7 +60,7 @@ export async function updateMilestone(
   const row = await updateMilestoneRow(tx, { milestoneId, change: changed.after });
   await log({
     action: "milestone.updated",
-   
+
     entityId: row.id,
     projectId: row.projectId,
     summary: { label: row.title, before: changed.before, after: changed.after },
@@ -70,7 +74,7 @@ export async function removeMilestone(tx: Transaction, log: LogFn, { workspaceId
   await deleteMilestoneRow(tx, { milestoneId });
   await log({
     action: "milestone.removed",
-   
+
     entityId: current.id,
     projectId: current.projectId,
     summary: { label: current.title, before: milestoneSnapshot(current), after: null },

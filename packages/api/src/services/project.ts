@@ -33,7 +33,8 @@ export async function createProject(
 ) {
   const leads = await assertLeads(tx, input.workspaceId, input.sides);
   const extra = await getMembersByIds(tx, { workspaceId: input.workspaceId, ids: input.memberIds });
-  if (extra.length !== new Set(input.memberIds).size) throw new TRPCError({ code: "BAD_REQUEST", message: "Some of the chosen members are not in this workspace." });
+  if (extra.length !== new Set(input.memberIds).size)
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Some of the chosen members are not in this workspace." });
   const [row] = await tx
     .insert(schema.project)
     .values({
@@ -45,9 +46,16 @@ export async function createProject(
     })
     .returning();
   if (!row) throw new Error("project insert returned nothing");
-  await insertProjectSides(tx, row.id, perSide((side) => input.sides[side].leadId));
+  await insertProjectSides(
+    tx,
+    row.id,
+    perSide((side) => input.sides[side].leadId),
+  );
   const memberIds = [...new Set([...WORKING_SIDES.map((side) => input.sides[side].leadId), ...input.memberIds])];
-  await addProjectMembers(tx, memberIds.map((memberId) => ({ projectId: row.id, memberId, workspaceId: input.workspaceId })));
+  await addProjectMembers(
+    tx,
+    memberIds.map((memberId) => ({ projectId: row.id, memberId, workspaceId: input.workspaceId })),
+  );
   await log({
     action: "project.created",
     entityId: row.id,
@@ -80,7 +88,11 @@ type ProjectChange = Partial<Pick<typeof schema.project.$inferInsert, "name" | "
   sides?: Partial<SideLeads>;
 };
 
-export async function updateProject(tx: Transaction, log: LogFn, { workspaceId, projectId, change }: { workspaceId: string; projectId: string; change: ProjectChange }) {
+export async function updateProject(
+  tx: Transaction,
+  log: LogFn,
+  { workspaceId, projectId, change }: { workspaceId: string; projectId: string; change: ProjectChange },
+) {
   const current = await lockProject(tx, workspaceId, projectId);
   const currentSides = await lockProjectSides(tx, projectId);
   const { sides: sideChange = {}, ...fields } = change;
@@ -97,7 +109,10 @@ export async function updateProject(tx: Transaction, log: LogFn, { workspaceId, 
   if (!row) throw notFound();
   for (const side of newLeads) await updateProjectSide(tx, projectId, side, { leadId: next[side].leadId });
   if (newLeads.length > 0) {
-    await addProjectMembers(tx, WORKING_SIDES.map((side) => ({ projectId, memberId: next[side].leadId, workspaceId })));
+    await addProjectMembers(
+      tx,
+      WORKING_SIDES.map((side) => ({ projectId, memberId: next[side].leadId, workspaceId })),
+    );
   }
   const before: Record<string, unknown> = { ...changed.before };
   const beforeSides: Partial<Record<WorkingSide, { leadId: string }>> = {};
@@ -127,7 +142,14 @@ export async function updateProject(tx: Transaction, log: LogFn, { workspaceId, 
  */
 export async function setLeadHealth(
   tx: Transaction,
-  { workspaceId, projectId, memberId, side, health, reason }: { workspaceId: string; projectId: string; memberId: string; side: Side; health: Health; reason: string },
+  {
+    workspaceId,
+    projectId,
+    memberId,
+    side,
+    health,
+    reason,
+  }: { workspaceId: string; projectId: string; memberId: string; side: Side; health: Health; reason: string },
 ) {
   await lockProject(tx, workspaceId, projectId);
   const current = await lockProjectSides(tx, projectId);
@@ -186,4 +208,3 @@ export function diff<T extends Record<string, unknown>>(current: T, change: Part
   }
   return { before: before as Partial<T>, after: after as Partial<T> };
 }
-

@@ -1,5 +1,5 @@
 import type { Transaction } from "@tandem/db";
-import { schema } from "@tandem/db";
+import type { schema } from "@tandem/db";
 import {
   bottomPosition,
   deleteTaskRow,
@@ -49,7 +49,10 @@ async function assigneeOf(tx: Transaction, workspaceId: string, assigneeId: stri
   return m;
 }
 
-async function notifyAssignee(tx: Transaction, { workspaceId, task, assignee, actor }: { workspaceId: string; task: TaskRow; assignee: { id: string } | null; actor: Actor }) {
+async function notifyAssignee(
+  tx: Transaction,
+  { workspaceId, task, assignee, actor }: { workspaceId: string; task: TaskRow; assignee: { id: string } | null; actor: Actor },
+) {
   if (!assignee || assignee.id === actor.memberId) return;
   await insertNotifications(tx, [
     { workspaceId, recipientId: assignee.id, kind: "assignment", actorName: actor.name, projectId: task.projectId, taskId: task.id, title: task.title },
@@ -93,17 +96,26 @@ export async function createTask(
   await notifyAssignee(tx, { workspaceId: input.workspaceId, task: row, assignee, actor });
   await log({
     action: "task.created",
-   
+
     entityId: row.id,
     projectId: row.projectId,
-    summary: { label: row.title, after: { ...taskSnapshot(row, assignee?.name ?? null), projectName: project.name }, notify: assignee && assignee.id !== actor.memberId ? [assignee.userId] : [] },
+    summary: {
+      label: row.title,
+      after: { ...taskSnapshot(row, assignee?.name ?? null), projectName: project.name },
+      notify: assignee && assignee.id !== actor.memberId ? [assignee.userId] : [],
+    },
   });
   return row;
 }
 
 type TaskChange = Partial<Pick<TaskRow, "title" | "description" | "side" | "assigneeId" | "priority" | "kind" | "dueDate">>;
 
-export async function updateTask(tx: Transaction, log: LogFn, actor: Actor, { workspaceId, taskId, change }: { workspaceId: string; taskId: string; change: TaskChange }) {
+export async function updateTask(
+  tx: Transaction,
+  log: LogFn,
+  actor: Actor,
+  { workspaceId, taskId, change }: { workspaceId: string; taskId: string; change: TaskChange },
+) {
   const current = await getTaskForUpdate(tx, { workspaceId, taskId });
   if (!current) throw notFound();
   const changed = diff(current, change);
@@ -115,7 +127,7 @@ export async function updateTask(tx: Transaction, log: LogFn, actor: Actor, { wo
   if (assigneeChanged) await notifyAssignee(tx, { workspaceId, task: row, assignee, actor });
   await log({
     action: assigneeChanged ? "task.assigned" : "task.updated",
-   
+
     entityId: taskId,
     projectId: row.projectId,
     summary: {
@@ -131,7 +143,13 @@ export async function updateTask(tx: Transaction, log: LogFn, actor: Actor, { wo
 export async function moveTask(
   tx: Transaction,
   log: LogFn,
-  { workspaceId, taskId, status, beforeId, afterId }: { workspaceId: string; taskId: string; status: TaskRow["status"]; beforeId?: string | null; afterId?: string | null },
+  {
+    workspaceId,
+    taskId,
+    status,
+    beforeId,
+    afterId,
+  }: { workspaceId: string; taskId: string; status: TaskRow["status"]; beforeId?: string | null; afterId?: string | null },
 ) {
   const current = await getTaskForUpdate(tx, { workspaceId, taskId });
   if (!current) throw notFound();
@@ -140,7 +158,7 @@ export async function moveTask(
   if (!row) throw notFound();
   await log({
     action: "task.moved",
-   
+
     entityId: taskId,
     projectId: row.projectId,
     summary: {
@@ -158,7 +176,7 @@ export async function deleteTask(tx: Transaction, log: LogFn, { workspaceId, tas
   await deleteTaskRow(tx, { workspaceId, taskId });
   await log({
     action: "task.deleted",
-   
+
     entityId: taskId,
     projectId: current.projectId,
     summary: { label: current.title, before: { status: current.status, side: current.side }, after: null },

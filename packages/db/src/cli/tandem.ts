@@ -29,12 +29,20 @@ async function connect(): Promise<DbHandle> {
     // Nothing is serving the embedded database: open its files ourselves.
     const embedded = await startEmbeddedDb({ dataDir, maxConnections: 4 });
     const direct = createDb(embedded.url, { max: 2 });
-    return { ...direct, close: async () => { await direct.close(); await embedded.stop(); } };
+    return {
+      ...direct,
+      close: async () => {
+        await direct.close();
+        await embedded.stop();
+      },
+    };
   }
 }
 
 function publicKeyPem(): string | undefined {
-  const pem = process.env.TANDEM_LOG_SIGNING_KEY ?? (existsSync(join(env.TANDEM_DATA_DIR, "log-signing-key.pem")) ? readFileSync(join(env.TANDEM_DATA_DIR, "log-signing-key.pem"), "utf8") : undefined);
+  const pem =
+    process.env.TANDEM_LOG_SIGNING_KEY ??
+    (existsSync(join(env.TANDEM_DATA_DIR, "log-signing-key.pem")) ? readFileSync(join(env.TANDEM_DATA_DIR, "log-signing-key.pem"), "utf8") : undefined);
   if (!pem) return undefined;
   return createPublicKey(pem).export({ type: "spki", format: "pem" }).toString();
 }

@@ -26,7 +26,14 @@ export function readCheckpointFile(path: string): SignedCheckpoint[] {
   const list = Array.isArray(parsed) ? parsed : [parsed];
   for (const c of list) {
     const cp = c as Partial<SignedCheckpoint>;
-    if (typeof cp.workspaceId !== "string" || typeof cp.seq !== "number" || typeof cp.hash !== "string" || typeof cp.signature !== "string" || typeof cp.keyId !== "string" || typeof cp.createdAt !== "string") {
+    if (
+      typeof cp.workspaceId !== "string" ||
+      typeof cp.seq !== "number" ||
+      typeof cp.hash !== "string" ||
+      typeof cp.signature !== "string" ||
+      typeof cp.keyId !== "string" ||
+      typeof cp.createdAt !== "string"
+    ) {
       throw new Error(`${path} is not a Tandem checkpoint file`);
     }
   }

@@ -25,7 +25,10 @@ const payload = (cp: { workspaceId: string; seq: number; hash: string; createdAt
   Buffer.from(canonicalize({ v: 1, workspaceId: cp.workspaceId, seq: cp.seq, hash: cp.hash, createdAt: cp.createdAt })!);
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /** Loads an Ed25519 private key from PKCS#8 PEM. */

@@ -81,7 +81,11 @@ export async function verifyWorkspaceLog(db: Executor, workspaceId: string, opts
   if (!problem) {
     const [head] = await db.select().from(logHead).where(eq(logHead.workspaceId, workspaceId)).limit(1);
     if (head && head.seq > last) {
-      problem = { kind: "truncated", seq: last + 1, message: `the log ends at #${last} but its head says #${head.seq}: entries from #${last + 1} were removed` };
+      problem = {
+        kind: "truncated",
+        seq: last + 1,
+        message: `the log ends at #${last} but its head says #${head.seq}: entries from #${last + 1} were removed`,
+      };
     } else if (head && head.seq === last && head.hash !== prevHash) {
       problem = { kind: "hash-mismatch", seq: last, message: `entry #${last} does not match the recorded head` };
     }

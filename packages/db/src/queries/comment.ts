@@ -3,10 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
 import { comment, member, user } from "../schema";
 
-export async function listComments(
-  db: Executor,
-  { workspaceId, projectId, taskId }: { workspaceId: string; projectId: string; taskId?: string | null },
-) {
+export async function listComments(db: Executor, { workspaceId, projectId, taskId }: { workspaceId: string; projectId: string; taskId?: string | null }) {
   return db
     .select({
       id: comment.id,
@@ -21,13 +18,7 @@ export async function listComments(
     .from(comment)
     .leftJoin(member, eq(member.id, comment.authorId))
     .leftJoin(user, eq(user.id, member.userId))
-    .where(
-      and(
-        eq(comment.workspaceId, workspaceId),
-        eq(comment.projectId, projectId),
-        taskId ? eq(comment.taskId, taskId) : isNull(comment.taskId),
-      ),
-    )
+    .where(and(eq(comment.workspaceId, workspaceId), eq(comment.projectId, projectId), taskId ? eq(comment.taskId, taskId) : isNull(comment.taskId)))
     .orderBy(asc(comment.createdAt));
 }
 

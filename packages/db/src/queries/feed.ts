@@ -40,7 +40,10 @@ function feedWhere(workspaceId: string, filter: FeedFilter): SQL {
 }
 
 /** A page of the feed, newest first, keyset-paged on seq (`beforeSeq` is the last seq of the previous page). */
-export async function listFeed(db: Executor, { workspaceId, filter = {}, beforeSeq, limit }: { workspaceId: string; filter?: FeedFilter; beforeSeq?: number; limit: number }) {
+export async function listFeed(
+  db: Executor,
+  { workspaceId, filter = {}, beforeSeq, limit }: { workspaceId: string; filter?: FeedFilter; beforeSeq?: number; limit: number },
+) {
   return db
     .select()
     .from(logEntry)
@@ -50,7 +53,10 @@ export async function listFeed(db: Executor, { workspaceId, filter = {}, beforeS
 }
 
 /** Feed entries in a time range, oldest first (the CSV export). */
-export async function listFeedBetween(db: Executor, { workspaceId, filter = {}, from, to, limit }: { workspaceId: string; filter?: FeedFilter; from: Date; to: Date; limit: number }) {
+export async function listFeedBetween(
+  db: Executor,
+  { workspaceId, filter = {}, from, to, limit }: { workspaceId: string; filter?: FeedFilter; from: Date; to: Date; limit: number },
+) {
   return db
     .select()
     .from(logEntry)
@@ -78,7 +84,11 @@ export async function insertAcknowledgement(db: Executor, values: { workspaceId:
 }
 
 export async function getLogEntry(db: Executor, { workspaceId, seq }: { workspaceId: string; seq: number }) {
-  const [row] = await db.select().from(logEntry).where(and(eq(logEntry.workspaceId, workspaceId), eq(logEntry.seq, seq))).limit(1);
+  const [row] = await db
+    .select()
+    .from(logEntry)
+    .where(and(eq(logEntry.workspaceId, workspaceId), eq(logEntry.seq, seq)))
+    .limit(1);
   return row ?? null;
 }
 

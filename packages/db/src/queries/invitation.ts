@@ -17,14 +17,7 @@ export async function listOpenInvitations(db: Executor, { workspaceId }: { works
   return db
     .select()
     .from(invitation)
-    .where(
-      and(
-        eq(invitation.workspaceId, workspaceId),
-        isNull(invitation.acceptedAt),
-        isNull(invitation.revokedAt),
-        gt(invitation.expiresAt, new Date()),
-      ),
-    )
+    .where(and(eq(invitation.workspaceId, workspaceId), isNull(invitation.acceptedAt), isNull(invitation.revokedAt), gt(invitation.expiresAt, new Date())))
     .orderBy(desc(invitation.createdAt));
 }
 

@@ -50,17 +50,17 @@ export async function appendLogEntry<A extends WritableAction>(tx: Transaction, 
     prevHash: head.hash,
   };
   const hash = entryHash(fields);
-  const [row] = await tx.insert(logEntry).values({ ...fields, hash }).returning();
+  const [row] = await tx
+    .insert(logEntry)
+    .values({ ...fields, hash })
+    .returning();
   await tx.update(logHead).set({ seq: fields.seq, hash }).where(eq(logHead.workspaceId, input.workspaceId));
   if (!row) throw new Error("log insert returned nothing");
   return row;
 }
 
 /** Entries after `afterSeq`, oldest first: what a reconnecting client or a realtime node reads. */
-export async function listLogAfter(
-  db: Executor,
-  { workspaceId, afterSeq, limit = 500 }: { workspaceId: string; afterSeq: number; limit?: number },
-) {
+export async function listLogAfter(db: Executor, { workspaceId, afterSeq, limit = 500 }: { workspaceId: string; afterSeq: number; limit?: number }) {
   return db
     .select()
     .from(logEntry)
@@ -104,11 +104,6 @@ export async function listCheckpoints(db: Executor, workspaceId: string) {
 }
 
 export async function latestCheckpoint(db: Executor, workspaceId: string) {
-  const [row] = await db
-    .select()
-    .from(logCheckpoint)
-    .where(eq(logCheckpoint.workspaceId, workspaceId))
-    .orderBy(desc(logCheckpoint.seq))
-    .limit(1);
+  const [row] = await db.select().from(logCheckpoint).where(eq(logCheckpoint.workspaceId, workspaceId)).orderBy(desc(logCheckpoint.seq)).limit(1);
   return row ?? null;
 }

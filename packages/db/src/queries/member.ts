@@ -40,18 +40,12 @@ export async function countAdminsForUpdate(db: Executor, { workspaceId }: { work
   return rows.length;
 }
 
-export async function addMember(
-  db: Executor,
-  input: { workspaceId: string; userId: string; side: Side; role: Role; title?: string | null },
-) {
+export async function addMember(db: Executor, input: { workspaceId: string; userId: string; side: Side; role: Role; title?: string | null }) {
   const [row] = await db.insert(member).values(input).onConflictDoNothing().returning();
   return row ?? null;
 }
 
-export async function updateMember(
-  db: Executor,
-  { workspaceId, memberId, side, role }: { workspaceId: string; memberId: string; side?: Side; role?: Role },
-) {
+export async function updateMember(db: Executor, { workspaceId, memberId, side, role }: { workspaceId: string; memberId: string; side?: Side; role?: Role }) {
   const [row] = await db
     .update(member)
     .set({ ...(side ? { side } : {}), ...(role ? { role } : {}) })
@@ -75,11 +69,7 @@ export async function listMemberWorkspaceIds(db: Executor, userId: string) {
 }
 
 export async function countMembersBySide(db: Executor, { workspaceId }: { workspaceId: string }) {
-  return db
-    .select({ side: member.side, count: sql<number>`count(*)::int` })
-    .from(member)
-    .where(eq(member.workspaceId, workspaceId))
-    .groupBy(member.side);
+  return db.select({ side: member.side, count: sql<number>`count(*)::int` }).from(member).where(eq(member.workspaceId, workspaceId)).groupBy(member.side);
 }
 
 export async function getUsersByIds(db: Executor, ids: string[]) {

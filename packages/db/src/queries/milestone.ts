@@ -51,4 +51,7 @@ export async function deleteMilestoneRow(db: Executor, { milestoneId }: { milest
 
 /** The project's next open milestone, as `{ title, dueOn }` or null: for lists and /status. */
 export const nextMilestoneOf = (projectId: SQLWrapper) =>
-  sql<{ title: string; dueOn: string } | null>`(select json_build_object('title', ${milestone.title}, 'dueOn', ${milestone.dueOn}) from ${milestone} where ${milestone.projectId} = ${projectId} and ${milestone.reachedAt} is null order by ${milestone.dueOn}, ${milestone.createdAt} limit 1)`;
+  sql<{
+    title: string;
+    dueOn: string;
+  } | null>`(select json_build_object('title', ${milestone.title}, 'dueOn', ${milestone.dueOn}) from ${milestone} where ${milestone.projectId} = ${projectId} and ${milestone.reachedAt} is null order by ${milestone.dueOn}, ${milestone.createdAt} limit 1)`;

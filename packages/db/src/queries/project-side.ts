@@ -58,7 +58,10 @@ export async function getProjectSides(db: Executor, projectIds: string[]): Promi
 
 /** The rows of a project list or page, each with its `sides`. */
 export async function withSides<T extends { project: { id: string } }>(db: Executor, rows: T[]): Promise<(T & { sides: ProjectSides })[]> {
-  const sides = await getProjectSides(db, rows.map((r) => r.project.id));
+  const sides = await getProjectSides(
+    db,
+    rows.map((r) => r.project.id),
+  );
   return rows.map((r) => ({ ...r, sides: sides.get(r.project.id) ?? perSide(() => noSide) }));
 }
 

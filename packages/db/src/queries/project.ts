@@ -16,26 +16,25 @@ export interface ProjectFilter {
 
 /** `today` is the workspace's day (todayIn in @tandem/domain/rules): overdue is reckoned in its time zone. */
 function projectSelect(db: Executor, today: string) {
-  return db
-    .select({
-      project,
-      openTasks: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.status} <> 'done')`,
-      overdueTasks: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.status} <> 'done' and ${task.dueDate} < ${today})`,
-      disagree: disagreement,
-      nextMilestone: nextMilestoneOf(project.id),
-    })
-    .from(project)
-    // Not for its columns: with a join, drizzle qualifies `project.id` inside the subqueries above
-    // (a single-table select would print a bare "id", which the task subquery reads as task.id).
-    .innerJoin(workspace, eq(workspace.id, project.workspaceId));
+  return (
+    db
+      .select({
+        project,
+        openTasks: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.status} <> 'done')`,
+        overdueTasks: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.status} <> 'done' and ${task.dueDate} < ${today})`,
+        disagree: disagreement,
+        nextMilestone: nextMilestoneOf(project.id),
+      })
+      .from(project)
+      // Not for its columns: with a join, drizzle qualifies `project.id` inside the subqueries above
+      // (a single-table select would print a bare "id", which the task subquery reads as task.id).
+      .innerJoin(workspace, eq(workspace.id, project.workspaceId))
+  );
 }
 
 export type ProjectRow = Awaited<ReturnType<typeof listProjects>>[number];
 
-export async function listProjects(
-  db: Executor,
-  { workspaceId, today, filter = {} }: { workspaceId: string; today: string; filter?: ProjectFilter },
-) {
+export async function listProjects(db: Executor, { workspaceId, today, filter = {} }: { workspaceId: string; today: string; filter?: ProjectFilter }) {
   const conds: (SQL | undefined)[] = [eq(project.workspaceId, workspaceId)];
   if (filter.phase) conds.push(eq(project.phase, filter.phase));
   if (filter.health === "disagree") conds.push(disagreement);
@@ -92,4 +91,3 @@ export async function removeProjectMember(db: Executor, { workspaceId, projectId
     .returning();
   return row ?? null;
 }
-

@@ -85,7 +85,11 @@ export async function placeBetween(
 ) {
   const inColumn = and(eq(task.projectId, projectId), eq(task.status, status));
   const pos = async (id: string) => {
-    const [row] = await db.select({ position: task.position }).from(task).where(and(inColumn, eq(task.id, id))).limit(1);
+    const [row] = await db
+      .select({ position: task.position })
+      .from(task)
+      .where(and(inColumn, eq(task.id, id)))
+      .limit(1);
     return row?.position;
   };
   // `afterId` is the task that will sit above the moved one, `beforeId` the one below it.
@@ -93,11 +97,17 @@ export async function placeBetween(
   const below = beforeId ? await pos(beforeId) : undefined;
   if (above !== undefined && below !== undefined && above < below) return positionBetween(above, below);
   if (above !== undefined) {
-    const [next] = await db.select({ p: min(task.position) }).from(task).where(and(inColumn, gt(task.position, above)));
+    const [next] = await db
+      .select({ p: min(task.position) })
+      .from(task)
+      .where(and(inColumn, gt(task.position, above)));
     return positionBetween(above, next?.p ?? undefined);
   }
   if (below !== undefined) {
-    const [prev] = await db.select({ p: max(task.position) }).from(task).where(and(inColumn, lt(task.position, below)));
+    const [prev] = await db
+      .select({ p: max(task.position) })
+      .from(task)
+      .where(and(inColumn, lt(task.position, below)));
     return positionBetween(prev?.p ?? undefined, below);
   }
   return bottomPosition(db, { projectId, status });
@@ -125,4 +135,3 @@ export async function deleteTaskRow(db: Executor, { workspaceId, taskId }: { wor
     .returning();
   return row ?? null;
 }
-

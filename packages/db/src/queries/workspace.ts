@@ -59,7 +59,11 @@ export async function createWorkspace(
 /** The workspaces whose slug is one of `slugs` (say, the reserved ones), oldest first. */
 export async function listWorkspacesBySlugs(db: Executor, slugs: readonly string[]) {
   if (slugs.length === 0) return [];
-  return db.select().from(workspace).where(inArray(workspace.slug, [...slugs])).orderBy(asc(workspace.createdAt), asc(workspace.id));
+  return db
+    .select()
+    .from(workspace)
+    .where(inArray(workspace.slug, [...slugs]))
+    .orderBy(asc(workspace.createdAt), asc(workspace.id));
 }
 
 /** Moves a workspace to another address; null when it is no longer at `from` (someone moved it first). */

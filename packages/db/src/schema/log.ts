@@ -37,10 +37,7 @@ export const logEntry = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [
-    primaryKey({ name: "log_entry_pk", columns: [t.workspaceId, t.seq] }),
-    index("log_entry_project_idx").on(t.workspaceId, t.projectId, t.seq),
-  ],
+  (t) => [primaryKey({ name: "log_entry_pk", columns: [t.workspaceId, t.seq] }), index("log_entry_project_idx").on(t.workspaceId, t.projectId, t.seq)],
 );
 
 /** The head of each workspace's chain; its row lock serialises appends to one workspace. */

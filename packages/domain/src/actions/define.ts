@@ -1,4 +1,4 @@
-import * as v from "valibot";
+import type * as v from "valibot";
 
 import type { FeedKind } from "../constants";
 import type { Side } from "../sides";

@@ -165,5 +165,7 @@ export function parsePayload<A extends ActionName>(action: A, raw: unknown): { a
 
 /** Every procedure path the registry names: a test holds them to the API's router. */
 export function namedProcedures(): ProcedurePath[] {
-  return [...new Set(DOMAINS.flatMap((d) => [...d.queries, ...Object.values(d.actions as Record<string, ActionDef>).flatMap((a) => a.cache?.invalidate ?? [])]))];
+  return [
+    ...new Set(DOMAINS.flatMap((d) => [...d.queries, ...Object.values(d.actions as Record<string, ActionDef>).flatMap((a) => a.cache?.invalidate ?? [])])),
+  ];
 }

@@ -67,9 +67,16 @@ type SidesPayload = Partial<v.InferOutput<typeof projectChange>>;
 export function sideOf(p: SidesPayload, side: WorkingSide): Partial<v.InferOutput<typeof sidePart>> {
   const part = p.sides?.[side];
   if (part) return part;
-  const legacy = side === "marketing"
-    ? { leadId: p.marketingLeadId, leadName: p.marketingLeadName, health: p.marketingHealth, healthReason: p.marketingHealthReason, healthAt: p.marketingHealthAt }
-    : { leadId: p.itLeadId, leadName: p.itLeadName, health: p.itHealth, healthReason: p.itHealthReason, healthAt: p.itHealthAt };
+  const legacy =
+    side === "marketing"
+      ? {
+          leadId: p.marketingLeadId,
+          leadName: p.marketingLeadName,
+          health: p.marketingHealth,
+          healthReason: p.marketingHealthReason,
+          healthAt: p.marketingHealthAt,
+        }
+      : { leadId: p.itLeadId, leadName: p.itLeadName, health: p.itHealth, healthReason: p.itHealthReason, healthAt: p.itHealthAt };
   return Object.fromEntries(Object.entries(legacy).filter(([, x]) => x !== undefined));
 }
 

@@ -142,19 +142,33 @@ export function CheckInDialog({
           </fieldset>
           <Field id="check-in-headline" label="Headline" error={errors.headline} hint="One line: it becomes your side's health reason on the project.">
             {(a) => (
-              <Input {...a} value={headline} onChange={(e) => setHeadline(e.target.value)} maxLength={200} placeholder="Copy approved; waiting on the staging URL" autoFocus />
+              <Input
+                {...a}
+                value={headline}
+                onChange={(e) => setHeadline(e.target.value)}
+                maxLength={200}
+                placeholder="Copy approved; waiting on the staging URL"
+                autoFocus
+              />
             )}
           </Field>
           {SECTIONS.map((s) => (
             <Field key={s.key} id={`check-in-${s.key}`} label={s.label} error={errors[s.key]} hint={s.hint}>
               {(a) => (
-                <Textarea {...a} rows={2} maxLength={4000} value={sections[s.key]} onChange={(e) => setSections((cur) => ({ ...cur, [s.key]: e.target.value }))} />
+                <Textarea
+                  {...a}
+                  rows={2}
+                  maxLength={4000}
+                  value={sections[s.key]}
+                  onChange={(e) => setSections((cur) => ({ ...cur, [s.key]: e.target.value }))}
+                />
               )}
             </Field>
           ))}
           <DialogFooter className="items-center">
             <span className="mr-auto hidden text-xs text-muted-foreground sm:inline">
-              <kbd className="rounded border bg-muted px-1 font-sans">{isMac() ? "⌘" : "Ctrl"}</kbd> + <kbd className="rounded border bg-muted px-1 font-sans">Enter</kbd> to post
+              <kbd className="rounded border bg-muted px-1 font-sans">{isMac() ? "⌘" : "Ctrl"}</kbd> +{" "}
+              <kbd className="rounded border bg-muted px-1 font-sans">Enter</kbd> to post
             </span>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
               Cancel

@@ -31,7 +31,9 @@ export function CheckInsDueCard({ slug, me }: { slug: string; me: { memberId: st
     <Card data-testid="your-check-ins">
       <CardHeader>
         <CardTitle>Your check-ins</CardTitle>
-        <CardDescription>{mine.length === 0 ? "You're up to date on every project you lead." : "Projects you lead that are waiting for your check-in."}</CardDescription>
+        <CardDescription>
+          {mine.length === 0 ? "You're up to date on every project you lead." : "Projects you lead that are waiting for your check-in."}
+        </CardDescription>
       </CardHeader>
       <CardContent>
         {mine.length === 0 ? (
@@ -41,7 +43,11 @@ export function CheckInsDueCard({ slug, me }: { slug: string; me: { memberId: st
         ) : (
           <ul className="grid divide-y">
             {mine.map((s) => (
-              <li key={`${s.projectId}:${s.side}`} className="flex flex-wrap items-center gap-x-3 gap-y-2 py-2.5 first:pt-0 last:pb-0" data-testid="your-check-in">
+              <li
+                key={`${s.projectId}:${s.side}`}
+                className="flex flex-wrap items-center gap-x-3 gap-y-2 py-2.5 first:pt-0 last:pb-0"
+                data-testid="your-check-in"
+              >
                 <div className="grid min-w-0 flex-1 basis-44 gap-1">
                   <span className="text-sm font-medium break-words">{s.projectName}</span>
                   <span className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
@@ -76,7 +82,9 @@ function QuietLeads({ slug }: { slug: string }) {
     <Card data-testid="quiet-leads">
       <CardHeader>
         <CardTitle>Check-ins overdue</CardTitle>
-        <CardDescription>{overdue.length === 0 ? "Every lead has checked in on their cadence." : "Leads past their project's check-in cadence."}</CardDescription>
+        <CardDescription>
+          {overdue.length === 0 ? "Every lead has checked in on their cadence." : "Leads past their project's check-in cadence."}
+        </CardDescription>
       </CardHeader>
       {overdue.length > 0 ? (
         <CardContent>
@@ -84,7 +92,11 @@ function QuietLeads({ slug }: { slug: string }) {
             {overdue.map((s) => {
               const name = names.get(s.leadId) ?? "The lead";
               return (
-                <li key={`${s.projectId}:${s.side}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2.5 first:pt-0 last:pb-0" data-testid="quiet-lead">
+                <li
+                  key={`${s.projectId}:${s.side}`}
+                  className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2.5 first:pt-0 last:pb-0"
+                  data-testid="quiet-lead"
+                >
                   <UserAvatar name={name} side={s.side} size="sm" />
                   <div className="grid min-w-0 flex-1 basis-44 leading-tight">
                     <span className="text-sm font-medium break-words">{name}</span>

@@ -63,7 +63,16 @@ export function CheckInsPanel({ slug, detail }: { slug: string; detail: ProjectD
       <div className="grid gap-3 md:grid-cols-2">
         {WORKING_SIDES.map((side) => {
           const checkIn = latest[side];
-          return <LeadCheckIn key={side} side={side} leadName={detail.sides[side].leadName} checkIn={checkIn} headline={checkIn ? headlineOf(checkIn) : null} status={statusOf(side)} />;
+          return (
+            <LeadCheckIn
+              key={side}
+              side={side}
+              leadName={detail.sides[side].leadName}
+              checkIn={checkIn}
+              headline={checkIn ? headlineOf(checkIn) : null}
+              status={statusOf(side)}
+            />
+          );
         })}
       </div>
       {earlier.length > 0 ? (

@@ -53,7 +53,19 @@ export function CommentThread({ slug, projectId, taskId, compact = false }: { sl
       const me = members.data?.find((m) => m.id === row.authorId);
       queryClient.setQueryData<CommentRow[]>(trpc.comment.list.queryKey(input), (rows) =>
         rows && !rows.some((c) => c.id === row.id)
-          ? [...rows, { id: row.id, projectId: row.projectId, taskId: row.taskId, body: row.body, createdAt: row.createdAt, authorId: row.authorId, authorName: me?.name ?? null, authorSide: me?.side ?? null }]
+          ? [
+              ...rows,
+              {
+                id: row.id,
+                projectId: row.projectId,
+                taskId: row.taskId,
+                body: row.body,
+                createdAt: row.createdAt,
+                authorId: row.authorId,
+                authorName: me?.name ?? null,
+                authorSide: me?.side ?? null,
+              },
+            ]
           : rows,
       );
       setText("");
@@ -89,7 +101,9 @@ export function CommentThread({ slug, projectId, taskId, compact = false }: { sl
       ) : comments.data.length === 0 ? (
         <div className="flex items-center gap-3 rounded-lg border border-dashed px-3 py-3 text-sm text-muted-foreground">
           <MessageSquare aria-hidden className="size-4 shrink-0" />
-          {taskId ? "No comments yet. Ask a question or leave a note — type @ to bring someone in." : "No comments on this project yet. Start the conversation — type @ to bring someone in."}
+          {taskId
+            ? "No comments yet. Ask a question or leave a note — type @ to bring someone in."
+            : "No comments on this project yet. Start the conversation — type @ to bring someone in."}
         </div>
       ) : (
         <ol className="grid gap-4" aria-label="Comment thread">

@@ -56,7 +56,14 @@ export function MentionTextarea({
     const q = query.query.toLowerCase();
     const name = (p: Mentionable) => p.name.toLowerCase();
     // Whole-name prefix first ("ma" → Maya Chen before Leo Martin), then any word of the name.
-    const rank = (p: Mentionable) => (name(p).startsWith(q) ? 0 : name(p).split(/\s+/).some((part) => part.startsWith(q)) ? 1 : 2);
+    const rank = (p: Mentionable) =>
+      name(p).startsWith(q)
+        ? 0
+        : name(p)
+              .split(/\s+/)
+              .some((part) => part.startsWith(q))
+          ? 1
+          : 2;
     return people
       .filter((p) => rank(p) < 2)
       .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name))

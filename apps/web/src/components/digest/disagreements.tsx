@@ -12,7 +12,12 @@ import type { Digest } from "./types";
 /** Projects whose two leads rate them differently, with each lead's reason. */
 export function Disagreements({ slug, digest }: { slug: string; digest: Digest }) {
   return (
-    <DigestSection id="disagreements" title="Leads disagree" count={digest.disagreements.length} description="Worth a conversation: the two leads see the project differently.">
+    <DigestSection
+      id="disagreements"
+      title="Leads disagree"
+      count={digest.disagreements.length}
+      description="Worth a conversation: the two leads see the project differently."
+    >
       {digest.disagreements.length === 0 ? (
         <EmptyNote>Both leads agree on every project that has two views.</EmptyNote>
       ) : (

@@ -31,7 +31,9 @@ export function MissingCheckIns({ slug, digest, names }: { slug: string; digest:
                     </Link>
                   </div>
                   <span className="text-[13px] font-medium text-destructive">
-                    {s.lastAt ? `No update for ${s.daysSinceUpdate} ${s.daysSinceUpdate === 1 ? "day" : "days"}` : `No check-in yet (${s.daysSinceUpdate} ${s.daysSinceUpdate === 1 ? "day" : "days"})`}
+                    {s.lastAt
+                      ? `No update for ${s.daysSinceUpdate} ${s.daysSinceUpdate === 1 ? "day" : "days"}`
+                      : `No check-in yet (${s.daysSinceUpdate} ${s.daysSinceUpdate === 1 ? "day" : "days"})`}
                   </span>
                 </li>
               );

@@ -18,7 +18,11 @@ export function OverdueBySide({ slug, digest, today }: { slug: string; digest: D
     <DigestSection id="overdue" title="Overdue tasks" count={total} description="Open tasks past their due date, by the side doing them.">
       <div className="grid gap-3 md:grid-cols-2">
         {(["marketing", "it"] as const).map((side) => (
-          <Card key={side} className={cn("grid content-start gap-2 border-t-[3px] p-4", side === "marketing" ? "border-t-marketing" : "border-t-it")} data-testid={`digest-overdue-${side}`}>
+          <Card
+            key={side}
+            className={cn("grid content-start gap-2 border-t-[3px] p-4", side === "marketing" ? "border-t-marketing" : "border-t-it")}
+            data-testid={`digest-overdue-${side}`}
+          >
             <h3 className="flex items-center gap-2 text-sm font-semibold">
               <span aria-hidden className={cn("size-2 rounded-full", SIDE_STYLES[side].dot)} />
               {SIDE_LABELS[side]}

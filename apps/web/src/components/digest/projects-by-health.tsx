@@ -86,7 +86,9 @@ function ProjectCard({ slug, project: p }: { slug: string; project: DigestProjec
           {shown.map((c, i) => (
             <li key={c.seq} className="flex gap-2">
               {/* The day once per run of changes on it, like a diary. */}
-              <span className="w-16 shrink-0 text-muted-foreground sm:w-20">{i > 0 && shortDay(shown[i - 1]!.at) === shortDay(c.at) ? "" : shortDay(c.at)}</span>
+              <span className="w-16 shrink-0 text-muted-foreground sm:w-20">
+                {i > 0 && shortDay(shown[i - 1]!.at) === shortDay(c.at) ? "" : shortDay(c.at)}
+              </span>
               <span className="min-w-0 break-words">{c.line}</span>
             </li>
           ))}

@@ -54,7 +54,9 @@ export function AcknowledgeButton({ slug, seq, me, label }: { slug: string; seq:
                 ...data,
                 pages: data.pages.map((p) => ({
                   ...p,
-                  items: p.items.map((i) => (i.seq === seq && !i.acknowledgedBy.some((a) => a.memberId === me.memberId) ? { ...i, acknowledgedBy: [...i.acknowledgedBy, ack] } : i)),
+                  items: p.items.map((i) =>
+                    i.seq === seq && !i.acknowledgedBy.some((a) => a.memberId === me.memberId) ? { ...i, acknowledgedBy: [...i.acknowledgedBy, ack] } : i,
+                  ),
                 })),
               }
             : data,

@@ -122,16 +122,24 @@ export function AtomDialog({ slug, defaultOpen = false }: { slug: string; defaul
                   <>
                     , last read <time title={exactTime(live.lastUsedAt)}>{ago(live.lastUsedAt)}</time>
                   </>
-                ) : ", not read yet"}
+                ) : (
+                  ", not read yet"
+                )}
                 . Lost it? Make a new one: the old one stops working.
               </span>
             </p>
           ) : (
-            <p className="text-sm text-muted-foreground" data-testid="atom-status">You have no feed link yet.</p>
+            <p className="text-sm text-muted-foreground" data-testid="atom-status">
+              You have no feed link yet.
+            </p>
           )}
 
           {confirmRevoke ? (
-            <div role="group" aria-label="Revoke the feed link" className="grid gap-2 rounded-lg border border-destructive/25 bg-destructive-soft px-3 py-2.5 text-sm">
+            <div
+              role="group"
+              aria-label="Revoke the feed link"
+              className="grid gap-2 rounded-lg border border-destructive/25 bg-destructive-soft px-3 py-2.5 text-sm"
+            >
               <p>Revoke the link? Any reader using it stops getting updates.</p>
               <div className="flex flex-wrap gap-2">
                 <Button type="button" variant="destructive" size="sm" onClick={() => revoke.mutate({ workspaceSlug: slug })} disabled={revoke.isPending}>
@@ -151,7 +159,12 @@ export function AtomDialog({ slug, defaultOpen = false }: { slug: string; defaul
                 <Trash2 aria-hidden /> Revoke
               </Button>
             ) : null}
-            <Button type="button" variant={live || url ? "outline" : "default"} onClick={() => create.mutate({ workspaceSlug: slug })} disabled={create.isPending || status.isPending}>
+            <Button
+              type="button"
+              variant={live || url ? "outline" : "default"}
+              onClick={() => create.mutate({ workspaceSlug: slug })}
+              disabled={create.isPending || status.isPending}
+            >
               {create.isPending ? <Spinner /> : live || url ? <RefreshCw aria-hidden /> : <Rss aria-hidden />}
               {live || url ? "Regenerate link" : "Create private link"}
             </Button>

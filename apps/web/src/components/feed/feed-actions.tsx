@@ -15,11 +15,7 @@ export function FeedActions({ slug, filter }: { slug: string; filter: FeedFilter
   const atomDialog = useLoadOnIntent(loadAtom, "dialog");
   return (
     <>
-      {exportDialog.Loaded ? (
-        <exportDialog.Loaded slug={slug} filter={filter} defaultOpen />
-      ) : (
-        <ExportButton {...exportDialog.intent} />
-      )}
+      {exportDialog.Loaded ? <exportDialog.Loaded slug={slug} filter={filter} defaultOpen /> : <ExportButton {...exportDialog.intent} />}
       {atomDialog.Loaded ? <atomDialog.Loaded slug={slug} defaultOpen /> : <AtomButton {...atomDialog.intent} />}
     </>
   );

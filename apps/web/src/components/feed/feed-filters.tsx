@@ -7,7 +7,6 @@ import { X } from "lucide-react";
 import { FilterSelect, useUrlFilters } from "~/components/forms/filter-select";
 import { Button } from "~/components/ui/button";
 import { SIDE_LABELS, SIDES } from "~/lib/sides";
-import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
 
 export const FEED_PARAMS = ["project", "side", "kind"] as const;
@@ -41,4 +40,3 @@ export function FeedFilters({ slug }: { slug: string }) {
     </div>
   );
 }
-

@@ -81,14 +81,24 @@ export function FeedList({
     <div className="grid gap-6" data-testid="feed">
       {groups.map((g) => (
         <section key={g.day} aria-label={g.day} className="grid gap-1" suppressHydrationWarning>
-          <h2 className="sticky top-14 z-10 -mx-1 bg-card/90 px-1 py-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase backdrop-blur lg:top-0" suppressHydrationWarning>
+          <h2
+            className="sticky top-14 z-10 -mx-1 bg-card/90 px-1 py-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase backdrop-blur lg:top-0"
+            suppressHydrationWarning
+          >
             {g.day}
           </h2>
           <ol className="grid">
             {g.rows.map(({ item, index }) => (
               <Fragment key={item.seq}>
                 {index === firstOld && index > 0 ? <NewDivider /> : null}
-                <FeedEntry entry={item} slug={slug} projectName={item.projectId ? names.get(item.projectId) : undefined} titles={titles} me={me} fresh={arrivedLive(item.seq)} />
+                <FeedEntry
+                  entry={item}
+                  slug={slug}
+                  projectName={item.projectId ? names.get(item.projectId) : undefined}
+                  titles={titles}
+                  me={me}
+                  fresh={arrivedLive(item.seq)}
+                />
               </Fragment>
             ))}
           </ol>

@@ -1,5 +1,5 @@
 import { CircleAlert } from "lucide-react";
-import * as React from "react";
+import type * as React from "react";
 
 import { Label } from "~/components/ui/label";
 import { cn } from "~/lib/utils";
@@ -59,10 +59,7 @@ export function FormAlert({ children, className }: { children: React.ReactNode; 
   return (
     <div
       role="alert"
-      className={cn(
-        "flex items-start gap-2 rounded-lg border border-destructive/25 bg-destructive-soft px-3 py-2.5 text-sm text-destructive",
-        className,
-      )}
+      className={cn("flex items-start gap-2 rounded-lg border border-destructive/25 bg-destructive-soft px-3 py-2.5 text-sm text-destructive", className)}
     >
       <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
       <div>{children}</div>

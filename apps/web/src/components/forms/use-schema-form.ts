@@ -14,7 +14,11 @@ import { toast } from "~/lib/toast";
  */
 export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
   // The resolver types are written per zod major version; S is a zod 4 schema.
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>, defaultValues, mode: "onSubmit" });
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
+    defaultValues,
+    mode: "onSubmit",
+  });
   function serverError(err: unknown, toastTitle: string) {
     const fields = trpcFieldErrors<string>(err);
     const names = Object.keys(fields).filter((k) => k in (defaultValues as object));

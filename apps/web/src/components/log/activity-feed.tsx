@@ -68,12 +68,22 @@ export function ActivityFeed({ slug, projectId, showSeq = false }: { slug: strin
     <div className="grid gap-6" data-testid="activity-feed">
       {groups.map((g) => (
         <section key={g.day} aria-label={g.day} className="grid gap-1" suppressHydrationWarning>
-          <h3 className="sticky top-14 z-10 -mx-1 bg-background/90 px-1 py-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase backdrop-blur lg:top-0" suppressHydrationWarning>
+          <h3
+            className="sticky top-14 z-10 -mx-1 bg-background/90 px-1 py-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase backdrop-blur lg:top-0"
+            suppressHydrationWarning
+          >
             {g.day}
           </h3>
           <ol className="grid">
             {g.rows.map((e) => (
-              <ActivityRow key={e.seq} entry={e} slug={slug} projectName={!projectId && e.projectId ? names.get(e.projectId) : undefined} showSeq={showSeq} fresh={arrivedLive(e.seq)} />
+              <ActivityRow
+                key={e.seq}
+                entry={e}
+                slug={slug}
+                projectName={!projectId && e.projectId ? names.get(e.projectId) : undefined}
+                showSeq={showSeq}
+                fresh={arrivedLive(e.seq)}
+              />
             ))}
           </ol>
         </section>
@@ -90,7 +100,9 @@ export function ActivityFeed({ slug, projectId, showSeq = false }: { slug: strin
           )}
         </Button>
       ) : (
-        <p className="text-center text-xs text-muted-foreground">{projectId ? "That's everything since this project began." : "That's the beginning of this workspace's log."}</p>
+        <p className="text-center text-xs text-muted-foreground">
+          {projectId ? "That's everything since this project began." : "That's the beginning of this workspace's log."}
+        </p>
       )}
     </div>
   );
@@ -103,7 +115,10 @@ function ActivityRow({ entry, slug, projectName, showSeq, fresh }: { entry: LogR
       <UserAvatar name={entry.actorName} side={entry.actorSide ?? undefined} size="sm" />
       <EntryText entry={entry} slug={slug} projectName={projectName} className="flex-1" />
       {showSeq ? (
-        <span className="shrink-0 pt-0.5 font-mono text-[11px] text-muted-foreground/70 tabular-nums" title={`Entry #${entry.seq} · hash ${entry.hash.slice(0, 16)}…`}>
+        <span
+          className="shrink-0 pt-0.5 font-mono text-[11px] text-muted-foreground/70 tabular-nums"
+          title={`Entry #${entry.seq} · hash ${entry.hash.slice(0, 16)}…`}
+        >
           #{entry.seq}
         </span>
       ) : null}
@@ -157,7 +172,10 @@ export function EntryText({
           <>
             {" "}
             <span className="text-muted-foreground">in</span>{" "}
-            <Link href={`/${slug}/projects/${entry.projectId}`} className="font-medium text-foreground underline decoration-border underline-offset-2 hover:decoration-foreground">
+            <Link
+              href={`/${slug}/projects/${entry.projectId}`}
+              className="font-medium text-foreground underline decoration-border underline-offset-2 hover:decoration-foreground"
+            >
               {projectName}
             </Link>
           </>

@@ -9,15 +9,7 @@ import { toast } from "~/lib/toast";
 import { Field, FormAlert } from "~/components/forms/field";
 import { SubmitFooter } from "~/components/forms/submit-footer";
 import { Button } from "~/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "~/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
 import { Input } from "~/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "~/components/ui/select";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
@@ -108,9 +100,7 @@ export function InviteDialog({ slug, workspaceName, defaultOpen = false }: { slu
       <DialogContent className="max-w-lg">
         <DialogHeader>
           <DialogTitle>Invite people to {workspaceName}</DialogTitle>
-          <DialogDescription>
-            Create a single-use link. Whoever opens it joins on the side and with the role you choose.
-          </DialogDescription>
+          <DialogDescription>Create a single-use link. Whoever opens it joins on the side and with the role you choose.</DialogDescription>
         </DialogHeader>
 
         {link ? (

@@ -47,12 +47,7 @@ export function UserAvatar({
           {initials(name)}
         </span>
       </span>
-      {online ? (
-        <span
-          aria-hidden
-          className="absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full border-2 border-card bg-success"
-        />
-      ) : null}
+      {online ? <span aria-hidden className="absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full border-2 border-card bg-success" /> : null}
     </span>
   );
 }

@@ -38,7 +38,11 @@ export function HealthPanel({ slug, detail, me }: { slug: string; detail: Projec
   return (
     <section aria-label="Health" className="grid gap-3">
       {detail.disagree ? (
-        <div role="status" className="flex items-start gap-2.5 rounded-lg border border-destructive/25 bg-destructive-soft px-3.5 py-2.5 text-sm text-destructive" data-testid="disagree-banner">
+        <div
+          role="status"
+          className="flex items-start gap-2.5 rounded-lg border border-destructive/25 bg-destructive-soft px-3.5 py-2.5 text-sm text-destructive"
+          data-testid="disagree-banner"
+        >
           <Split aria-hidden className="mt-0.5 size-4 shrink-0" />
           <p>
             <span className="font-semibold">Leads disagree.</span> {WORKING_SIDES.map(says).join(", ")}. Worth a conversation.

@@ -61,7 +61,11 @@ function PhaseMeter({ phase }: { phase: Phase }) {
   return (
     <span aria-hidden className="flex items-end gap-px">
       {[1, 2, 3, 4, 5].map((i) => (
-        <span key={i} className={cn("w-[3px] rounded-[1px]", i <= step ? (phase === "done" ? "bg-success" : "bg-primary") : "bg-border")} style={{ height: 4 + i }} />
+        <span
+          key={i}
+          className={cn("w-[3px] rounded-[1px]", i <= step ? (phase === "done" ? "bg-success" : "bg-primary") : "bg-border")}
+          style={{ height: 4 + i }}
+        />
       ))}
     </span>
   );

@@ -32,7 +32,8 @@ export function MilestonesPanel({ slug, projectId, canWrite }: { slug: string; p
   // What the API answered goes into the list at once, without a re-read; the live log's re-read
   // brings the same to everyone else's page.
   const listKey = trpc.milestone.list.queryKey({ workspaceSlug: slug, projectId });
-  const put = (m: Milestone) => queryClient.setQueryData(listKey, (rows) => rows && [...rows.filter((r) => r.id !== m.id), m].sort((a, b) => a.dueOn.localeCompare(b.dueOn)));
+  const put = (m: Milestone) =>
+    queryClient.setQueryData(listKey, (rows) => rows && [...rows.filter((r) => r.id !== m.id), m].sort((a, b) => a.dueOn.localeCompare(b.dueOn)));
   const drop = ({ id }: { id: string }) => queryClient.setQueryData(listKey, (rows) => rows?.filter((r) => r.id !== id));
 
   return (
@@ -55,7 +56,9 @@ export function MilestonesPanel({ slug, projectId, canWrite }: { slug: string; p
         </p>
       ) : list.data.length === 0 ? (
         <EmptyState icon={Flag} title="No milestones yet" data-testid="milestones-empty">
-          {canWrite ? "Add the dated steps on the way to the target date; leadership sees each one added and reached." : "The project's leads haven't set any milestones."}
+          {canWrite
+            ? "Add the dated steps on the way to the target date; leadership sees each one added and reached."
+            : "The project's leads haven't set any milestones."}
         </EmptyState>
       ) : (
         <ol className="grid divide-y rounded-xl border bg-card" data-testid="milestones">
@@ -86,7 +89,10 @@ function MilestoneRow({
   const today = useToday();
   const overdue = !reached && m.dueOn < today;
   const setReached = useMutation(
-    trpc.milestone.setReached.mutationOptions({ onSuccess: onSaved, onError: (err) => toast.error("Milestone not updated", { description: errorMessage(err) }) }),
+    trpc.milestone.setReached.mutationOptions({
+      onSuccess: onSaved,
+      onError: (err) => toast.error("Milestone not updated", { description: errorMessage(err) }),
+    }),
   );
   const remove = useMutation(
     trpc.milestone.remove.mutationOptions({ onSuccess: onRemoved, onError: (err) => toast.error("Milestone not removed", { description: errorMessage(err) }) }),
@@ -150,7 +156,13 @@ function MilestoneRow({
           {setReached.isPending ? <Spinner className="size-3" /> : reached ? <Check aria-hidden className="size-3" strokeWidth={3} /> : null}
         </button>
       ) : (
-        <span aria-hidden className={cn("flex size-5 shrink-0 items-center justify-center rounded-full border-2", reached ? "border-success bg-success text-white" : "border-muted-foreground/30")}>
+        <span
+          aria-hidden
+          className={cn(
+            "flex size-5 shrink-0 items-center justify-center rounded-full border-2",
+            reached ? "border-success bg-success text-white" : "border-muted-foreground/30",
+          )}
+        >
           {reached ? <Check className="size-3" strokeWidth={3} /> : null}
         </span>
       )}
@@ -163,7 +175,15 @@ function MilestoneRow({
         {formatDay(m.dueOn)}
       </span>
       {canWrite ? (
-        <Button ref={editButton} variant="ghost" size="icon" className="size-8 shrink-0 text-muted-foreground" aria-label={`Edit the milestone ${m.title}`} disabled={busy} onClick={() => setEditing(true)}>
+        <Button
+          ref={editButton}
+          variant="ghost"
+          size="icon"
+          className="size-8 shrink-0 text-muted-foreground"
+          aria-label={`Edit the milestone ${m.title}`}
+          disabled={busy}
+          onClick={() => setEditing(true)}
+        >
           <Pencil aria-hidden />
         </Button>
       ) : null}

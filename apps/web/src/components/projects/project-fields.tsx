@@ -74,7 +74,16 @@ export function ProjectFields({
   return (
     <>
       <Field id={id("name")} label="Name" error={errors.name}>
-        {(a) => <Input {...a} value={values.name} onChange={(e) => onChange({ name: e.target.value })} maxLength={120} placeholder="Consent banner relaunch" autoFocus={autoFocusName} />}
+        {(a) => (
+          <Input
+            {...a}
+            value={values.name}
+            onChange={(e) => onChange({ name: e.target.value })}
+            maxLength={120}
+            placeholder="Consent banner relaunch"
+            autoFocus={autoFocusName}
+          />
+        )}
       </Field>
       <Field id={id("outcome")} label="Customer outcome" hint="What changes for customers when this is done. One or two sentences." error={errors.outcome}>
         {(a) => (
@@ -159,7 +168,9 @@ function LeadField({
       {(a) => (
         <Select value={value} onValueChange={onChange}>
           <SelectTrigger {...a}>
-            <SelectValue placeholder={options.length ? "Choose a lead" : `Nobody on the ${SIDE_LABELS[side]} side yet`}>{options.find((m) => m.id === value)?.name}</SelectValue>
+            <SelectValue placeholder={options.length ? "Choose a lead" : `Nobody on the ${SIDE_LABELS[side]} side yet`}>
+              {options.find((m) => m.id === value)?.name}
+            </SelectValue>
           </SelectTrigger>
           <SelectContent>
             {options.map((m) => (
@@ -195,7 +206,10 @@ function CadenceField({
     <Field id={id} label="Check-in cadence" hint="How often each lead posts a check-in. It shows as due a day before." error={error}>
       {(a) => (
         <div className="flex gap-2">
-          <Select value={preset ? value : "custom"} onValueChange={(v) => onChange(v === "custom" ? { cadence: value, cadenceCustom: true } : { cadence: v, cadenceCustom: false })}>
+          <Select
+            value={preset ? value : "custom"}
+            onValueChange={(v) => onChange(v === "custom" ? { cadence: value, cadenceCustom: true } : { cadence: v, cadenceCustom: false })}
+          >
             <SelectTrigger {...a} className={cn(!preset && "min-w-0 flex-1")}>
               <SelectValue>{preset ? preset.label : "Custom"}</SelectValue>
             </SelectTrigger>

@@ -34,7 +34,9 @@ export function PhoneMenuButton({ slug, className, ...props }: { slug: string } 
       {...props}
     >
       <Menu aria-hidden className="size-5" />
-      {unread > 0 ? <span className="absolute top-1.5 right-1.5 size-2 rounded-full bg-primary ring-2 ring-background" aria-hidden data-testid="menu-unread-dot" /> : null}
+      {unread > 0 ? (
+        <span className="absolute top-1.5 right-1.5 size-2 rounded-full bg-primary ring-2 ring-background" aria-hidden data-testid="menu-unread-dot" />
+      ) : null}
     </button>
   );
 }

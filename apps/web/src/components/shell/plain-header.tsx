@@ -39,4 +39,3 @@ export function PlainHeader({ user }: { user: { name: string; email: string } | 
     </header>
   );
 }
-

@@ -10,7 +10,17 @@ import { cn } from "~/lib/utils";
  * Overlapping avatars of who is online, for the sidebar and the phone's top bar. Each name shows
  * on hover or keyboard focus in a CSS tooltip, so presence needs no tooltip library.
  */
-export function PresenceStack({ users, max = 5, align = "start", className }: { users: PresenceUser[] | undefined; max?: number; align?: "start" | "end"; className?: string }) {
+export function PresenceStack({
+  users,
+  max = 5,
+  align = "start",
+  className,
+}: {
+  users: PresenceUser[] | undefined;
+  max?: number;
+  align?: "start" | "end";
+  className?: string;
+}) {
   if (!users || users.length === 0) return null;
   const shown = users.slice(0, max);
   const extra = users.length - shown.length;
@@ -19,8 +29,13 @@ export function PresenceStack({ users, max = 5, align = "start", className }: { 
     <ul aria-label={label} data-testid="presence-stack" className={cn("flex items-center -space-x-1", className)}>
       {shown.map((u) => (
         <li key={u.userId} className="group/avatar relative flex">
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users get the name tooltip */}
-          <span role="img" tabIndex={0} className="rounded-full outline-none focus-visible:ring-[3px] focus-visible:ring-ring/30" aria-label={`${u.name}, ${SIDE_LABELS[u.side]}`}>
+          <span
+            role="img"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users get the name tooltip
+            tabIndex={0}
+            className="rounded-full outline-none focus-visible:ring-[3px] focus-visible:ring-ring/30"
+            aria-label={`${u.name}, ${SIDE_LABELS[u.side]}`}
+          >
             <UserAvatar name={u.name} side={u.side} size="sm" stacked />
           </span>
           {/* The tooltip's text is CSS generated content: the name is already in the avatar's label. */}

@@ -10,15 +10,10 @@ export function WorkspaceMark({ name, side, className }: { name: string; side?: 
   return (
     <span
       aria-hidden
-      className={cn(
-        "relative flex size-7 shrink-0 items-center justify-center rounded-md bg-foreground text-[13px] font-semibold text-background",
-        className,
-      )}
+      className={cn("relative flex size-7 shrink-0 items-center justify-center rounded-md bg-foreground text-[13px] font-semibold text-background", className)}
     >
       {name.trim()[0]?.toUpperCase() ?? "?"}
-      {side ? (
-        <span className={cn("absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full border-2 border-sidebar", SIDE_STYLES[side].dot)} />
-      ) : null}
+      {side ? <span className={cn("absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full border-2 border-sidebar", SIDE_STYLES[side].dot)} /> : null}
     </span>
   );
 }

@@ -25,17 +25,7 @@ const SIDE = {
   it: { label: "IT", ink: "text-teal-800", bar: "bg-teal-600" },
 } as const;
 
-function LeadRow({
-  side,
-  lead,
-  health,
-  checkIn,
-}: {
-  side: WorkingSide;
-  lead: string;
-  health: Health | null;
-  checkIn: CheckInInput | undefined;
-}) {
+function LeadRow({ side, lead, health, checkIn }: { side: WorkingSide; lead: string; health: Health | null; checkIn: CheckInInput | undefined }) {
   const s = SIDE[side];
   return (
     <div className="flex min-w-0 items-start gap-2.5" data-testid={`status-lead-${side}`}>
@@ -52,7 +42,9 @@ function LeadRow({
               {HEALTH_LABELS[health]}
             </span>
           ) : (
-            <span className="inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 ring-inset">No health posted</span>
+            <span className="inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 ring-inset">
+              No health posted
+            </span>
           )}
           {checkIn ? (
             <span className={cn("text-xs", checkIn.state === "overdue" ? "font-medium text-red-700" : "text-slate-600")} data-testid="status-check-in">
@@ -87,14 +79,20 @@ export function StatusCard({
         <div className="flex items-start justify-between gap-3">
           <h2 id={headingId} className="min-w-0 text-base leading-snug font-semibold break-words text-slate-950">
             {/* The stretched link makes the whole card one large tap target. */}
-            <a href={href} className="outline-none after:absolute after:inset-0 after:rounded-xl focus-visible:after:ring-2 focus-visible:after:ring-violet-600">
+            <a
+              href={href}
+              className="outline-none after:absolute after:inset-0 after:rounded-xl focus-visible:after:ring-2 focus-visible:after:ring-violet-600"
+            >
               {p.name}
             </a>
           </h2>
           <span className="shrink-0 rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{PHASE_LABELS[p.phase]}</span>
         </div>
         {row.disagree ? (
-          <p className="mt-2 inline-flex items-center gap-1.5 rounded-md bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-700" data-testid="status-disagree">
+          <p
+            className="mt-2 inline-flex items-center gap-1.5 rounded-md bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-700"
+            data-testid="status-disagree"
+          >
             <svg aria-hidden viewBox="0 0 16 16" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
               <path d="M8 14V8M8 8 3 3m5 5 5-5" />
             </svg>

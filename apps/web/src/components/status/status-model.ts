@@ -44,12 +44,7 @@ export function statusRank(p: Pick<StatusProjectInput, "sides" | "disagree">): n
 }
 
 export function sortWorstFirst<T extends StatusProjectInput>(rows: readonly T[]): T[] {
-  return [...rows].sort(
-    (a, b) =>
-      statusRank(a) - statusRank(b) ||
-      b.overdueTasks - a.overdueTasks ||
-      a.project.name.localeCompare(b.project.name),
-  );
+  return [...rows].sort((a, b) => statusRank(a) - statusRank(b) || b.overdueTasks - a.overdueTasks || a.project.name.localeCompare(b.project.name));
 }
 
 export interface TargetLine {

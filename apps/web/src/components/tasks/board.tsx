@@ -128,7 +128,10 @@ export function Board({
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 220, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates, keyboardCodes: { start: ["Space", "Enter"], cancel: ["Escape"], end: ["Space", "Enter"] } }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: keyboardCoordinates,
+      keyboardCodes: { start: ["Space", "Enter"], cancel: ["Escape"], end: ["Space", "Enter"] },
+    }),
   );
 
   const editing = useMemo(() => {
@@ -228,7 +231,8 @@ export function Board({
       accessibility={{
         announcements,
         screenReaderInstructions: {
-          draggable: "To move this task, press Space or Enter to pick it up, the arrow keys to move it between columns and within one, and Space or Enter to drop it. Escape cancels.",
+          draggable:
+            "To move this task, press Space or Enter to pick it up, the arrow keys to move it between columns and within one, and Space or Enter to drop it. Escape cancels.",
         },
       }}
     >
@@ -247,7 +251,8 @@ export function Board({
               {columns[status].map((id) => {
                 const task = byId.get(id);
                 if (!task) return null;
-                return <SortableTaskCard
+                return (
+                  <SortableTaskCard
                     key={id}
                     task={task}
                     canWrite={canWrite}
@@ -255,7 +260,8 @@ export function Board({
                     actions={actions}
                     editor={editing.get(id)}
                     assigneeSide={task.assigneeId ? memberSides.get(task.assigneeId) : undefined}
-                  />;
+                  />
+                );
               })}
             </SortableContext>
             {columns[status].length === 0 ? (
@@ -265,13 +271,15 @@ export function Board({
         ))}
       </div>
       <DragOverlay dropAnimation={{ duration: 160, easing: "cubic-bezier(0.16, 1, 0.3, 1)" }}>
-        {active ? <TaskCard
+        {active ? (
+          <TaskCard
             task={active}
             canWrite={canWrite}
             overlay
             editor={editing.get(active.id)}
             assigneeSide={active.assigneeId ? memberSides.get(active.assigneeId) : undefined}
-          /> : null}
+          />
+        ) : null}
       </DragOverlay>
     </DndContext>
   );

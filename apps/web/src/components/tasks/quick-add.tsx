@@ -58,7 +58,13 @@ export function QuickAdd({
 
   if (!open) {
     return (
-      <Button variant="ghost" size="sm" className="w-full justify-start text-muted-foreground" onClick={() => setOpen(true)} aria-label={`Add task to ${TASK_STATUS_LABELS[status]}`}>
+      <Button
+        variant="ghost"
+        size="sm"
+        className="w-full justify-start text-muted-foreground"
+        onClick={() => setOpen(true)}
+        aria-label={`Add task to ${TASK_STATUS_LABELS[status]}`}
+      >
         <Plus aria-hidden /> Add task
       </Button>
     );

@@ -3,7 +3,16 @@ import { CalendarDays } from "lucide-react";
 import { Badge } from "~/components/ui/badge";
 import { formatDay } from "~/lib/dates";
 import { SIDE_LABELS, SIDE_STYLES } from "~/lib/sides";
-import { STATUS_STYLES, TASK_KIND_LABELS, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS, type TaskKind, type TaskPriority, type TaskSide, type TaskStatus } from "~/lib/tasks";
+import {
+  STATUS_STYLES,
+  TASK_KIND_LABELS,
+  TASK_PRIORITY_LABELS,
+  TASK_STATUS_LABELS,
+  type TaskKind,
+  type TaskPriority,
+  type TaskSide,
+  type TaskStatus,
+} from "~/lib/tasks";
 import { cn } from "~/lib/utils";
 import { isOverdue } from "~/realtime/task-order";
 
@@ -84,4 +93,3 @@ export function DueDate({ dueDate, status, today, className }: { dueDate: string
     </span>
   );
 }
-

@@ -105,8 +105,8 @@ export function TaskDetail({
         >
           <PencilLine aria-hidden className="size-4 shrink-0" />
           <span>
-            <span className="font-medium">{editors.map((e) => e.name.split(" ")[0]).join(" and ")}</span> {editors.length === 1 ? "is" : "are"} editing this task
-            right now. Your changes and theirs both save; the latest wins.
+            <span className="font-medium">{editors.map((e) => e.name.split(" ")[0]).join(" and ")}</span> {editors.length === 1 ? "is" : "are"} editing this
+            task right now. Your changes and theirs both save; the latest wins.
           </span>
         </div>
       ) : null}
@@ -174,7 +174,9 @@ export function TaskDetail({
               }}
             >
               <SelectTrigger id="task-assignee" size="sm">
-                <SelectValue>{task.assigneeName ? <Person name={task.assigneeName} member={assignable.find((m) => m.id === task.assigneeId)} /> : "Unassigned"}</SelectValue>
+                <SelectValue>
+                  {task.assigneeName ? <Person name={task.assigneeName} member={assignable.find((m) => m.id === task.assigneeId)} /> : "Unassigned"}
+                </SelectValue>
               </SelectTrigger>
               <SelectContent>
                 <SelectItem value={UNASSIGNED}>Unassigned</SelectItem>
@@ -187,7 +189,9 @@ export function TaskDetail({
               </SelectContent>
             </Select>
           ) : (
-            <ReadValue>{task.assigneeName ? <Person name={task.assigneeName} member={members.data?.find((m) => m.id === task.assigneeId)} /> : "Unassigned"}</ReadValue>
+            <ReadValue>
+              {task.assigneeName ? <Person name={task.assigneeName} member={members.data?.find((m) => m.id === task.assigneeId)} /> : "Unassigned"}
+            </ReadValue>
           )}
         </Prop>
         <Prop label="Due date" id="task-due" error={errors.dueDate}>

@@ -54,7 +54,17 @@ export function Person({ name, member }: { name: string; member?: Member }) {
   );
 }
 
-export function TitleField({ task, canWrite, error, onSave }: { task: TaskRow; canWrite: boolean; error?: string; onSave: (title: string) => Promise<boolean> }) {
+export function TitleField({
+  task,
+  canWrite,
+  error,
+  onSave,
+}: {
+  task: TaskRow;
+  canWrite: boolean;
+  error?: string;
+  onSave: (title: string) => Promise<boolean>;
+}) {
   const [value, setValue] = useState(task.title);
   const focused = useRef(false);
   // Someone else's rename shows up, unless you're in the middle of your own.
@@ -150,7 +160,17 @@ export function DueField({ task, today, onSave }: { task: TaskRow; today: string
   );
 }
 
-export function DescriptionField({ task, canWrite, error, onSave }: { task: TaskRow; canWrite: boolean; error?: string; onSave: (d: string) => Promise<boolean> }) {
+export function DescriptionField({
+  task,
+  canWrite,
+  error,
+  onSave,
+}: {
+  task: TaskRow;
+  canWrite: boolean;
+  error?: string;
+  onSave: (d: string) => Promise<boolean>;
+}) {
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<"write" | "preview">("write");
   const [draft, setDraft] = useState(task.description);
@@ -181,7 +201,9 @@ export function DescriptionField({ task, canWrite, error, onSave }: { task: Task
         {task.description ? (
           <Markdown>{task.description}</Markdown>
         ) : (
-          <p className="text-sm text-muted-foreground">{canWrite ? "No description yet. Say what done looks like, and what the other side needs to know." : "No description."}</p>
+          <p className="text-sm text-muted-foreground">
+            {canWrite ? "No description yet. Say what done looks like, and what the other side needs to know." : "No description."}
+          </p>
         )}
       </section>
     );

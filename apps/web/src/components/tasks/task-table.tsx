@@ -72,7 +72,9 @@ export function TaskTable({ tasks, members, onOpen }: { tasks: TaskRow[]; member
         </Select>
         <Select value={assignee} onValueChange={setAssignee}>
           <SelectTrigger size="sm" className="w-auto min-w-36" aria-label="Assignee filter">
-            <SelectValue>{assignee === ANY ? "Anyone" : assignee === "none" ? "Unassigned" : (members.find((m) => m.id === assignee)?.name ?? "Anyone")}</SelectValue>
+            <SelectValue>
+              {assignee === ANY ? "Anyone" : assignee === "none" ? "Unassigned" : (members.find((m) => m.id === assignee)?.name ?? "Anyone")}
+            </SelectValue>
           </SelectTrigger>
           <SelectContent>
             <SelectItem value={ANY}>Anyone</SelectItem>
@@ -180,7 +182,9 @@ export function TaskTable({ tasks, members, onOpen }: { tasks: TaskRow[]; member
                         {t.priority === "none" ? "—" : TASK_PRIORITY_LABELS[t.priority]}
                       </span>
                     </td>
-                    <td className="px-4 py-2.5 whitespace-nowrap">{t.dueDate ? <DueDate dueDate={t.dueDate} status={t.status} today={today} /> : <span className="text-muted-foreground">—</span>}</td>
+                    <td className="px-4 py-2.5 whitespace-nowrap">
+                      {t.dueDate ? <DueDate dueDate={t.dueDate} status={t.status} today={today} /> : <span className="text-muted-foreground">—</span>}
+                    </td>
                     <td className="px-4 py-2.5 whitespace-nowrap">
                       {t.assigneeName ? (
                         <span className="inline-flex items-center gap-2">

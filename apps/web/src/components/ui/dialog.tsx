@@ -2,7 +2,7 @@
 
 import { X } from "lucide-react";
 import { Dialog as DialogPrimitive } from "radix-ui";
-import * as React from "react";
+import type * as React from "react";
 
 import { cn } from "~/lib/utils";
 
@@ -12,10 +12,7 @@ export const DialogClose = DialogPrimitive.Close;
 
 export function DialogOverlay({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Overlay>) {
   return (
-    <DialogPrimitive.Overlay
-      className={cn("fixed inset-0 z-50 bg-black/35 backdrop-blur-[1px] data-[state=open]:animate-fade-in", className)}
-      {...props}
-    />
+    <DialogPrimitive.Overlay className={cn("fixed inset-0 z-50 bg-black/35 backdrop-blur-[1px] data-[state=open]:animate-fade-in", className)} {...props} />
   );
 }
 

@@ -2,7 +2,7 @@
 
 import { X } from "lucide-react";
 import { Dialog as SheetPrimitive } from "radix-ui";
-import * as React from "react";
+import type * as React from "react";
 
 import { cn } from "~/lib/utils";
 

@@ -50,7 +50,9 @@ export function acknowledgeInFeeds(queryClient: QueryClient, ctx: ApplyContext, 
         ...data,
         pages: data.pages.map((p) => ({
           ...p,
-          items: p.items.map((i) => (i.seq === seq && !i.acknowledgedBy.some((a) => a.memberId === memberId) ? { ...i, acknowledgedBy: [...i.acknowledgedBy, ack] } : i)),
+          items: p.items.map((i) =>
+            i.seq === seq && !i.acknowledgedBy.some((a) => a.memberId === memberId) ? { ...i, acknowledgedBy: [...i.acknowledgedBy, ack] } : i,
+          ),
         })),
       };
     });

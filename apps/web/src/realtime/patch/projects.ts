@@ -24,7 +24,10 @@ function projectFields(after: ProjectChange): Partial<Project> {
 function mergeSides(sides: Sides, after: ProjectChange): Sides {
   return perSide((side) => {
     const part = sideOf(after, side);
-    return { ...sides[side], ...defined({ leadId: part.leadId, leadName: part.leadName, health: part.health, healthReason: part.healthReason, healthAt: toDate(part.healthAt) }) };
+    return {
+      ...sides[side],
+      ...defined({ leadId: part.leadId, leadName: part.leadName, health: part.health, healthReason: part.healthReason, healthAt: toDate(part.healthAt) }),
+    };
   });
 }
 
@@ -43,7 +46,13 @@ function projectMatchesFilter(row: ProjectRow, filter: ProjectFilter): boolean |
 
 const byUpdatedDesc = (a: ProjectRow, b: ProjectRow) => b.project.updatedAt.getTime() - a.project.updatedAt.getTime();
 
-export function insertProject(queryClient: QueryClient, ctx: ApplyContext, at: { id: string; workspaceId: string; createdAt: string }, after: AfterOf<"project.created">, invalidate: QueryKey[]) {
+export function insertProject(
+  queryClient: QueryClient,
+  ctx: ApplyContext,
+  at: { id: string; workspaceId: string; createdAt: string },
+  after: AfterOf<"project.created">,
+  invalidate: QueryKey[],
+) {
   const project: Project = {
     id: at.id,
     workspaceId: at.workspaceId,
@@ -56,7 +65,10 @@ export function insertProject(queryClient: QueryClient, ctx: ApplyContext, at: {
     updatedAt: new Date(at.createdAt),
     ...projectFields(after),
   };
-  const sides = mergeSides(perSide(() => noSide), after);
+  const sides = mergeSides(
+    perSide(() => noSide),
+    after,
+  );
   const row: ProjectRow = {
     project,
     sides,

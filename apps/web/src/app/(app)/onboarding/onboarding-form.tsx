@@ -101,8 +101,7 @@ export function OnboardingForm({ firstName, workspaces }: { firstName: string; w
           {workspaces.length === 0 ? `Welcome to Tandem, ${firstName}` : "Create a workspace"}
         </h1>
         <p className="text-sm text-muted-foreground">
-          A workspace is where one organisation&apos;s marketing and IT sides work together. Start one, or join
-          yours with an invite link.
+          A workspace is where one organisation&apos;s marketing and IT sides work together. Start one, or join yours with an invite link.
         </p>
       </div>
 
@@ -141,12 +140,7 @@ export function OnboardingForm({ firstName, workspaces }: { firstName: string; w
                 />
               )}
             </Field>
-            <Field
-              id="ws-slug"
-              label="Address"
-              error={errors.slug}
-              hint="Lowercase letters, digits and dashes. This is the workspace's link."
-            >
+            <Field id="ws-slug" label="Address" error={errors.slug} hint="Lowercase letters, digits and dashes. This is the workspace's link.">
               {(a) => (
                 <div className="flex rounded-md shadow-xs">
                   <span className="inline-flex shrink-0 items-center rounded-l-md border border-r-0 border-input bg-muted px-3 text-sm whitespace-nowrap text-muted-foreground">
@@ -181,14 +175,7 @@ export function OnboardingForm({ firstName, workspaces }: { firstName: string; w
                       side === s && ["border-transparent ring-2", SIDE_STYLES[s].ring],
                     )}
                   >
-                    <input
-                      type="radio"
-                      name="side"
-                      value={s}
-                      checked={side === s}
-                      onChange={() => setSide(s)}
-                      className="sr-only"
-                    />
+                    <input type="radio" name="side" value={s} checked={side === s} onChange={() => setSide(s)} className="sr-only" />
                     <span className="flex items-center gap-2 text-sm font-medium">
                       <span aria-hidden className={cn("size-2.5 rounded-full", SIDE_STYLES[s].dot)} />
                       {SIDE_LABELS[s]}
@@ -223,17 +210,17 @@ export function OnboardingForm({ firstName, workspaces }: { firstName: string; w
           <form noValidate onSubmit={openInvite} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start" aria-label="Open invite link">
             <div className="grid content-start gap-1.5">
               <Input
-                  id="invite-url"
-                  aria-label="Invite link"
-                  aria-invalid={inviteError ? true : undefined}
-                  aria-describedby={inviteError ? "invite-url-error" : undefined}
-                  value={invite}
-                  onChange={(e) => setInvite(e.target.value)}
-                  placeholder="https://…/invite/…"
-                  autoCapitalize="none"
-                  autoCorrect="off"
-                  spellCheck={false}
-                />
+                id="invite-url"
+                aria-label="Invite link"
+                aria-invalid={inviteError ? true : undefined}
+                aria-describedby={inviteError ? "invite-url-error" : undefined}
+                value={invite}
+                onChange={(e) => setInvite(e.target.value)}
+                placeholder="https://…/invite/…"
+                autoCapitalize="none"
+                autoCorrect="off"
+                spellCheck={false}
+              />
               {inviteError ? <FieldError id="invite-url-error">{inviteError}</FieldError> : null}
             </div>
             <Button type="submit" variant="outline">

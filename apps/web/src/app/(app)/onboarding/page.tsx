@@ -15,10 +15,7 @@ export default async function OnboardingPage() {
     <div className="flex min-h-dvh flex-col">
       <PlainHeader user={{ name: session.user.name, email: session.user.email }} />
       <main className="flex flex-1 justify-center px-4 pt-4 pb-16 sm:pt-10">
-        <OnboardingForm
-          firstName={session.user.name.split(" ")[0] ?? session.user.name}
-          workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))}
-        />
+        <OnboardingForm firstName={session.user.name.split(" ")[0] ?? session.user.name} workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))} />
       </main>
     </div>
   );

@@ -9,10 +9,7 @@ const TIMEOUT_MS = 1_500;
 
 async function checkDatabase() {
   try {
-    const latencyMs = await Promise.race([
-      pingDb(getDb()),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), TIMEOUT_MS)),
-    ]);
+    const latencyMs = await Promise.race([pingDb(getDb()), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), TIMEOUT_MS))]);
     return { ok: true as const, latencyMs };
   } catch (err) {
     return { ok: false as const, latencyMs: null, error: (err as Error).message };
@@ -38,8 +35,5 @@ async function checkRealtime() {
 export async function GET() {
   const [database, realtime] = await Promise.all([checkDatabase(), checkRealtime()]);
   const ok = database.ok && realtime.ok;
-  return Response.json(
-    { status: ok ? "ok" : "degraded", database, realtime },
-    { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
-  );
+  return Response.json({ status: ok ? "ok" : "degraded", database, realtime }, { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } });
 }

@@ -77,14 +77,20 @@ export default async function StatusPage({ params }: Props) {
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex w-full max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-4 sm:px-6">
           <div className="flex min-w-0 items-center gap-3">
-            <a href={`/${workspace.slug}`} className="inline-flex size-11 shrink-0 items-center justify-center rounded-lg focus-visible:ring-2 focus-visible:ring-violet-600 focus-visible:outline-none">
+            <a
+              href={`/${workspace.slug}`}
+              className="inline-flex size-11 shrink-0 items-center justify-center rounded-lg focus-visible:ring-2 focus-visible:ring-violet-600 focus-visible:outline-none"
+            >
               <LogoMark className="size-8" />
               <span className="sr-only">Open {workspace.name} in Tandem</span>
             </a>
             <div className="min-w-0">
               <h1 className="truncate text-lg leading-tight font-semibold">{workspace.name} status</h1>
               <p className="text-sm text-slate-600">
-                as of <time dateTime={now.toISOString()} data-testid="status-as-of">{asOf}</time>
+                as of{" "}
+                <time dateTime={now.toISOString()} data-testid="status-as-of">
+                  {asOf}
+                </time>
               </p>
             </div>
           </div>
@@ -94,22 +100,41 @@ export default async function StatusPage({ params }: Props) {
       <main className="mx-auto grid w-full max-w-3xl gap-4 px-4 py-5 sm:px-6">
         <p className="text-sm text-slate-700" data-testid="status-summary">
           {rows.length === 1 ? "1 project" : `${rows.length} projects`}
-          {offTrack > 0 ? <> · <span className="font-semibold text-red-700">{offTrack} off track</span></> : null}
-          {atRisk > 0 ? <> · <span className="font-semibold text-amber-800">{atRisk} at risk</span></> : null}
+          {offTrack > 0 ? (
+            <>
+              {" "}
+              · <span className="font-semibold text-red-700">{offTrack} off track</span>
+            </>
+          ) : null}
+          {atRisk > 0 ? (
+            <>
+              {" "}
+              · <span className="font-semibold text-amber-800">{atRisk} at risk</span>
+            </>
+          ) : null}
           {disagree > 0 ? <> · {disagree === 1 ? "leads disagree on 1" : `leads disagree on ${disagree}`}</> : null}
         </p>
         {rows.length === 0 ? (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center">
             <h2 className="font-semibold">No projects yet</h2>
             <p className="mt-1 text-sm text-slate-600">Joint projects appear here as soon as a lead creates one.</p>
-            <a href={`/${workspace.slug}/projects`} className="mt-3 inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-violet-700 underline underline-offset-4">
+            <a
+              href={`/${workspace.slug}/projects`}
+              className="mt-3 inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-violet-700 underline underline-offset-4"
+            >
               Go to projects
             </a>
           </div>
         ) : (
           <ul className="grid gap-3" aria-label="Projects, worst first">
             {rows.map((row) => (
-              <StatusCard key={row.project.id} row={row} checkIns={bySide.get(row.project.id) ?? {}} href={`/${workspace.slug}/projects/${row.project.id}`} now={now} />
+              <StatusCard
+                key={row.project.id}
+                row={row}
+                checkIns={bySide.get(row.project.id) ?? {}}
+                href={`/${workspace.slug}/projects/${row.project.id}`}
+                now={now}
+              />
             ))}
           </ul>
         )}

@@ -50,9 +50,7 @@ export function InviteCard({ token, view }: { token: string; view: InviteView })
           </span>
           <div className="grid gap-1.5">
             <h1 className="text-xl font-semibold tracking-tight">You&apos;ve been invited to Tandem</h1>
-            <p className="text-sm text-muted-foreground">
-              Sign in or create an account to see the invitation and join the workspace.
-            </p>
+            <p className="text-sm text-muted-foreground">Sign in or create an account to see the invitation and join the workspace.</p>
           </div>
         </CardContent>
         <CardFooter className="flex-col gap-2 sm:flex-row sm:justify-center">
@@ -68,12 +66,7 @@ export function InviteCard({ token, view }: { token: string; view: InviteView })
   }
 
   if (view.kind === "invalid") {
-    return (
-      <Problem
-        title="This invite link isn't valid"
-        body="Check that you copied the whole link. If it still doesn't work, ask an admin for a new one."
-      />
-    );
+    return <Problem title="This invite link isn't valid" body="Check that you copied the whole link. If it still doesn't work, ask an admin for a new one." />;
   }
 
   if (view.alreadyMember) {

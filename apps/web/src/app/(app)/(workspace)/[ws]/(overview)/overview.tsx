@@ -2,17 +2,7 @@
 
 import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import { useQuery } from "@tanstack/react-query";
-import {
-  ArrowRight,
-  ChartNoAxesColumn,
-  FolderKanban,
-  ListChecks,
-  Radio,
-  ScrollText,
-  Split,
-  UserPlus,
-  WifiOff,
-} from "lucide-react";
+import { ArrowRight, ChartNoAxesColumn, FolderKanban, ListChecks, Radio, ScrollText, Split, UserPlus, WifiOff } from "lucide-react";
 import Link from "next/link";
 
 import { CheckInsDueCard } from "~/components/check-ins/check-ins-due-card";
@@ -58,11 +48,9 @@ const PILLARS = [
 ] as const;
 
 const YOUR_SIDE: Record<Side, string> = {
-  marketing:
-    "Bring the campaigns and the questions. Work joint projects and tasks with IT, ask your data questions in the open, and rate what IT delivers.",
+  marketing: "Bring the campaigns and the questions. Work joint projects and tasks with IT, ask your data questions in the open, and rate what IT delivers.",
   it: "Bring the data and the platforms. Work joint projects and tasks with marketing, ready data and infrastructure, and rate how clear the requirements were.",
-  leadership:
-    "Watch the work move. Read everything, comment and acknowledge — without chasing either side for a status update.",
+  leadership: "Watch the work move. Read everything, comment and acknowledge — without chasing either side for a status update.",
 };
 
 export function Overview({ slug }: { slug: string }) {
@@ -111,8 +99,8 @@ export function Overview({ slug }: { slug: string }) {
         <CardHeader>
           <CardTitle>What Tandem is for</CardTitle>
           <CardDescription className="max-w-3xl">
-            Tandem is where the marketing side (led by the CMO) and the IT side (led by the CIO) run their joint
-            work in the open — and where leadership watches it move.
+            Tandem is where the marketing side (led by the CMO) and the IT side (led by the CIO) run their joint work in the open — and where leadership watches
+            it move.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -159,9 +147,7 @@ function MembersCard({ slug, counts }: { slug: string; counts: Partial<Record<st
       <CardContent className="grid gap-5">
         <div className="flex h-2 overflow-hidden rounded-full bg-muted" aria-hidden>
           {SIDES.map((s) =>
-            counts[s] ? (
-              <span key={s} className={cn("h-full", SIDE_STYLES[s].bar)} style={{ width: `${((counts[s] ?? 0) / total) * 100}%` }} />
-            ) : null,
+            counts[s] ? <span key={s} className={cn("h-full", SIDE_STYLES[s].bar)} style={{ width: `${((counts[s] ?? 0) / total) * 100}%` }} /> : null,
           )}
         </div>
         <dl className="grid grid-cols-3 gap-2 sm:gap-3">
@@ -277,9 +263,7 @@ function OnlineCard({ workspaceId, meId }: { workspaceId: string; meId: string }
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
           Online now
-          {online ? (
-            <span className="rounded-full bg-muted px-1.5 text-xs font-medium text-muted-foreground tabular-nums">{online.length}</span>
-          ) : null}
+          {online ? <span className="rounded-full bg-muted px-1.5 text-xs font-medium text-muted-foreground tabular-nums">{online.length}</span> : null}
         </CardTitle>
         <CardDescription>Who from this workspace has Tandem open.</CardDescription>
       </CardHeader>
@@ -305,9 +289,7 @@ function OnlineCard({ workspaceId, meId }: { workspaceId: string; meId: string }
         ) : status === "offline" || status === "reconnecting" ? (
           <div className="flex items-start gap-2.5 rounded-md border border-dashed px-3 py-3 text-sm text-muted-foreground">
             <WifiOff aria-hidden className="mt-0.5 size-4 shrink-0" />
-            {status === "offline"
-              ? "Live updates are offline, so we can't see who's here."
-              : "Reconnecting to live updates…"}
+            {status === "offline" ? "Live updates are offline, so we can't see who's here." : "Reconnecting to live updates…"}
           </div>
         ) : (
           <div className="grid gap-3" role="status" aria-label="Loading who is online">

@@ -94,7 +94,9 @@ export function Inbox({ slug }: { slug: string }) {
           </span>
           <div className="grid max-w-sm gap-1">
             <p className="text-[15px] font-semibold">Nothing for you yet</p>
-            <p className="text-sm text-muted-foreground">When someone @mentions you in a comment or assigns you a task, it lands here — and the count in the sidebar goes up live.</p>
+            <p className="text-sm text-muted-foreground">
+              When someone @mentions you in a comment or assigns you a task, it lands here — and the count in the sidebar goes up live.
+            </p>
           </div>
         </Card>
       ) : (
@@ -119,8 +121,17 @@ function NotificationRow({ slug, n, onRead }: { slug: string; n: Notification; o
   const Icon = n.kind === "mention" ? AtSign : UserRoundCheck;
   const what = n.kind === "mention" ? "mentioned you on" : "assigned you";
   return (
-    <li className={cn("relative flex gap-3 px-4 py-3.5 sm:px-5", unread ? "bg-primary-soft/35" : "")} data-testid="notification" data-unread={unread || undefined}>
-      <span className={cn("mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-full", unread ? "bg-primary text-primary-foreground" : "bg-muted text-muted-foreground")}>
+    <li
+      className={cn("relative flex gap-3 px-4 py-3.5 sm:px-5", unread ? "bg-primary-soft/35" : "")}
+      data-testid="notification"
+      data-unread={unread || undefined}
+    >
+      <span
+        className={cn(
+          "mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-full",
+          unread ? "bg-primary text-primary-foreground" : "bg-muted text-muted-foreground",
+        )}
+      >
         <Icon aria-hidden className="size-4" />
       </span>
       <div className="grid min-w-0 flex-1 gap-1">
@@ -129,7 +140,10 @@ function NotificationRow({ slug, n, onRead }: { slug: string; n: Notification; o
           <Link
             href={href}
             onClick={() => (unread ? onRead() : undefined)}
-            className={cn("font-medium underline-offset-2 outline-none after:absolute after:inset-0 hover:underline", unread ? "text-foreground" : "text-foreground/80")}
+            className={cn(
+              "font-medium underline-offset-2 outline-none after:absolute after:inset-0 hover:underline",
+              unread ? "text-foreground" : "text-foreground/80",
+            )}
           >
             ‘{n.title}’
           </Link>

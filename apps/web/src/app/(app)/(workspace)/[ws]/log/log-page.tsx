@@ -72,7 +72,8 @@ function VerifyBadge({ slug }: { slug: string }) {
         <TooltipContent>{detail}</TooltipContent>
       </Tooltip>
       <span className="text-xs text-muted-foreground">
-        {v.ok ? `${v.entries} entries, every hash recomputed` : `Entries up to #${v.verifiedThrough} verify`} · {v.checkpoints} signed checkpoint{v.checkpoints === 1 ? "" : "s"} · checked {ago(v.checkedAt)}
+        {v.ok ? `${v.entries} entries, every hash recomputed` : `Entries up to #${v.verifiedThrough} verify`} · {v.checkpoints} signed checkpoint
+        {v.checkpoints === 1 ? "" : "s"} · checked {ago(v.checkedAt)}
       </span>
     </div>
   );

@@ -100,21 +100,12 @@ export function Members({ slug, openInvite }: { slug: string; openInvite: boolea
                 <span className="flex size-8 items-center justify-center rounded-full bg-muted">
                   <Users aria-hidden className="size-4" />
                 </span>
-                {isAdmin
-                  ? `Nobody on the ${SIDE_LABELS[side]} side yet. Invite someone to bring them in.`
-                  : `Nobody on the ${SIDE_LABELS[side]} side yet.`}
+                {isAdmin ? `Nobody on the ${SIDE_LABELS[side]} side yet. Invite someone to bring them in.` : `Nobody on the ${SIDE_LABELS[side]} side yet.`}
               </div>
             ) : (
               <ul className="divide-y" aria-label={`${SIDE_LABELS[side]} members`}>
                 {bySide[side].map((m) => (
-                  <MemberRow
-                    key={m.id}
-                    slug={slug}
-                    member={m}
-                    isMe={m.id === me.memberId}
-                    canManage={isAdmin}
-                    workspaceName={ws.name}
-                  />
+                  <MemberRow key={m.id} slug={slug} member={m} isMe={m.id === me.memberId} canManage={isAdmin} workspaceName={ws.name} />
                 ))}
               </ul>
             )}

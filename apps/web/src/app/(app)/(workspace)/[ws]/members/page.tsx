@@ -8,13 +8,7 @@ import { Members } from "./members";
 
 export const metadata: Metadata = { title: "Members" };
 
-export default async function MembersPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ ws: string }>;
-  searchParams: Promise<{ invite?: string }>;
-}) {
+export default async function MembersPage({ params, searchParams }: { params: Promise<{ ws: string }>; searchParams: Promise<{ invite?: string }> }) {
   const { ws } = await params;
   const { invite } = await searchParams;
   // Same check as the layout (cached per request), so a signed-out visit redirects instead of erroring.

@@ -175,7 +175,13 @@ function ProjectRow({ slug, row, today }: { slug: string; row: Row; today: strin
         </div>
         {p.outcome ? <p className="line-clamp-1 text-[13px] text-muted-foreground">{p.outcome}</p> : null}
         {row.nextMilestone && p.phase !== "done" ? (
-          <p className={cn("flex min-w-0 items-center gap-1.5 text-xs", row.nextMilestone.dueOn < today ? "font-medium text-destructive" : "text-muted-foreground")} data-testid="project-next-milestone">
+          <p
+            className={cn(
+              "flex min-w-0 items-center gap-1.5 text-xs",
+              row.nextMilestone.dueOn < today ? "font-medium text-destructive" : "text-muted-foreground",
+            )}
+            data-testid="project-next-milestone"
+          >
             <Flag aria-hidden className="size-3.5 shrink-0" />
             <span className="truncate">
               Next: {row.nextMilestone.title} · {formatDay(row.nextMilestone.dueOn)}
@@ -200,7 +206,11 @@ function ProjectRow({ slug, row, today }: { slug: string; row: Row; today: strin
         ))}
       </dl>
       <div className="hidden text-[13px] md:block">
-        {p.targetDate ? <span className={cn(late ? "font-medium text-destructive" : "text-foreground")}>{formatDay(p.targetDate)}</span> : <span className="text-muted-foreground">—</span>}
+        {p.targetDate ? (
+          <span className={cn(late ? "font-medium text-destructive" : "text-foreground")}>{formatDay(p.targetDate)}</span>
+        ) : (
+          <span className="text-muted-foreground">—</span>
+        )}
       </div>
       <div className="flex gap-3 text-[13px] whitespace-nowrap text-muted-foreground md:justify-end">
         <span>
@@ -255,8 +265,8 @@ function EmptyProjects({ slug, filtered, canWrite, meMemberId }: { slug: string;
       <div className="grid max-w-md gap-1.5">
         <p className="text-[15px] font-semibold">No joint projects yet</p>
         <p className="text-sm leading-relaxed text-muted-foreground">
-          A project here is co-owned: one lead from marketing and one from IT, each posting their own view of its health, with one shared
-          list of tasks both sides can see and move.
+          A project here is co-owned: one lead from marketing and one from IT, each posting their own view of its health, with one shared list of tasks both
+          sides can see and move.
         </p>
       </div>
       {canWrite && meMemberId ? (

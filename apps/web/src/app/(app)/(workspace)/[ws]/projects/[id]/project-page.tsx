@@ -94,7 +94,10 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
   return (
     <div className="mx-auto grid w-full max-w-[90rem] gap-6 px-4 py-6 sm:px-6 lg:px-10 lg:py-8">
       <header className="grid gap-4">
-        <Link href={`/${slug}/projects`} className="-ml-1 inline-flex w-fit items-center gap-1 rounded-md px-1 text-[13px] font-medium text-muted-foreground hover:text-foreground">
+        <Link
+          href={`/${slug}/projects`}
+          className="-ml-1 inline-flex w-fit items-center gap-1 rounded-md px-1 text-[13px] font-medium text-muted-foreground hover:text-foreground"
+        >
           <ChevronLeft aria-hidden className="size-4" /> Projects
         </Link>
         <div className="flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
@@ -110,7 +113,10 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
                 <TargetDate slug={slug} projectId={projectId} targetDate={p.targetDate} />
               ) : p.targetDate ? (
                 <span className="text-[13px] text-muted-foreground">
-                  Target <span className={cn("font-medium text-foreground", p.targetDate < today && p.phase !== "done" && "text-destructive")}>{formatDay(p.targetDate)}</span>
+                  Target{" "}
+                  <span className={cn("font-medium text-foreground", p.targetDate < today && p.phase !== "done" && "text-destructive")}>
+                    {formatDay(p.targetDate)}
+                  </span>
                 </span>
               ) : null}
               {canWrite ? null : <span className="rounded-full bg-muted px-2 py-0.5 text-xs text-muted-foreground">Read-only: you can comment</span>}
@@ -174,7 +180,9 @@ export function ProjectPage({ slug, projectId }: { slug: string; projectId: stri
             <BoardSkeleton />
           )}
         </TabsContent>
-        <TabsContent value="list">{tasks.data ? <TaskTable tasks={tasks.data} members={members.data ?? []} onOpen={openTask} /> : <Skeleton className="h-64 rounded-xl" />}</TabsContent>
+        <TabsContent value="list">
+          {tasks.data ? <TaskTable tasks={tasks.data} members={members.data ?? []} onOpen={openTask} /> : <Skeleton className="h-64 rounded-xl" />}
+        </TabsContent>
         <TabsContent value="milestones" className="max-w-3xl">
           <MilestonesPanel slug={slug} projectId={projectId} canWrite={canWrite} />
         </TabsContent>
