@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ["@tandem/api", "@tandem/auth", "@tandem/db", "@tandem/realtime-contract"],
+  transpilePackages: ["@tandem/api", "@tandem/auth", "@tandem/db", "@tandem/domain", "@tandem/realtime-contract", "@tandem/ui"],
   // Native or file-reading modules stay in node_modules instead of being bundled.
   serverExternalPackages: ["pg", "@node-rs/argon2", "@electric-sql/pglite"],
   turbopack: {

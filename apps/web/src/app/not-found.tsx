@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { Logo } from "~/components/brand/logo";
-import { Button } from "~/components/ui/button";
+import { Button } from "@tandem/ui/button";
 
 export default function NotFound() {
   return (

@@ -1,9 +1,4 @@
-import { clsx, type ClassValue } from "clsx";
-import { twMerge } from "tailwind-merge";
-
-export function cn(...inputs: ClassValue[]) {
-  return twMerge(clsx(inputs));
-}
+export { cn } from "@tandem/ui/utils";
 
 /** "Maya Chen" → "MC"; falls back to the first letters of a single word or email. */
 export function initials(name: string) {

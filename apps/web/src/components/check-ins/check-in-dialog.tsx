@@ -7,11 +7,11 @@ import { toast } from "~/lib/toast";
 
 import { Field, FormAlert } from "~/components/forms/field";
 import { HealthDot } from "~/components/projects/health";
-import { Button } from "~/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "~/components/ui/dialog";
-import { Input } from "~/components/ui/input";
-import { Spinner } from "~/components/ui/spinner";
-import { Textarea } from "~/components/ui/textarea";
+import { Button } from "@tandem/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@tandem/ui/dialog";
+import { Input } from "@tandem/ui/input";
+import { Spinner } from "@tandem/ui/spinner";
+import { Textarea } from "@tandem/ui/textarea";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { HEALTH_LABELS, HEALTH_STYLES, HEALTHS, type Health } from "~/lib/projects";
 import { cn } from "~/lib/utils";

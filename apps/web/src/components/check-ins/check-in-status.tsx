@@ -1,6 +1,6 @@
 import { Clock } from "lucide-react";
 
-import { Badge } from "~/components/ui/badge";
+import { Badge } from "@tandem/ui/badge";
 import { cn } from "~/lib/utils";
 
 const DAY_MS = 86_400_000;

@@ -6,9 +6,9 @@ import Link from "next/link";
 import { useMemo } from "react";
 
 import { UserAvatar } from "~/components/people/user-avatar";
-import { Button } from "~/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
-import { Skeleton } from "~/components/ui/skeleton";
+import { Button } from "@tandem/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@tandem/ui/card";
+import { Skeleton } from "@tandem/ui/skeleton";
 import { SIDE_LABELS } from "~/lib/sides";
 import { useTRPC } from "~/trpc/react";
 

@@ -8,9 +8,9 @@ import { toast } from "~/lib/toast";
 
 import { FieldError } from "~/components/forms/field";
 import { UserAvatar } from "~/components/people/user-avatar";
-import { Button } from "~/components/ui/button";
-import { Skeleton } from "~/components/ui/skeleton";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { Skeleton } from "@tandem/ui/skeleton";
+import { Spinner } from "@tandem/ui/spinner";
 import { ago, exactTime } from "~/lib/dates";
 import { errorMessage, trpcFieldErrors } from "~/lib/form-errors";
 import { withMentionTokens } from "~/lib/mentions";

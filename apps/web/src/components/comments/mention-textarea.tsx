@@ -3,7 +3,7 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 import { UserAvatar } from "~/components/people/user-avatar";
-import { Textarea } from "~/components/ui/textarea";
+import { Textarea } from "@tandem/ui/textarea";
 import { activeMentionQuery } from "~/lib/mentions";
 import { SIDE_LABELS, type Side } from "~/lib/sides";
 import { cn } from "~/lib/utils";

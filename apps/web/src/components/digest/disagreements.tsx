@@ -2,7 +2,7 @@ import { WORKING_SIDES } from "@tandem/domain/sides";
 import Link from "next/link";
 
 import { HealthPill } from "~/components/projects/health";
-import { Card } from "~/components/ui/card";
+import { Card } from "@tandem/ui/card";
 import { SIDE_EDGE, SIDE_LABELS } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 

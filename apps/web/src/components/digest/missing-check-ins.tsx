@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { UserAvatar } from "~/components/people/user-avatar";
-import { Card } from "~/components/ui/card";
+import { Card } from "@tandem/ui/card";
 import { SIDE_LABELS } from "~/lib/sides";
 
 import { DigestSection, EmptyNote } from "./section";

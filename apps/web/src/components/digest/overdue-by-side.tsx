@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { UserAvatar } from "~/components/people/user-avatar";
-import { Card } from "~/components/ui/card";
+import { Card } from "@tandem/ui/card";
 import { formatDay } from "~/lib/dates";
 import { SIDE_LABELS, SIDE_STYLES } from "~/lib/sides";
 import { cn } from "~/lib/utils";

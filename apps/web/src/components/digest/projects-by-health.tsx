@@ -2,7 +2,7 @@ import { WORKING_SIDES } from "@tandem/domain/sides";
 import Link from "next/link";
 
 import { DisagreeBadge, HealthDot, PhaseBadge } from "~/components/projects/health";
-import { Card } from "~/components/ui/card";
+import { Card } from "@tandem/ui/card";
 import { dayHeading } from "~/lib/dates";
 import { HEALTH_LABELS, type Health, type Phase } from "~/lib/projects";
 import { SIDE_LABELS } from "~/lib/sides";

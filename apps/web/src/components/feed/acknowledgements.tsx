@@ -4,9 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Check, Eye } from "lucide-react";
 import { toast } from "~/lib/toast";
 
-import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
-import { Spinner } from "~/components/ui/spinner";
+import { Badge } from "@tandem/ui/badge";
+import { Button } from "@tandem/ui/button";
+import { Spinner } from "@tandem/ui/spinner";
 import { exactTime } from "~/lib/dates";
 import { errorMessage } from "~/lib/form-errors";
 import { SIDE_LABELS } from "~/lib/sides";

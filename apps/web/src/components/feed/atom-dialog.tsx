@@ -6,11 +6,11 @@ import { useState } from "react";
 import { toast } from "~/lib/toast";
 
 import { FormAlert } from "~/components/forms/field";
-import { Button } from "~/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
-import { Input } from "~/components/ui/input";
-import { Skeleton } from "~/components/ui/skeleton";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@tandem/ui/dialog";
+import { Input } from "@tandem/ui/input";
+import { Skeleton } from "@tandem/ui/skeleton";
+import { Spinner } from "@tandem/ui/spinner";
 import { ago, exactTime } from "~/lib/dates";
 import { errorMessage } from "~/lib/form-errors";
 import { useTRPC } from "~/trpc/react";

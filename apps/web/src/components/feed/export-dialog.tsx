@@ -7,10 +7,10 @@ import { useState } from "react";
 import { toast } from "~/lib/toast";
 
 import { Field, FormAlert } from "~/components/forms/field";
-import { Button } from "~/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
-import { Input } from "~/components/ui/input";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@tandem/ui/dialog";
+import { Input } from "@tandem/ui/input";
+import { Spinner } from "@tandem/ui/spinner";
 import type { FeedFilter } from "~/lib/feed-kinds";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { useTRPC } from "~/trpc/react";

@@ -2,8 +2,8 @@
 
 import { Download, Rss } from "lucide-react";
 
-import { Button } from "~/components/ui/button";
-import { useLoadOnIntent } from "~/components/ui/load-on-intent";
+import { Button } from "@tandem/ui/button";
+import { useLoadOnIntent } from "@tandem/ui/load-on-intent";
 import type { FeedFilter } from "~/lib/feed-kinds";
 
 const loadExport = () => import("./export-dialog").then((m) => m.ExportDialog);

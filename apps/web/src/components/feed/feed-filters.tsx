@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
 
 import { FilterSelect, useUrlFilters } from "~/components/forms/filter-select";
-import { Button } from "~/components/ui/button";
+import { Button } from "@tandem/ui/button";
 import { SIDE_LABELS, SIDES } from "~/lib/sides";
 import { useTRPC } from "~/trpc/react";
 

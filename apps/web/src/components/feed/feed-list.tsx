@@ -5,9 +5,9 @@ import { Rss } from "lucide-react";
 import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 
 import { ListLoadError, useArrivedLive, useLoadMoreOnScroll } from "~/components/log/infinite-list";
-import { Button } from "~/components/ui/button";
-import { EmptyState } from "~/components/ui/empty-state";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { EmptyState } from "@tandem/ui/empty-state";
+import { Spinner } from "@tandem/ui/spinner";
 import { dayHeading } from "~/lib/dates";
 import { FEED_PAGE_SIZE, type FeedFilter } from "~/lib/feed-kinds";
 import type { FeedItem } from "~/realtime/apply-log-entry";

@@ -1,4 +1,4 @@
-import { Skeleton } from "~/components/ui/skeleton";
+import { Skeleton } from "@tandem/ui/skeleton";
 
 /** The feed's shape while its first page loads. */
 export function FeedSkeleton() {

@@ -1,7 +1,7 @@
 import { CircleAlert } from "lucide-react";
 import type * as React from "react";
 
-import { Label } from "~/components/ui/label";
+import { Label } from "@tandem/ui/label";
 import { cn } from "~/lib/utils";
 
 /**

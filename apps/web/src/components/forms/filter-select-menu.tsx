@@ -1,6 +1,6 @@
 "use client";
 
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "~/components/ui/select";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@tandem/ui/select";
 
 import { FILTER_ANY, filterTriggerProps, FilterSelectValue, type FilterSelectProps } from "./filter-select";
 

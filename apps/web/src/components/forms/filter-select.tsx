@@ -3,8 +3,8 @@
 import { ChevronDown } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 
-import { useLoadOnIntent } from "~/components/ui/load-on-intent";
-import { selectTriggerClassName } from "~/components/ui/select-look";
+import { useLoadOnIntent } from "@tandem/ui/load-on-intent";
+import { selectTriggerClassName } from "@tandem/ui/select-look";
 import { cn } from "~/lib/utils";
 
 /** The "Any …" choice of a filter: the parameter is dropped from the URL. */

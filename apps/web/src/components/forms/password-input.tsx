@@ -3,7 +3,7 @@
 import { Eye, EyeOff } from "lucide-react";
 import * as React from "react";
 
-import { Input } from "~/components/ui/input";
+import { Input } from "@tandem/ui/input";
 
 export function PasswordInput(props: Omit<React.ComponentProps<typeof Input>, "type">) {
   const [shown, setShown] = React.useState(false);

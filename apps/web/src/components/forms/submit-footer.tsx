@@ -1,6 +1,6 @@
-import { Button } from "~/components/ui/button";
-import { DialogFooter } from "~/components/ui/dialog";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { DialogFooter } from "@tandem/ui/dialog";
+import { Spinner } from "@tandem/ui/spinner";
 
 /** A form dialog's Cancel and submit buttons; while pending, the submit button spins and says so. */
 export function SubmitFooter({ onCancel, pending, label, pendingLabel }: { onCancel: () => void; pending: boolean; label: string; pendingLabel: string }) {

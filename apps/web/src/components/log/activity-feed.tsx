@@ -5,9 +5,9 @@ import { History } from "lucide-react";
 import Link from "next/link";
 
 import { UserAvatar } from "~/components/people/user-avatar";
-import { Button } from "~/components/ui/button";
-import { EmptyState } from "~/components/ui/empty-state";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { EmptyState } from "@tandem/ui/empty-state";
+import { Spinner } from "@tandem/ui/spinner";
 import { ago, dayHeading, exactTime } from "~/lib/dates";
 import { describeEntry, type DescribableEntry } from "@tandem/domain/actions";
 import { SIDE_LABELS, type Side } from "~/lib/sides";

@@ -1,4 +1,4 @@
-import { Skeleton } from "~/components/ui/skeleton";
+import { Skeleton } from "@tandem/ui/skeleton";
 
 /** The activity list's shape while it loads (a server component, so a loading page carries none of the list's code). */
 export function ActivitySkeleton() {

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 
-import { Button } from "~/components/ui/button";
+import { Button } from "@tandem/ui/button";
 
 interface Pager {
   hasNextPage: boolean;

@@ -8,10 +8,10 @@ import { toast } from "~/lib/toast";
 
 import { Field, FormAlert } from "~/components/forms/field";
 import { SubmitFooter } from "~/components/forms/submit-footer";
-import { Button } from "~/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
-import { Input } from "~/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "~/components/ui/select";
+import { Button } from "@tandem/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@tandem/ui/dialog";
+import { Input } from "@tandem/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@tandem/ui/select";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { ROLE_HINTS, ROLE_LABELS, ROLES, rolesForSide, SIDE_LABELS, SIDES, type Role, type Side } from "~/lib/sides";
 import { useTRPC } from "~/trpc/react";

@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { LogOut } from "lucide-react";
 import { toast } from "~/lib/toast";
 
-import { Button } from "~/components/ui/button";
-import { Card } from "~/components/ui/card";
+import { Button } from "@tandem/ui/button";
+import { Card } from "@tandem/ui/card";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { errorMessage } from "~/lib/form-errors";
 import { useTRPC } from "~/trpc/react";

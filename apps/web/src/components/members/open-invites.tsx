@@ -6,10 +6,10 @@ import { Link2 } from "lucide-react";
 import { toast } from "~/lib/toast";
 
 import { RoleBadge, SideBadge } from "~/components/people/side-badge";
-import { Button } from "~/components/ui/button";
-import { Card, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { Button } from "@tandem/ui/button";
+import { Card, CardDescription, CardHeader, CardTitle } from "@tandem/ui/card";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
-import { Skeleton } from "~/components/ui/skeleton";
+import { Skeleton } from "@tandem/ui/skeleton";
 import { errorMessage } from "~/lib/form-errors";
 import { useTRPC } from "~/trpc/react";
 

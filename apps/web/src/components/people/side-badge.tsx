@@ -1,4 +1,4 @@
-import { Badge } from "~/components/ui/badge";
+import { Badge } from "@tandem/ui/badge";
 import { ROLE_LABELS, SIDE_LABELS, SIDE_STYLES, type Role, type Side } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 

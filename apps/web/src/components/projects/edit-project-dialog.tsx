@@ -9,8 +9,8 @@ import { toast } from "~/lib/toast";
 
 import { FormAlert } from "~/components/forms/field";
 import { SubmitFooter } from "~/components/forms/submit-footer";
-import { Button } from "~/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
+import { Button } from "@tandem/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@tandem/ui/dialog";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import type { ProjectDetail } from "~/realtime/apply-log-entry";
 import { useTRPC } from "~/trpc/react";

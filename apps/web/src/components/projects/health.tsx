@@ -1,6 +1,6 @@
 import { Split } from "lucide-react";
 
-import { Badge } from "~/components/ui/badge";
+import { Badge } from "@tandem/ui/badge";
 import { HEALTH_LABELS, HEALTH_STYLES, PHASE_LABELS, type Health, type Phase } from "~/lib/projects";
 import { cn } from "~/lib/utils";
 

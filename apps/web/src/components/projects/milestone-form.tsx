@@ -7,9 +7,9 @@ import { z } from "zod";
 
 import { Field } from "~/components/forms/field";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
-import { Button } from "~/components/ui/button";
-import { Input } from "~/components/ui/input";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { Input } from "@tandem/ui/input";
+import { Spinner } from "@tandem/ui/spinner";
 import { errorMessage, trpcFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { toast } from "~/lib/toast";
 

@@ -5,10 +5,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, Flag, Pencil, Trash2 } from "lucide-react";
 import { useRef, useState } from "react";
 
-import { Button } from "~/components/ui/button";
-import { EmptyState } from "~/components/ui/empty-state";
-import { Skeleton } from "~/components/ui/skeleton";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { EmptyState } from "@tandem/ui/empty-state";
+import { Skeleton } from "@tandem/ui/skeleton";
+import { Spinner } from "@tandem/ui/spinner";
 import { formatDay } from "~/lib/dates";
 import { errorMessage } from "~/lib/form-errors";
 import { toast } from "~/lib/toast";

@@ -5,9 +5,9 @@ import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 
 import { Field } from "~/components/forms/field";
 import { UserAvatar } from "~/components/people/user-avatar";
-import { Input } from "~/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "~/components/ui/select";
-import { Textarea } from "~/components/ui/textarea";
+import { Input } from "@tandem/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@tandem/ui/select";
+import { Textarea } from "@tandem/ui/textarea";
 import type { FieldErrors } from "~/lib/form-errors";
 import { PHASE_HINTS, PHASE_LABELS, PHASES, type Phase } from "~/lib/projects";
 import { SIDE_LABELS, SIDE_STYLES } from "~/lib/sides";

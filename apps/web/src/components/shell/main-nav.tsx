@@ -5,7 +5,7 @@ import { FolderKanban, Inbox, LayoutGrid, Newspaper, Rss, ScrollText, Users } fr
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 
-import { Spinner } from "~/components/ui/spinner";
+import { Spinner } from "@tandem/ui/spinner";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from "~/components/ui/sheet";
+import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from "@tandem/ui/sheet";
 
 import { PhoneMenuButton, type PhoneMenuProps } from "./phone-menu";
 

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Menu } from "lucide-react";
 
-import { useLoadOnIntent } from "~/components/ui/load-on-intent";
+import { useLoadOnIntent } from "@tandem/ui/load-on-intent";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
 

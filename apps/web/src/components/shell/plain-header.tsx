@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 
 import { Logo } from "~/components/brand/logo";
-import { Button } from "~/components/ui/button";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { Spinner } from "@tandem/ui/spinner";
 
 import { signOut } from "./sign-out";
 

@@ -3,15 +3,8 @@
 import { LogOut } from "lucide-react";
 import { useState } from "react";
 
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "~/components/ui/dropdown-menu";
-import { Spinner } from "~/components/ui/spinner";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@tandem/ui/dropdown-menu";
+import { Spinner } from "@tandem/ui/spinner";
 
 import { signOut } from "./sign-out";
 import { UserMenuButton, type UserMenuProps } from "./user-menu";

@@ -1,7 +1,7 @@
 "use client";
 
 import { UserAvatar } from "~/components/people/user-avatar";
-import { useLoadOnIntent } from "~/components/ui/load-on-intent";
+import { useLoadOnIntent } from "@tandem/ui/load-on-intent";
 import type { Side } from "~/lib/sides";
 import { cn, initials } from "~/lib/utils";
 

@@ -2,7 +2,7 @@
 
 import { ChevronsUpDown } from "lucide-react";
 
-import { useLoadOnIntent } from "~/components/ui/load-on-intent";
+import { useLoadOnIntent } from "@tandem/ui/load-on-intent";
 import { SIDE_LABELS, SIDE_STYLES, type Side } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 

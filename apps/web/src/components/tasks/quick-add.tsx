@@ -4,9 +4,9 @@ import { Plus } from "lucide-react";
 import { useRef, useState } from "react";
 import { toast } from "~/lib/toast";
 
-import { Button } from "~/components/ui/button";
-import { Input } from "~/components/ui/input";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { Input } from "@tandem/ui/input";
+import { Spinner } from "@tandem/ui/spinner";
 import { errorMessage, trpcFieldErrors } from "~/lib/form-errors";
 import { SIDE_LABELS, SIDE_STYLES } from "~/lib/sides";
 import { TASK_SIDES, TASK_STATUS_LABELS, type TaskSide, type TaskStatus } from "~/lib/tasks";

@@ -1,6 +1,6 @@
 import { CalendarDays } from "lucide-react";
 
-import { Badge } from "~/components/ui/badge";
+import { Badge } from "@tandem/ui/badge";
 import { formatDay } from "~/lib/dates";
 import { SIDE_LABELS, SIDE_STYLES } from "~/lib/sides";
 import {

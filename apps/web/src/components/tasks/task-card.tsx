@@ -7,15 +7,8 @@ import { ArrowRightLeft, GripVertical, MoreHorizontal, PanelRightOpen, PencilLin
 import { toast } from "~/lib/toast";
 
 import { UserAvatar } from "~/components/people/user-avatar";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "~/components/ui/dropdown-menu";
-import { Tooltip, TooltipContent, TooltipTrigger } from "~/components/ui/tooltip";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@tandem/ui/dropdown-menu";
+import { Tooltip, TooltipContent, TooltipTrigger } from "@tandem/ui/tooltip";
 import { SIDE_STYLES, type Side } from "~/lib/sides";
 import { TASK_STATUS_LABELS, TASK_STATUSES } from "~/lib/tasks";
 import { cn } from "~/lib/utils";

@@ -7,10 +7,10 @@ import { useState } from "react";
 
 import { CommentThread } from "~/components/comments/comment-thread";
 import { useToday } from "~/components/shell/workspace-context";
-import { Button } from "~/components/ui/button";
+import { Button } from "@tandem/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "~/components/ui/select";
-import { Spinner } from "~/components/ui/spinner";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@tandem/ui/select";
+import { Spinner } from "@tandem/ui/spinner";
 import { ago, exactTime, formatDay } from "~/lib/dates";
 import { errorMessage, trpcFieldErrors } from "~/lib/form-errors";
 import { canEditWork, SIDE_LABELS } from "~/lib/sides";

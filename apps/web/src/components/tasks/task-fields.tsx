@@ -6,11 +6,11 @@ import { useEffect, useRef, useState } from "react";
 
 import { FieldError } from "~/components/forms/field";
 import { UserAvatar } from "~/components/people/user-avatar";
-import { Button } from "~/components/ui/button";
-import { Input } from "~/components/ui/input";
-import { SheetTitle } from "~/components/ui/sheet";
-import { Spinner } from "~/components/ui/spinner";
-import { Textarea } from "~/components/ui/textarea";
+import { Button } from "@tandem/ui/button";
+import { Input } from "@tandem/ui/input";
+import { SheetTitle } from "@tandem/ui/sheet";
+import { Spinner } from "@tandem/ui/spinner";
+import { Textarea } from "@tandem/ui/textarea";
 import { cn } from "~/lib/utils";
 import type { TaskRow } from "~/realtime/apply-log-entry";
 import { isOverdue } from "~/realtime/task-order";

@@ -4,9 +4,9 @@ import type { ProjectViewer } from "@tandem/realtime-contract";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 
-import { Button } from "~/components/ui/button";
-import { Sheet, SheetContent, SheetDescription, SheetTitle } from "~/components/ui/sheet";
-import { Skeleton } from "~/components/ui/skeleton";
+import { Button } from "@tandem/ui/button";
+import { Sheet, SheetContent, SheetDescription, SheetTitle } from "@tandem/ui/sheet";
+import { Skeleton } from "@tandem/ui/skeleton";
 import type { TaskRow } from "~/realtime/apply-log-entry";
 import { useTRPC } from "~/trpc/react";
 

@@ -5,8 +5,8 @@ import { ArrowDown, ArrowUp, ArrowUpDown, ListFilter } from "lucide-react";
 import { useMemo, useState } from "react";
 
 import { UserAvatar } from "~/components/people/user-avatar";
-import { Button } from "~/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "~/components/ui/select";
+import { Button } from "@tandem/ui/button";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@tandem/ui/select";
 import { SIDE_LABELS } from "~/lib/sides";
 import { PRIORITY_RANK, TASK_PRIORITY_LABELS, TASK_SIDES, TASK_STATUS_LABELS, TASK_STATUSES } from "~/lib/tasks";
 import { cn } from "~/lib/utils";

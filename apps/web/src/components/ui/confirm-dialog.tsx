@@ -3,9 +3,9 @@
 import * as React from "react";
 
 import { FormAlert } from "~/components/forms/field";
-import { Button } from "~/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "~/components/ui/dialog";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@tandem/ui/dialog";
+import { Spinner } from "@tandem/ui/spinner";
 
 /**
  * Asks before a destructive action. `onConfirm` resolves to an error message to show inside

@@ -10,10 +10,10 @@ import { useEffect, useState } from "react";
 import { toast } from "~/lib/toast";
 
 import { Field, FieldError, FormAlert } from "~/components/forms/field";
-import { Button } from "~/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
-import { Input } from "~/components/ui/input";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@tandem/ui/card";
+import { Input } from "@tandem/ui/input";
+import { Spinner } from "@tandem/ui/spinner";
 import { errorMessage, trpcCode, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { SIDE_LABELS, SIDE_STYLES, SIDES, type Side } from "~/lib/sides";
 import { cn } from "~/lib/utils";

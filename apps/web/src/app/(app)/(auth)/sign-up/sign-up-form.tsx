@@ -7,9 +7,9 @@ import { useState } from "react";
 
 import { Field, FormAlert } from "~/components/forms/field";
 import { PasswordInput } from "~/components/forms/password-input";
-import { Button } from "~/components/ui/button";
-import { Input } from "~/components/ui/input";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { Input } from "@tandem/ui/input";
+import { Spinner } from "@tandem/ui/spinner";
 import { zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { withNext } from "~/lib/safe-next";
 

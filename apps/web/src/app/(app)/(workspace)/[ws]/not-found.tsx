@@ -4,7 +4,7 @@ import { SearchX } from "lucide-react";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 
-import { Button } from "~/components/ui/button";
+import { Button } from "@tandem/ui/button";
 import { PageBody } from "~/components/workspace/page-header";
 
 /**

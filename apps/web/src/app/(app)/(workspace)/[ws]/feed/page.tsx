@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { FeedActions } from "~/components/feed/feed-actions";
 import { FeedFilters } from "~/components/feed/feed-filters";
 import { FeedList } from "~/components/feed/feed-list";
-import { Card } from "~/components/ui/card";
+import { Card } from "@tandem/ui/card";
 import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { FEED_PAGE_SIZE, feedFilterFromParams } from "~/lib/feed-kinds";
 import { requireSession } from "~/server/session";

@@ -6,10 +6,10 @@ import { AtSign, CheckCheck, Inbox as InboxIcon, UserRoundCheck } from "lucide-r
 import Link from "next/link";
 import { toast } from "~/lib/toast";
 
-import { Button } from "~/components/ui/button";
-import { Card } from "~/components/ui/card";
-import { Skeleton } from "~/components/ui/skeleton";
-import { Spinner } from "~/components/ui/spinner";
+import { Button } from "@tandem/ui/button";
+import { Card } from "@tandem/ui/card";
+import { Skeleton } from "@tandem/ui/skeleton";
+import { Spinner } from "@tandem/ui/spinner";
 import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { ago, exactTime } from "~/lib/dates";
 import { errorMessage } from "~/lib/form-errors";

@@ -1,5 +1,5 @@
 import { ActivitySkeleton } from "~/components/log/activity-skeleton";
-import { Skeleton } from "~/components/ui/skeleton";
+import { Skeleton } from "@tandem/ui/skeleton";
 import { PageBody } from "~/components/workspace/page-header";
 
 export default function Loading() {

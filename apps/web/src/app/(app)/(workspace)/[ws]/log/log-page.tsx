@@ -5,12 +5,12 @@ import { Download, ShieldAlert, ShieldCheck } from "lucide-react";
 import { toast } from "~/lib/toast";
 
 import { ActivityFeed } from "~/components/log/activity-feed";
-import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
-import { Card } from "~/components/ui/card";
-import { Skeleton } from "~/components/ui/skeleton";
-import { Spinner } from "~/components/ui/spinner";
-import { Tooltip, TooltipContent, TooltipTrigger } from "~/components/ui/tooltip";
+import { Badge } from "@tandem/ui/badge";
+import { Button } from "@tandem/ui/button";
+import { Card } from "@tandem/ui/card";
+import { Skeleton } from "@tandem/ui/skeleton";
+import { Spinner } from "@tandem/ui/spinner";
+import { Tooltip, TooltipContent, TooltipTrigger } from "@tandem/ui/tooltip";
 import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { ago, exactTime } from "~/lib/dates";
 import { errorMessage } from "~/lib/form-errors";

@@ -4,7 +4,7 @@ import { Check, ChevronDown } from "lucide-react";
 import { Select as SelectPrimitive } from "radix-ui";
 import type * as React from "react";
 
-import { cn } from "~/lib/utils";
+import { cn } from "./utils";
 
 import { selectTriggerClassName } from "./select-look";
 

@@ -3,7 +3,7 @@
 import { Tabs as TabsPrimitive } from "radix-ui";
 import type * as React from "react";
 
-import { cn } from "~/lib/utils";
+import { cn } from "./utils";
 
 export const Tabs = TabsPrimitive.Root;
 

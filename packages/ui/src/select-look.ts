@@ -1,4 +1,4 @@
-import { cn } from "~/lib/utils";
+import { cn } from "./utils";
 
 /** The trigger's look, shared with look-alikes that stand in for a select until its code loads. */
 export function selectTriggerClassName(size: "sm" | "default" = "default", className?: string) {

@@ -1,6 +1,6 @@
 import type { LucideIcon } from "lucide-react";
 
-import { cn } from "~/lib/utils";
+import { cn } from "./utils";
 
 /** A list with nothing in it: an icon, one line saying so, and what will appear or what to try. */
 export function EmptyState({ icon: Icon, title, children, className, ...props }: { icon: LucideIcon; title: React.ReactNode } & React.ComponentProps<"div">) {

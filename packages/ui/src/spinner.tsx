@@ -1,6 +1,6 @@
 import { Loader2 } from "lucide-react";
 
-import { cn } from "~/lib/utils";
+import { cn } from "./utils";
 
 export function Spinner({ className }: { className?: string }) {
   return <Loader2 aria-hidden className={cn("size-4 animate-spin", className)} />;

@@ -3,7 +3,7 @@
 import { Tooltip as TooltipPrimitive } from "radix-ui";
 import type * as React from "react";
 
-import { cn } from "~/lib/utils";
+import { cn } from "./utils";
 
 /** Each tooltip brings its own provider, so pages without tooltips load none of their code. */
 export function Tooltip({ delayDuration = 250, ...props }: React.ComponentProps<typeof TooltipPrimitive.Root>) {

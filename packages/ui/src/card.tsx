@@ -1,6 +1,6 @@
 import type * as React from "react";
 
-import { cn } from "~/lib/utils";
+import { cn } from "./utils";
 
 export function Card({ className, ...props }: React.ComponentProps<"div">) {
   return <div data-slot="card" className={cn("rounded-xl border bg-card text-card-foreground shadow-[0_1px_2px_0_rgb(0_0_0/0.04)]", className)} {...props} />;
