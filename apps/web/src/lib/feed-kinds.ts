@@ -1,6 +1,7 @@
-import { FEED_KINDS, type FeedKind } from "@tandem/domain/constants";
+import { FEED_KINDS } from "@tandem/domain/constants";
 import type { FeedFilter } from "@tandem/domain/feed-kinds";
-import { SIDES, type Side } from "@tandem/domain/sides";
+import { SIDES } from "@tandem/domain/sides";
+import { createLoader, createParser, parseAsStringLiteral } from "nuqs/server";
 
 /** Entries per feed page; the server page prefetches with the same input, so it must live outside "use client" modules. */
 export const FEED_PAGE_SIZE = 10;
@@ -10,14 +11,19 @@ export { type FeedFilter, type FeedKindEntry, feedKindsOf, matchesFeedFilter } f
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The feed's filter as the page keeps it in the URL (`?project=…&side=…&kind=…`); unknown values are dropped. */
-export function feedFilterFromParams(params: URLSearchParams): FeedFilter {
+/** The feed's filters in the URL (`?project=…&side=…&kind=…`), as nuqs parsers; unknown values are dropped. */
+export const feedFilterParams = {
+  project: createParser({ parse: (v) => (UUID.test(v) ? v : null), serialize: (v: string) => v }),
+  side: parseAsStringLiteral(SIDES),
+  kind: parseAsStringLiteral(FEED_KINDS),
+};
+const loadFeedFilterParams = createLoader(feedFilterParams);
+
+export function feedFilterFromParams(params: URLSearchParams | Record<string, string | string[] | undefined>): FeedFilter {
+  const p = loadFeedFilterParams(params);
   const filter: FeedFilter = {};
-  const project = params.get("project");
-  const side = params.get("side");
-  const kind = params.get("kind");
-  if (project && UUID.test(project)) filter.projectId = project;
-  if (side && (SIDES as readonly string[]).includes(side)) filter.side = side as Side;
-  if (kind && (FEED_KINDS as readonly string[]).includes(kind)) filter.kind = kind as FeedKind;
+  if (p.project) filter.projectId = p.project;
+  if (p.side) filter.side = p.side;
+  if (p.kind) filter.kind = p.kind;
   return filter;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { ChevronDown } from "lucide-react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { type ParserMap, useQueryStates } from "nuqs";
 
 import { useLoadOnIntent } from "@tandem/ui/load-on-intent";
 import { selectTriggerClassName } from "@tandem/ui/select-look";
@@ -11,23 +11,19 @@ import { cn } from "~/lib/utils";
 export const FILTER_ANY = "all";
 
 /**
- * Filters kept in the URL's search params, so a filtered view can be shared and survives a
- * reload. `set(key, null)` (or the "Any" choice) removes the parameter.
+ * Filters kept in the URL's search params (nuqs, typed by the page's parsers), so a filtered view
+ * can be shared and survives a reload. `set(key, null)` (or the "Any" choice) removes the
+ * parameter. `shallow: false` renders the server page again, for pages that read the URL there.
  */
-export function useUrlFilters() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params.toString());
-    if (value && value !== FILTER_ANY) next.set(key, value);
-    else next.delete(key);
-    const qs = next.toString();
-    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-  };
-  const clear = () => router.replace(pathname, { scroll: false });
-  return { params, set, clear };
+export function useUrlFilters<P extends ParserMap>(parsers: P, { shallow = true }: { shallow?: boolean } = {}) {
+  const [values, setValues] = useQueryStates(parsers, { shallow, scroll: false, history: "replace" });
+  // A select's value is one of its options, which the page built from the parser's own values.
+  const set = (key: keyof P & string, value: string | null) => void setValues({ [key]: value && value !== FILTER_ANY ? value : null } as Partial<Values<P>>);
+  const clear = () => void setValues(null);
+  const any = Object.values(values).some((v) => v !== null);
+  return { values, set, clear, any };
 }
+type Values<P extends ParserMap> = { [K in keyof P]: ReturnType<P[K]["parseServerSide"]> | null };
 
 export interface FilterSelectProps {
   label: string;

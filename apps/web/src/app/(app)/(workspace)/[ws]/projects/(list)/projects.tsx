@@ -5,7 +5,7 @@ import { WORKING_SIDES, type WorkingSide } from "@tandem/domain/sides";
 import { useQuery } from "@tanstack/react-query";
 import { CalendarDays, Flag, FolderKanban, Search, X } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { useEffect, useState } from "react";
 
 import { FilterSelect, useUrlFilters } from "~/components/forms/filter-select";
@@ -17,7 +17,7 @@ import { Input } from "@tandem/ui/input";
 import { Skeleton } from "@tandem/ui/skeleton";
 import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { formatDay } from "~/lib/dates";
-import { isFiltered, projectFilterFromParams } from "~/lib/project-filters";
+import { isFiltered, projectFilterParams, toProjectFilter } from "~/lib/project-filters";
 import { HEALTH_LABELS, HEALTHS, PHASE_LABELS, PHASES } from "~/lib/projects";
 import { canEditWork, SIDE_LABELS, SIDE_STYLES } from "~/lib/sides";
 import { cn } from "~/lib/utils";
@@ -28,8 +28,8 @@ type Row = RouterOutputs["project"]["list"][number];
 
 export function Projects({ slug }: { slug: string }) {
   const trpc = useTRPC();
-  const params = useSearchParams();
-  const filter = projectFilterFromParams(new URLSearchParams(params.toString()));
+  const [params] = useQueryStates(projectFilterParams);
+  const filter = toProjectFilter(params);
   const workspace = useQuery(trpc.workspace.get.queryOptions({ workspaceSlug: slug }));
   const projects = useQuery(trpc.project.list.queryOptions({ workspaceSlug: slug, filter }));
 
@@ -68,20 +68,23 @@ export function Projects({ slug }: { slug: string }) {
 /** Filters live in the URL, so a filtered view can be shared and survives a reload. */
 function ProjectFilters({ slug }: { slug: string }) {
   const trpc = useTRPC();
-  const { params, set, clear } = useUrlFilters();
+  const { values, set, clear, any } = useUrlFilters(projectFilterParams);
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug: slug }));
-  const [search, setSearch] = useState(params.get("q") ?? "");
+  const [search, setSearch] = useState(values.q ?? "");
+  // Filters cleared elsewhere (the empty list's button) clear the box too.
+  useEffect(() => {
+    if (values.q === null) setSearch("");
+  }, [values.q]);
 
   // Typing updates the URL after a short pause, not on every key.
   useEffect(() => {
-    const current = params.get("q") ?? "";
+    const current = values.q ?? "";
     if (search.trim() === current) return;
     const t = setTimeout(() => set("q", search.trim() || null), 250);
     return () => clearTimeout(t);
   }, [search]);
 
   const leads = (members.data ?? []).filter((m) => m.side !== "leadership");
-  const any = ["phase", "health", "lead", "side", "q"].some((k) => params.has(k));
 
   return (
     <div role="group" aria-label="Filter projects" className="grid gap-2 sm:flex sm:flex-wrap sm:items-center">
@@ -97,17 +100,17 @@ function ProjectFilters({ slug }: { slug: string }) {
         />
       </div>
       <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
-        <FilterSelect label="Phase" value={params.get("phase")} onChange={(v) => set("phase", v)} options={PHASES.map((p) => [p, PHASE_LABELS[p]])} />
+        <FilterSelect label="Phase" value={values.phase} onChange={(v) => set("phase", v)} options={PHASES.map((p) => [p, PHASE_LABELS[p]])} />
         <FilterSelect
           label="Health"
-          value={params.get("health")}
+          value={values.health}
           onChange={(v) => set("health", v)}
           options={[...HEALTHS.map((h) => [h, HEALTH_LABELS[h]] as [string, string]), ["disagree", "Leads disagree"]]}
         />
-        <FilterSelect label="Lead" value={params.get("lead")} onChange={(v) => set("lead", v)} options={leads.map((m) => [m.id, m.name])} />
+        <FilterSelect label="Lead" value={values.lead} onChange={(v) => set("lead", v)} options={leads.map((m) => [m.id, m.name])} />
         <FilterSelect
           label="Side"
-          value={params.get("side")}
+          value={values.side}
           onChange={(v) => set("side", v)}
           options={[
             ["marketing", "Marketing has open work"],
@@ -241,8 +244,7 @@ function LeadLine({ side, name, health }: { side: WorkingSide; name: string; hea
 }
 
 function EmptyProjects({ slug, filtered, canWrite, meMemberId }: { slug: string; filtered: boolean; canWrite: boolean; meMemberId?: string }) {
-  const router = useRouter();
-  const pathname = usePathname();
+  const [, setFilters] = useQueryStates(projectFilterParams);
   if (filtered) {
     return (
       <Card className="grid place-items-center gap-3 px-6 py-12 text-center">
@@ -251,7 +253,7 @@ function EmptyProjects({ slug, filtered, canWrite, meMemberId }: { slug: string;
           <p className="text-sm font-medium">No projects match these filters</p>
           <p className="text-sm text-muted-foreground">Try another phase or health, or clear the filters to see every project.</p>
         </div>
-        <Button variant="outline" size="sm" onClick={() => router.replace(pathname)}>
+        <Button variant="outline" size="sm" onClick={() => void setFilters(null)}>
           Clear filters
         </Button>
       </Card>
