@@ -14,19 +14,7 @@ import { Spinner } from "@tandem/ui/spinner";
 import { ago, exactTime, formatDay } from "~/lib/dates";
 import { errorMessage, trpcFieldErrors } from "~/lib/form-errors";
 import { canEditWork, SIDE_LABELS } from "~/lib/sides";
-import {
-  TASK_KIND_LABELS,
-  TASK_KINDS,
-  TASK_PRIORITIES,
-  TASK_PRIORITY_LABELS,
-  TASK_SIDES,
-  TASK_STATUS_LABELS,
-  TASK_STATUSES,
-  type TaskKind,
-  type TaskPriority,
-  type TaskSide,
-  type TaskStatus,
-} from "~/lib/tasks";
+import { TASK_KIND_LABELS, TASK_KINDS, TASK_PRIORITIES, TASK_PRIORITY_LABELS, TASK_SIDES, TASK_STATUS_LABELS, TASK_STATUSES, type TaskSide } from "~/lib/tasks";
 import { toast } from "~/lib/toast";
 import { cn } from "~/lib/utils";
 import type { TaskRow } from "~/realtime/apply-log-entry";
@@ -34,7 +22,7 @@ import { isOverdue } from "~/realtime/task-order";
 import { useTRPC } from "~/trpc/react";
 
 import { KindBadge, PriorityIcon, StatusDot, TaskSideBadge } from "./task-bits";
-import { DescriptionField, DueField, Person, Prop, ReadValue, TitleField } from "./task-fields";
+import { DescriptionField, DueField, EnumField, Person, Prop, ReadValue, TitleField } from "./task-fields";
 import type { useTaskActions } from "./use-task-actions";
 
 const UNASSIGNED = "unassigned";
@@ -115,54 +103,35 @@ export function TaskDetail({
 
       <dl className="grid grid-cols-2 gap-x-3 gap-y-3 sm:gap-x-4">
         <Prop label="Status" id="task-status">
-          {canWrite ? (
-            <Select
-              value={task.status}
-              onValueChange={(v) => {
-                const said = actions.moveToEnd(task.id, v as TaskStatus);
-                if (said) toast.success(said);
-              }}
-            >
-              <SelectTrigger id="task-status" size="sm">
-                <SelectValue>
-                  <StatusDot status={task.status} /> {TASK_STATUS_LABELS[task.status]}
-                </SelectValue>
-              </SelectTrigger>
-              <SelectContent>
-                {TASK_STATUSES.map((s) => (
-                  <SelectItem key={s} value={s}>
-                    <StatusDot status={s} /> {TASK_STATUS_LABELS[s]}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          ) : (
-            <ReadValue>
-              <StatusDot status={task.status} /> {TASK_STATUS_LABELS[task.status]}
-            </ReadValue>
-          )}
+          <EnumField
+            id="task-status"
+            value={task.status}
+            options={TASK_STATUSES}
+            canWrite={canWrite}
+            show={(s) => (
+              <>
+                <StatusDot status={s} /> {TASK_STATUS_LABELS[s]}
+              </>
+            )}
+            onChange={(status) => {
+              const said = actions.moveToEnd(task.id, status);
+              if (said) toast.success(said);
+            }}
+          />
         </Prop>
         <Prop label="Priority" id="task-priority" error={errors.priority}>
-          {canWrite ? (
-            <Select value={task.priority} onValueChange={(v) => void save("priority", { taskId: task.id, priority: v as TaskPriority })}>
-              <SelectTrigger id="task-priority" size="sm">
-                <SelectValue>
-                  <PriorityIcon priority={task.priority} /> {TASK_PRIORITY_LABELS[task.priority]}
-                </SelectValue>
-              </SelectTrigger>
-              <SelectContent>
-                {[...TASK_PRIORITIES].reverse().map((p) => (
-                  <SelectItem key={p} value={p}>
-                    <PriorityIcon priority={p} /> {TASK_PRIORITY_LABELS[p]}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          ) : (
-            <ReadValue>
-              <PriorityIcon priority={task.priority} /> {TASK_PRIORITY_LABELS[task.priority]}
-            </ReadValue>
-          )}
+          <EnumField
+            id="task-priority"
+            value={task.priority}
+            options={[...TASK_PRIORITIES].reverse()}
+            canWrite={canWrite}
+            show={(p) => (
+              <>
+                <PriorityIcon priority={p} /> {TASK_PRIORITY_LABELS[p]}
+              </>
+            )}
+            onChange={(priority) => void save("priority", { taskId: task.id, priority })}
+          />
         </Prop>
         <Prop label="Assignee" id="task-assignee" error={errors.assigneeId}>
           {canWrite ? (
@@ -204,40 +173,24 @@ export function TaskDetail({
           )}
         </Prop>
         <Prop label="Side" id="task-side" error={errors.side}>
-          {canWrite ? (
-            <Select value={task.side} onValueChange={(v) => void save("side", { taskId: task.id, side: v as TaskSide })}>
-              <SelectTrigger id="task-side" size="sm">
-                <SelectValue>{SIDE_LABELS[task.side]}</SelectValue>
-              </SelectTrigger>
-              <SelectContent>
-                {TASK_SIDES.map((s) => (
-                  <SelectItem key={s} value={s}>
-                    {SIDE_LABELS[s]}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          ) : (
-            <ReadValue>{SIDE_LABELS[task.side]}</ReadValue>
-          )}
+          <EnumField
+            id="task-side"
+            value={task.side as TaskSide}
+            options={TASK_SIDES}
+            canWrite={canWrite}
+            show={(side) => SIDE_LABELS[side]}
+            onChange={(side) => void save("side", { taskId: task.id, side })}
+          />
         </Prop>
         <Prop label="Kind" id="task-kind" error={errors.kind}>
-          {canWrite ? (
-            <Select value={task.kind} onValueChange={(v) => void save("kind", { taskId: task.id, kind: v as TaskKind })}>
-              <SelectTrigger id="task-kind" size="sm">
-                <SelectValue>{TASK_KIND_LABELS[task.kind]}</SelectValue>
-              </SelectTrigger>
-              <SelectContent>
-                {TASK_KINDS.map((k) => (
-                  <SelectItem key={k} value={k}>
-                    {TASK_KIND_LABELS[k]}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          ) : (
-            <ReadValue>{TASK_KIND_LABELS[task.kind]}</ReadValue>
-          )}
+          <EnumField
+            id="task-kind"
+            value={task.kind}
+            options={TASK_KINDS}
+            canWrite={canWrite}
+            show={(kind) => TASK_KIND_LABELS[kind]}
+            onChange={(kind) => void save("kind", { taskId: task.id, kind })}
+          />
         </Prop>
       </dl>
 

@@ -8,6 +8,7 @@ import { FieldError } from "~/components/forms/field";
 import { UserAvatar } from "~/components/people/user-avatar";
 import { Button } from "@tandem/ui/button";
 import { Input } from "@tandem/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@tandem/ui/select";
 import { SheetTitle } from "@tandem/ui/sheet";
 import { Spinner } from "@tandem/ui/spinner";
 import { Textarea } from "@tandem/ui/textarea";
@@ -276,5 +277,38 @@ export function DescriptionField({
         </div>
       </div>
     </section>
+  );
+}
+
+/** One of a fixed set (status, priority, side, kind): a select for writers, the value for others. */
+export function EnumField<T extends string>({
+  id,
+  value,
+  options,
+  canWrite,
+  show,
+  onChange,
+}: {
+  id: string;
+  value: T;
+  options: readonly T[];
+  canWrite: boolean;
+  show: (v: T) => React.ReactNode;
+  onChange: (v: T) => void;
+}) {
+  if (!canWrite) return <ReadValue>{show(value)}</ReadValue>;
+  return (
+    <Select value={value} onValueChange={(v) => onChange(v as T)}>
+      <SelectTrigger id={id} size="sm">
+        <SelectValue>{show(value)}</SelectValue>
+      </SelectTrigger>
+      <SelectContent>
+        {options.map((o) => (
+          <SelectItem key={o} value={o}>
+            {show(o)}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
   );
 }
