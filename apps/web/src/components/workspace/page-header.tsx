@@ -1,3 +1,5 @@
+import { Skeleton } from "@tandem/ui/skeleton";
+
 import { cn } from "~/lib/utils";
 
 export function PageHeader({
@@ -27,4 +29,21 @@ export function PageHeader({
 
 export function PageBody({ children, className }: { children: React.ReactNode; className?: string }) {
   return <div className={cn("mx-auto grid w-full max-w-6xl gap-6 px-4 py-6 sm:px-6 lg:px-10 lg:py-10", className)}>{children}</div>;
+}
+
+/**
+ * A page while it loads: the header (eyebrow, title, description) as bars where PageHeader will
+ * put them, then the page's own shape. Every page's loading state starts with it.
+ */
+export function PageSkeleton({ className, children }: { className?: string; children?: React.ReactNode }) {
+  return (
+    <PageBody className={className}>
+      <div className="grid gap-2">
+        <Skeleton className="h-3 w-20" />
+        <Skeleton className="h-8 w-56 max-w-full" />
+        <Skeleton className="h-4 w-80 max-w-full" />
+      </div>
+      {children}
+    </PageBody>
+  );
 }

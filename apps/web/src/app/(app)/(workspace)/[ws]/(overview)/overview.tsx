@@ -11,7 +11,7 @@ import { UserAvatar } from "~/components/people/user-avatar";
 import { Button } from "@tandem/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@tandem/ui/card";
 import { Skeleton } from "@tandem/ui/skeleton";
-import { PageBody, PageHeader } from "~/components/workspace/page-header";
+import { PageBody, PageHeader, PageSkeleton } from "~/components/workspace/page-header";
 import { HEALTH_LABELS, type Health } from "~/lib/projects";
 import { SIDE_LABELS, SIDE_STYLES, SIDES, type Side } from "~/lib/sides";
 import { cn } from "~/lib/utils";
@@ -308,18 +308,13 @@ function OnlineCard({ workspaceId, meId }: { workspaceId: string; meId: string }
 
 export function OverviewSkeleton() {
   return (
-    <PageBody>
-      <div className="grid gap-2">
-        <Skeleton className="h-3 w-20" />
-        <Skeleton className="h-8 w-48" />
-        <Skeleton className="h-4 w-64" />
-      </div>
+    <PageSkeleton>
       <div className="grid gap-6 lg:grid-cols-3">
         <Skeleton className="h-56 rounded-xl lg:col-span-2" />
         <Skeleton className="h-56 rounded-xl" />
       </div>
       <Skeleton className="h-40 rounded-xl" />
       <Skeleton className="h-64 rounded-xl" />
-    </PageBody>
+    </PageSkeleton>
   );
 }

@@ -13,7 +13,7 @@ import type { Digest } from "~/components/digest/types";
 import { Button } from "@tandem/ui/button";
 import { Skeleton } from "@tandem/ui/skeleton";
 import { Spinner } from "@tandem/ui/spinner";
-import { PageBody, PageHeader } from "~/components/workspace/page-header";
+import { PageBody, PageHeader, PageSkeleton } from "~/components/workspace/page-header";
 import { exactTime } from "~/lib/dates";
 import { errorMessage } from "~/lib/form-errors";
 import { cn } from "~/lib/utils";
@@ -128,12 +128,7 @@ function weekDay(at: string) {
 
 export function DigestSkeleton() {
   return (
-    <PageBody className="max-w-5xl gap-8">
-      <div className="grid gap-2">
-        <Skeleton className="h-3 w-20" />
-        <Skeleton className="h-8 w-56" />
-        <Skeleton className="h-4 w-72 max-w-full" />
-      </div>
+    <PageSkeleton className="max-w-5xl gap-8">
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-5 sm:gap-3">
         {[0, 1, 2, 3, 4].map((i) => (
           <Skeleton key={i} className={cn("h-20 rounded-lg", i === 4 && "col-span-2 sm:col-span-1")} />
@@ -150,6 +145,6 @@ export function DigestSkeleton() {
         <Skeleton className="h-40 rounded-xl" />
         <Skeleton className="h-40 rounded-xl" />
       </div>
-    </PageBody>
+    </PageSkeleton>
   );
 }

@@ -11,7 +11,7 @@ import { OpenInvites } from "~/components/members/open-invites";
 import { Button } from "@tandem/ui/button";
 import { Card } from "@tandem/ui/card";
 import { Skeleton } from "@tandem/ui/skeleton";
-import { PageBody, PageHeader } from "~/components/workspace/page-header";
+import { PageBody, PageHeader, PageSkeleton } from "~/components/workspace/page-header";
 import { SIDE_LABELS, SIDE_STYLES, SIDES, type Side } from "~/lib/sides";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
@@ -122,12 +122,7 @@ export function Members({ slug, openInvite }: { slug: string; openInvite: boolea
 
 export function MembersSkeleton() {
   return (
-    <PageBody>
-      <div className="grid gap-2">
-        <Skeleton className="h-3 w-16" />
-        <Skeleton className="h-8 w-40" />
-        <Skeleton className="h-4 w-80 max-w-full" />
-      </div>
+    <PageSkeleton>
       <div className="flex gap-2">
         {[0, 1, 2, 3].map((i) => (
           <Skeleton key={i} className="h-8 w-24 rounded-full" />
@@ -145,6 +140,6 @@ export function MembersSkeleton() {
           </div>
         ))}
       </Card>
-    </PageBody>
+    </PageSkeleton>
   );
 }

@@ -15,7 +15,7 @@ import { Button } from "@tandem/ui/button";
 import { Card } from "@tandem/ui/card";
 import { Input } from "@tandem/ui/input";
 import { Skeleton } from "@tandem/ui/skeleton";
-import { PageBody, PageHeader } from "~/components/workspace/page-header";
+import { PageBody, PageHeader, PageSkeleton } from "~/components/workspace/page-header";
 import { formatDay } from "~/lib/dates";
 import { isFiltered, projectFilterParams, toProjectFilter } from "~/lib/project-filters";
 import { HEALTH_LABELS, HEALTHS, PHASE_LABELS, PHASES } from "~/lib/projects";
@@ -304,12 +304,7 @@ export function ProjectListSkeleton() {
 
 export function ProjectsSkeleton() {
   return (
-    <PageBody>
-      <div className="grid gap-2">
-        <Skeleton className="h-3 w-16" />
-        <Skeleton className="h-8 w-40" />
-        <Skeleton className="h-4 w-96 max-w-full" />
-      </div>
+    <PageSkeleton>
       <div className="flex flex-wrap gap-2">
         <Skeleton className="h-9 w-64" />
         {[0, 1, 2, 3].map((i) => (
@@ -317,6 +312,6 @@ export function ProjectsSkeleton() {
         ))}
       </div>
       <ProjectListSkeleton />
-    </PageBody>
+    </PageSkeleton>
   );
 }
