@@ -74,9 +74,13 @@ describe.each(DB_KINDS)("workspace addresses on %s", (kind) => {
     expect(describeEntry(entry!).text).toBe("moved the workspace ‘Status Co’ from /status to /status-2");
     expect((await verifyWorkspaceLog(t.db, status.id)).ok).toBe(true);
 
-    // Its members reach it at the new address.
+    // Its members reach it at the new address, and are told in their inbox.
     const api = await callerFor(t.db, auth, ann);
     expect((await api.workspace.get({ workspaceSlug: "status-2" })).workspace.name).toBe("Status Co");
+    expect(entry!.summary).toMatchObject({ notify: [ann.userId] });
+    const inbox = await api.inbox.list({ workspaceSlug: "status-2" });
+    expect(inbox).toEqual([expect.objectContaining({ kind: "notice", actorName: "Tandem", title: "Status Co is now at /status-2", readAt: null })]);
+    expect(inbox[0]!.excerpt).toContain("/status no longer leads here");
 
     expect(await renameReservedWorkspaces(t.db)).toEqual([]);
     expect(await listLogAfter(t.db, { workspaceId: status.id, afterSeq: 1 })).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Database, Role, Side, Transaction } from "@tandem/db";
 import type { LogSigner } from "@tandem/db/log";
-import { createWorkspace, getWorkspaceBySlug, listWorkspacesBySlugs, setWorkspaceSlug } from "@tandem/db/queries";
+import { createWorkspace, getWorkspaceBySlug, insertNotifications, listMembers, listWorkspacesBySlugs, setWorkspaceSlug } from "@tandem/db/queries";
 import { firstFreeSlug, RESERVED_SLUGS } from "@tandem/domain/workspace";
 
 import { writeWithLog, type LogFn, type WriteContext } from "../log/writer";
@@ -54,10 +54,28 @@ export async function renameReservedWorkspaces(
         const moved = await writeWithLog({ db, signer, realtime, workspaceId: ws.id, actor: SYSTEM_ACTOR }, async (tx, log) => {
           const row = await setWorkspaceSlug(tx, { id: ws.id, from: ws.slug, to });
           if (!row) return null; // moved by another node starting at the same time
+          // Every member is told in their inbox, where the old address would have led them.
+          const members = await listMembers(tx, { workspaceId: ws.id });
+          await insertNotifications(
+            tx,
+            members.map((m) => ({
+              workspaceId: ws.id,
+              recipientId: m.id,
+              kind: "notice" as const,
+              actorName: SYSTEM_ACTOR.name,
+              title: `${row.name} is now at /${to}`,
+              excerpt: `${RESERVED_RENAME_REASON} /${ws.slug} no longer leads here.`,
+            })),
+          );
           await log({
             action: "workspace.renamed",
             entityId: ws.id,
-            summary: { label: row.name, before: { slug: ws.slug, name: ws.name }, after: { slug: to, name: row.name, reason: RESERVED_RENAME_REASON } },
+            summary: {
+              label: row.name,
+              before: { slug: ws.slug, name: ws.name },
+              after: { slug: to, name: row.name, reason: RESERVED_RENAME_REASON },
+              notify: members.map((m) => m.userId),
+            },
           });
           return row;
         });

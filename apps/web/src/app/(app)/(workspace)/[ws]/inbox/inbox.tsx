@@ -2,7 +2,7 @@
 
 import type { RouterOutputs } from "@tandem/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { AtSign, CheckCheck, Inbox as InboxIcon, UserRoundCheck } from "lucide-react";
+import { AtSign, CheckCheck, Inbox as InboxIcon, UserRoundCheck, Info } from "lucide-react";
 import Link from "next/link";
 import { toast } from "~/lib/toast";
 
@@ -115,11 +115,17 @@ export function Inbox({ slug }: { slug: string }) {
   );
 }
 
+/** Each kind of inbox entry: its icon and what the actor did. */
+const KIND_LOOK: Record<Notification["kind"], { icon: typeof AtSign; what: string }> = {
+  mention: { icon: AtSign, what: "mentioned you on" },
+  assignment: { icon: UserRoundCheck, what: "assigned you" },
+  notice: { icon: Info, what: "says" },
+};
+
 function NotificationRow({ slug, n, onRead }: { slug: string; n: Notification; onRead: () => void }) {
   const unread = !n.readAt;
   const href = n.projectId ? `/${slug}/projects/${n.projectId}${n.taskId ? `?task=${n.taskId}` : "?view=comments"}` : `/${slug}`;
-  const Icon = n.kind === "mention" ? AtSign : UserRoundCheck;
-  const what = n.kind === "mention" ? "mentioned you on" : "assigned you";
+  const { icon: Icon, what } = KIND_LOOK[n.kind];
   return (
     <li
       className={cn("relative flex gap-3 px-4 py-3.5 sm:px-5", unread ? "bg-primary-soft/35" : "")}
