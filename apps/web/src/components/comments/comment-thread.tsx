@@ -9,7 +9,7 @@ import { toast } from "~/lib/toast";
 import { FieldError } from "~/components/forms/field";
 import { UserAvatar } from "~/components/people/user-avatar";
 import { Button } from "@tandem/ui/button";
-import { Skeleton } from "@tandem/ui/skeleton";
+import { RowSkeleton } from "@tandem/ui/skeleton";
 import { Spinner } from "@tandem/ui/spinner";
 import { ago, exactTime } from "~/lib/dates";
 import { errorMessage, trpcFieldErrors } from "~/lib/form-errors";
@@ -82,13 +82,7 @@ export function CommentThread({ slug, projectId, taskId, compact = false }: { sl
       {comments.isPending ? (
         <div className="grid gap-3">
           {[0, 1].map((i) => (
-            <div key={i} className="flex gap-3">
-              <Skeleton className="size-7 rounded-full" />
-              <div className="grid flex-1 gap-1.5">
-                <Skeleton className="h-3.5 w-32" />
-                <Skeleton className="h-3.5 w-full" />
-              </div>
-            </div>
+            <RowSkeleton key={i} first="w-32" second="w-full" />
           ))}
         </div>
       ) : comments.isError ? (

@@ -8,7 +8,7 @@ import { toast } from "~/lib/toast";
 
 import { Button } from "@tandem/ui/button";
 import { Card } from "@tandem/ui/card";
-import { Skeleton } from "@tandem/ui/skeleton";
+import { RowSkeleton } from "@tandem/ui/skeleton";
 import { Spinner } from "@tandem/ui/spinner";
 import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { ago, exactTime } from "~/lib/dates";
@@ -69,13 +69,7 @@ export function Inbox({ slug }: { slug: string }) {
       {list.isPending ? (
         <Card className="divide-y">
           {[0, 1, 2].map((i) => (
-            <div key={i} className="flex gap-3 px-5 py-4">
-              <Skeleton className="size-8 rounded-full" />
-              <div className="grid flex-1 gap-1.5">
-                <Skeleton className="h-3.5 w-2/3" />
-                <Skeleton className="h-3 w-1/3" />
-              </div>
-            </div>
+            <RowSkeleton key={i} avatar="size-8" first="w-2/3" className="px-5 py-4" />
           ))}
         </Card>
       ) : list.isError ? (

@@ -10,7 +10,7 @@ import { MemberRow, type MemberItem } from "~/components/members/member-row";
 import { OpenInvites } from "~/components/members/open-invites";
 import { Button } from "@tandem/ui/button";
 import { Card } from "@tandem/ui/card";
-import { Skeleton } from "@tandem/ui/skeleton";
+import { RowSkeleton, Skeleton } from "@tandem/ui/skeleton";
 import { PageBody, PageHeader, PageSkeleton } from "~/components/workspace/page-header";
 import { SIDE_LABELS, SIDE_STYLES, SIDES, type Side } from "~/lib/sides";
 import { cn } from "~/lib/utils";
@@ -130,14 +130,9 @@ export function MembersSkeleton() {
       </div>
       <Card className="divide-y">
         {[0, 1, 2, 3, 4].map((i) => (
-          <div key={i} className="flex items-center gap-3 px-5 py-4">
-            <Skeleton className="size-8 rounded-full" />
-            <div className="grid flex-1 gap-1.5">
-              <Skeleton className="h-3.5 w-40" />
-              <Skeleton className="h-3 w-56 max-w-full" />
-            </div>
+          <RowSkeleton key={i} avatar="size-8" first="w-40" second="w-56 max-w-full" className="items-center px-5 py-4">
             <Skeleton className="hidden h-6 w-32 sm:block" />
-          </div>
+          </RowSkeleton>
         ))}
       </Card>
     </PageSkeleton>
