@@ -2,7 +2,7 @@
 // then typecheck, lint (Biome), run unit + integration (vitest) and e2e (Playwright), and end with the
 // plain line `N passed, N failed` over every suite. Exits non-zero on any failure.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { ensurePnpm, log, ROOT, run } from "./lib.mjs";
@@ -51,7 +51,10 @@ const pj = readJson(join(ARTIFACTS, "playwright.json"));
 const flaky = pj ? flakyTests(pj) : [];
 const pwUnexpected = pj?.stats?.unexpected ?? 0;
 const pwFailed = pwUnexpected + flaky.length + (pw.status !== 0 && !pwUnexpected ? 1 : 0);
-suites.push({ name: "playwright", passed: pj?.stats?.expected ?? 0, failed: pwFailed });
+suites.push({ name: "playwright", passed: pj?.stats?.expected ?? 0, failed: pwFailed, skipped: pj?.stats?.skipped ?? 0 });
+// Recorded as well as printed, so a flaky test can be followed from run to run.
+mkdirSync(ARTIFACTS, { recursive: true });
+writeFileSync(join(ARTIFACTS, "flaky.json"), `${JSON.stringify({ at: new Date().toISOString(), flaky }, null, 2)}\n`);
 
 console.log("");
 if (flaky.length > 0) {
@@ -59,7 +62,7 @@ if (flaky.length > 0) {
   for (const t of flaky) console.log(`  ${t}`);
   console.log("");
 }
-for (const s of suites) console.log(`  ${s.name.padEnd(11)} ${s.passed} passed, ${s.failed} failed`);
+for (const s of suites) console.log(`  ${s.name.padEnd(11)} ${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ""}`);
 const passed = suites.reduce((n, s) => n + s.passed, 0);
 const failed = suites.reduce((n, s) => n + s.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);
