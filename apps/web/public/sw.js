@@ -43,7 +43,7 @@ async function networkFirstPage(request) {
     const response = await fetch(request);
     if (keepable(response)) await cache.put(request.url, response.clone());
     return response;
-  } catch (err) {
+  } catch {
     const kept = await cache.match(request.url, { ignoreVary: true });
     if (kept) return kept;
     return new Response(OFFLINE_HTML, { status: 503, headers: { "content-type": "text/html; charset=utf-8" } });
@@ -74,7 +74,7 @@ self.addEventListener("fetch", (event) => {
 // reload offline already has them.
 self.addEventListener("message", (event) => {
   const data = event.data;
-  if (!data || data.type !== "cache") return;
+  if (data?.type !== "cache") return;
   event.waitUntil(
     (async () => {
       const assets = (Array.isArray(data.assets) ? data.assets : []).filter((a) => typeof a === "string" && isStaticAsset(new URL(a)));
@@ -83,7 +83,7 @@ self.addEventListener("message", (event) => {
         assets.map(async (a) => {
           if (await staticCache.match(a)) return;
           const response = await fetch(a).catch(() => null);
-          if (response && response.ok) await staticCache.put(a, response);
+          if (response?.ok) await staticCache.put(a, response);
         }),
       );
       if (typeof data.page === "string") {

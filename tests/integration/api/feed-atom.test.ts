@@ -1,34 +1,13 @@
 import type { Auth } from "@tandem/auth";
 import { checkFeedToken, feedAtom } from "@tandem/api";
 import { getWorkspaceById, listFeed } from "@tandem/db/queries";
+import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { callerFor } from "../support/api";
 import { createTestAuth } from "../support/auth";
 import { DB_KINDS, startTestDb, type TestDb } from "../support/db";
 import { createFixture, type Fixture } from "../support/workspace";
-
-/** Splits CSV text into records of cells (RFC 4180: quoted cells may hold commas, quotes and newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    } else cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 describe.each(DB_KINDS)("the feed's Atom link and CSV export on %s", (kind) => {
   let t: TestDb;

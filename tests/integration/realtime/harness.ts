@@ -113,7 +113,13 @@ export function recordPresence(client: Client) {
           () => reject(new Error(`no matching presence.state for ${workspaceId} within ${timeoutMs} ms; got ${JSON.stringify(states)}`)),
           timeoutMs,
         );
-        waiters.push({ match: test, resolve: (s) => (clearTimeout(timer), resolve(s)) });
+        waiters.push({
+          match: test,
+          resolve: (s) => {
+            clearTimeout(timer);
+            resolve(s);
+          },
+        });
       });
     },
   };

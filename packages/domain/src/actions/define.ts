@@ -76,14 +76,21 @@ export function defineAction<A extends Payload, B extends Payload = v.NullSchema
   return def;
 }
 
+/**
+ * Any action, whatever its payloads. `any`, not `Payload`: an action's sentence takes its own payload
+ * type, so (parameters being contravariant) no narrower action is assignable to ActionDef<Payload, Payload>.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export type AnyActionDef = ActionDef<any, any>;
+
 /** A domain: its queries (what its entries invalidate by default) and its actions, keyed by name. */
-export interface DomainDef<Actions extends Record<string, ActionDef<any, any>>> {
+export interface DomainDef<Actions extends Record<string, AnyActionDef>> {
   name: string;
   queries: readonly ProcedurePath[];
   actions: Actions;
 }
 
-export function defineDomain<Actions extends Record<string, ActionDef<any, any>>>(def: DomainDef<Actions>): DomainDef<Actions> {
+export function defineDomain<Actions extends Record<string, AnyActionDef>>(def: DomainDef<Actions>): DomainDef<Actions> {
   return def;
 }
 

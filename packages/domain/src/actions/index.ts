@@ -49,7 +49,7 @@ export type ActionName = keyof ActionRegistry & string;
 export type WritableAction = { [A in ActionName]: ActionRegistry[A] extends { legacy: true } ? never : A }[ActionName];
 
 export type AfterOf<A extends ActionName> = v.InferInput<ActionRegistry[A]["after"]>;
-export type BeforeOf<A extends ActionName> = ActionRegistry[A] extends ActionDef<any, infer B> ? v.InferInput<B> : never;
+export type BeforeOf<A extends ActionName> = ActionRegistry[A] extends ActionDef<infer _A, infer B> ? v.InferInput<B> : never;
 /** A payload as read back from the log: old entries may lack any field. */
 export type ReadAfter<A extends ActionName> = AfterOf<A> extends null ? Record<string, never> : Partial<NonNullable<AfterOf<A>>>;
 

@@ -24,6 +24,8 @@ export function ConfirmDialog({
   description: React.ReactNode;
   confirmLabel: string;
   pendingLabel: string;
+  /** Resolves to an error message to show, or to nothing when it worked. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: callers pass plain `async () => { await … }` handlers
   onConfirm: () => Promise<string | null | undefined | void>;
 }) {
   const [open, setOpen] = React.useState(false);

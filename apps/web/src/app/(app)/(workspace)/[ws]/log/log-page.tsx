@@ -85,7 +85,7 @@ function CheckpointButton({ slug }: { slug: string }) {
   const checkpoint = useMutation(
     trpc.log.checkpoint.mutationOptions({
       onSuccess: (cp) => {
-        const blob = new Blob([JSON.stringify(cp, null, 2) + "\n"], { type: "application/json" });
+        const blob = new Blob([`${JSON.stringify(cp, null, 2)}\n`], { type: "application/json" });
         const url = URL.createObjectURL(blob);
         const a = document.createElement("a");
         a.href = url;
