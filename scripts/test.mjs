@@ -32,7 +32,7 @@ const tc = pn(["-r", "--parallel", "--if-present", "run", "typecheck"]);
 suites.push({ name: "typecheck", passed: tc.status === 0 ? 1 : 0, failed: tc.status === 0 ? 0 : 1 });
 
 log("lint and format (Biome)");
-const lint = pn(["exec", "biome", "check", "."]);
+const lint = pn(["exec", "biome", "check", "--error-on-warnings", "."]);
 suites.push({ name: "lint", passed: lint.status === 0 ? 1 : 0, failed: lint.status === 0 ? 0 : 1 });
 
 log("unit + integration (vitest)");
