@@ -16,7 +16,7 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 /** What an inbox entry is: a mention, an assignment, or a notice from Tandem itself (e.g. a moved workspace). */
-export const NOTIFICATION_KINDS = ["mention", "assignment", "notice"] as const;
+export const NOTIFICATION_KINDS = ["mention", "assignment", "notice", "kpi_off_target"] as const;
 
 /** What the leadership feed can be filtered to; each kind is a set of log actions (see queries/feed). */
 export const FEED_KINDS = ["check_in", "health", "milestone", "task", "decision", "member"] as const;

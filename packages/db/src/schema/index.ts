@@ -10,3 +10,5 @@ export * from "./notification";
 export * from "./check-in";
 export * from "./feed";
 export * from "./milestone";
+export * from "./kpi";
+export * from "./dashboard";

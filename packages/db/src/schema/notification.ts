@@ -21,6 +21,8 @@ export const notification = pgTable(
     actorName: text("actor_name").notNull(),
     projectId: uuid("project_id"),
     taskId: uuid("task_id"),
+    /** The KPI an off-target entry is about. */
+    kpiId: uuid("kpi_id"),
     title: text("title").notNull(),
     excerpt: text("excerpt"),
     readAt: timestamp("read_at", { withTimezone: true }),

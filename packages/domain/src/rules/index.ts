@@ -2,3 +2,4 @@
 export { sidesDisagree } from "./health";
 export * from "./tasks";
 export * from "./today";
+export * from "./periods";

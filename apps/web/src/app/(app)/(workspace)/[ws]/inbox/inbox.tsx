@@ -2,7 +2,7 @@
 
 import type { RouterOutputs } from "@tandem/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { AtSign, CheckCheck, Inbox as InboxIcon, UserRoundCheck, Info } from "lucide-react";
+import { AtSign, CheckCheck, Inbox as InboxIcon, Info, TrendingDown, UserRoundCheck } from "lucide-react";
 import Link from "next/link";
 import { toast } from "~/lib/toast";
 
@@ -114,11 +114,16 @@ const KIND_LOOK: Record<Notification["kind"], { icon: typeof AtSign; what: strin
   mention: { icon: AtSign, what: "mentioned you on" },
   assignment: { icon: UserRoundCheck, what: "assigned you" },
   notice: { icon: Info, what: "says" },
+  kpi_off_target: { icon: TrendingDown, what: "reports off target:" },
 };
 
 function NotificationRow({ slug, n, onRead }: { slug: string; n: Notification; onRead: () => void }) {
   const unread = !n.readAt;
-  const href = n.projectId ? `/${slug}/projects/${n.projectId}${n.taskId ? `?task=${n.taskId}` : "?view=comments"}` : `/${slug}`;
+  const href = n.kpiId
+    ? `/${slug}/kpis/${n.kpiId}`
+    : n.projectId
+      ? `/${slug}/projects/${n.projectId}${n.taskId ? `?task=${n.taskId}` : "?view=comments"}`
+      : `/${slug}`;
   const { icon: Icon, what } = KIND_LOOK[n.kind];
   return (
     <li
