@@ -3,6 +3,7 @@ import { commentRouter } from "./router/comment";
 import { feedRouter } from "./router/feed";
 import { inboxRouter } from "./router/inbox";
 import { invitationRouter } from "./router/invitation";
+import { kpiRouter } from "./router/kpi";
 import { logRouter } from "./router/log";
 import { memberRouter } from "./router/member";
 import { milestoneRouter } from "./router/milestone";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   log: logRouter,
   checkIn: checkInRouter,
   feed: feedRouter,
+  kpi: kpiRouter,
 });
 
 export type AppRouter = typeof appRouter;

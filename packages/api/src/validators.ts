@@ -1,4 +1,5 @@
 import { FEED_KINDS, HEALTHS, PHASES, ROLES, SIDES, TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES } from "@tandem/db/constants";
+import { KPI_CADENCES, KPI_DIRECTIONS, KPI_OWNERS, KPI_SOURCES, KPI_UNITS } from "@tandem/domain/kpi";
 import { isReservedSlug, reservedSlugMessage, SLUG_MAX } from "@tandem/domain/workspace";
 import { z } from "zod";
 
@@ -189,4 +190,124 @@ export const feedPageSchema = z.object({
 
 export const feedExportSchema = z
   .object({ from: isoDate, to: isoDate, filter: feedFilterSchema.default({}) })
+  .refine((v) => v.from <= v.to, { message: "The start must be on or before the end.", path: ["to"] });
+
+// ---- KPIs -------------------------------------------------------------------------------------
+
+export const KPI_CSV_MAX_BYTES = 1_000_000;
+export const KPI_CSV_MAX_ROWS = 5_000;
+const kpiNumber = (label: string) =>
+  z
+    .number({ error: `${label} must be a number.` })
+    .finite(`${label} must be a finite number.`)
+    .min(-1e12)
+    .max(1e12, `${label} is too large.`);
+const kpiFormulaSchema = z.object({
+  metric: z.string().trim().min(1, "Choose a metric.").max(64),
+  side: z.enum(["marketing", "it"]).nullish(),
+  projectId: id.nullish(),
+});
+
+const kpiDefinitionFields = {
+  unit: z.enum(KPI_UNITS),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 code, like EUR.")
+    .nullish(),
+  direction: z.enum(KPI_DIRECTIONS),
+  target: kpiNumber("The target"),
+  atRisk: kpiNumber("The at-risk threshold"),
+  cadence: z.enum(KPI_CADENCES),
+  formula: kpiFormulaSchema.nullish(),
+};
+
+/** Target and at-risk threshold make sense together; a currency KPI names its currency. */
+function checkDefinition(
+  v: { unit?: string; currency?: string | null; direction?: string; target?: number; atRisk?: number },
+  ctx: z.RefinementCtx,
+  { partial }: { partial: boolean },
+) {
+  if (!partial || v.unit !== undefined) {
+    if (v.unit === "currency" && !v.currency) ctx.addIssue({ code: "custom", path: ["currency"], message: "A currency KPI needs its currency code." });
+    if (v.unit === "percent" && v.target !== undefined && (v.target < 0 || v.target > 100))
+      ctx.addIssue({ code: "custom", path: ["target"], message: "A percentage is between 0 and 100." });
+  }
+  if (v.direction && v.target !== undefined && v.atRisk !== undefined) {
+    if (v.direction === "higher" && v.atRisk > v.target)
+      ctx.addIssue({ code: "custom", path: ["atRisk"], message: "With higher is better, the at-risk threshold is at or below the target." });
+    if (v.direction === "lower" && v.atRisk < v.target)
+      ctx.addIssue({ code: "custom", path: ["atRisk"], message: "With lower is better, the at-risk threshold is at or above the target." });
+  }
+}
+
+export const createKpiSchema = z
+  .object({
+    name: requiredText(120, "Name"),
+    description: text(2_000, "Description").default(""),
+    ...kpiDefinitionFields,
+    owner: z.enum(KPI_OWNERS),
+    source: z.enum(KPI_SOURCES),
+    projectIds: z.array(id).max(50).default([]),
+  })
+  .superRefine((v, ctx) => {
+    checkDefinition(v, ctx, { partial: false });
+    if (v.source === "computed" && !v.formula) ctx.addIssue({ code: "custom", path: ["formula"], message: "A computed KPI needs a metric." });
+    if (v.source !== "computed" && v.formula) ctx.addIssue({ code: "custom", path: ["formula"], message: "Only a computed KPI has a metric." });
+  });
+
+export const updateKpiSchema = z
+  .object({
+    kpiId: id,
+    name: requiredText(120, "Name").optional(),
+    description: text(2_000, "Description").optional(),
+    ...kpiDefinitionFields,
+    unit: kpiDefinitionFields.unit.optional(),
+    direction: kpiDefinitionFields.direction.optional(),
+    target: kpiDefinitionFields.target.optional(),
+    atRisk: kpiDefinitionFields.atRisk.optional(),
+    cadence: kpiDefinitionFields.cadence.optional(),
+    owner: z.enum(KPI_OWNERS).optional(),
+    projectIds: z.array(id).max(50).optional(),
+  })
+  .superRefine((v, ctx) => checkDefinition(v, ctx, { partial: true }));
+
+export const kpiStanceSchema = z.object({
+  kpiId: id,
+  /** The version the signer read: a definition changed meanwhile is not signed unseen. */
+  version: z.number().int().min(1),
+});
+export const objectKpiSchema = kpiStanceSchema.extend({ reason: requiredText(1_000, "Reason") });
+
+export const recordKpiValueSchema = z.object({
+  kpiId: id,
+  period: requiredText(20, "Period"),
+  value: kpiNumber("The value"),
+  note: text(1_000, "Note").default(""),
+  sourceUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .url("Use a full link, like https://…")
+    .refine((u) => /^https?:\/\//i.test(u), "Use an http(s) link.")
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+});
+
+export const importKpiValuesSchema = z.object({
+  kpiId: id,
+  fileName: text(200, "File name").default("upload.csv"),
+  csv: z.string().max(KPI_CSV_MAX_BYTES, `The file is larger than ${KPI_CSV_MAX_BYTES / 1_000_000} MB.`),
+});
+
+export const kpiCommentSchema = z
+  .object({ kpiId: id, body: text(2_000, "Comment").default(""), acknowledged: z.boolean().default(false) })
+  .refine((v) => v.acknowledged || v.body.length > 0, {
+    message: "Write a comment, or acknowledge.",
+    path: ["body"],
+  });
+
+export const kpiRangeSchema = z
+  .object({ kpiId: id, from: isoDate, to: isoDate })
   .refine((v) => v.from <= v.to, { message: "The start must be on or before the end.", path: ["to"] });

@@ -19,7 +19,7 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 export const NOTIFICATION_KINDS = ["mention", "assignment", "notice", "kpi_off_target"] as const;
 
 /** What the leadership feed can be filtered to; each kind is a set of log actions (see queries/feed). */
-export const FEED_KINDS = ["check_in", "health", "milestone", "task", "decision", "member"] as const;
+export const FEED_KINDS = ["check_in", "health", "milestone", "task", "decision", "kpi", "member"] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
 /** How each kind is named in the feed's filter. */
@@ -29,6 +29,7 @@ export const FEED_KIND_LABELS: Record<FeedKind, string> = {
   milestone: "Milestones and phases",
   task: "Tasks blocked or done",
   decision: "Decisions",
+  kpi: "KPIs agreed or off target",
   member: "New members",
 };
 

@@ -3,6 +3,8 @@ import type { LogEntry } from "@tandem/db/schema";
 import { describeEntry } from "@tandem/domain/actions";
 import { SIDE_LABELS } from "@tandem/db/constants";
 
+import { toCsv } from "./csv";
+
 type Row = Pick<LogEntry, "seq" | "actorName" | "actorSide" | "action" | "entityType" | "entityId" | "projectId" | "summary" | "createdAt" | "hash">;
 
 /** "Priya Nair (IT) moved ‘Consent banner’ to Blocked": who did what, readable outside Tandem. */
@@ -14,34 +16,15 @@ export function entryLine(row: Row) {
 
 const CSV_HEADER = ["seq", "time", "actor", "side", "action", "project", "what", "detail", "hash"];
 
-/** RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets don't run it as a formula. */
-function csvCell(value: unknown) {
-  let s = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function feedCsv(rows: Row[], projectNames: Map<string, string>) {
-  const lines = [CSV_HEADER.join(",")];
-  for (const row of rows) {
-    const { title, detail } = entryLine(row);
-    lines.push(
-      [
-        row.seq,
-        row.createdAt.toISOString(),
-        row.actorName,
-        row.actorSide ?? "",
-        row.action,
-        row.projectId ? (projectNames.get(row.projectId) ?? "") : "",
-        title,
-        detail,
-        row.hash,
-      ]
-        .map(csvCell)
-        .join(","),
-    );
-  }
-  return `${lines.join("\r\n")}\r\n`;
+  return toCsv(
+    CSV_HEADER,
+    rows.map((row) => {
+      const { title, detail } = entryLine(row);
+      const project = row.projectId ? (projectNames.get(row.projectId) ?? "") : "";
+      return [row.seq, row.createdAt.toISOString(), row.actorName, row.actorSide ?? "", row.action, project, title, detail, row.hash];
+    }),
+  );
 }
 
 const xml = (s: string) =>

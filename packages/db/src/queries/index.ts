@@ -11,3 +11,4 @@ export * from "./notification";
 export * from "./check-in";
 export * from "./feed";
 export * from "./milestone";
+export * from "./kpi";

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { WorkingSide } from "@tandem/domain/sides";
 
 import type { Executor } from "../client";
@@ -90,4 +90,14 @@ export async function removeProjectMember(db: Executor, { workspaceId, projectId
     .where(and(eq(projectMember.workspaceId, workspaceId), eq(projectMember.projectId, projectId), eq(projectMember.memberId, memberId)))
     .returning();
   return row ?? null;
+}
+
+/** Which of these ids are projects of the workspace. */
+export async function projectIdsIn(db: Executor, { workspaceId, ids }: { workspaceId: string; ids: string[] }) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: project.id })
+    .from(project)
+    .where(and(eq(project.workspaceId, workspaceId), inArray(project.id, ids)));
+  return rows.map((r) => r.id);
 }

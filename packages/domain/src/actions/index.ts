@@ -3,9 +3,11 @@ import * as v from "valibot";
 import type { FeedKind } from "../constants";
 import { checkInDomain } from "./check-in";
 import { commentDomain } from "./comment";
+import { dashboardDomain } from "./dashboard";
 import type { ActionDef, EntrySentence, FeedRule, Payload, ProcedurePath } from "./define";
 import { feedDomain } from "./feed";
 import { invitationDomain } from "./invitation";
+import { kpiDomain } from "./kpi";
 import { memberDomain } from "./member";
 import { milestoneDomain } from "./milestone";
 import { projectDomain } from "./project";
@@ -29,6 +31,8 @@ export const DOMAINS = [
   checkInDomain,
   commentDomain,
   feedDomain,
+  kpiDomain,
+  dashboardDomain,
 ] as const;
 
 /** name → declaration, for every action. */
@@ -42,6 +46,8 @@ export const ACTIONS = {
   ...checkInDomain.actions,
   ...commentDomain.actions,
   ...feedDomain.actions,
+  ...kpiDomain.actions,
+  ...dashboardDomain.actions,
 };
 export type ActionRegistry = typeof ACTIONS;
 export type ActionName = keyof ActionRegistry & string;
