@@ -5,6 +5,7 @@ import { addMember, getWorkspaceBySlug } from "@tandem/db/queries";
 import { writeWithLog } from "../log/writer";
 import { createWorkspaceLogged } from "../services/workspace";
 
+import { seedDemoKpis } from "./demo-kpis";
 import { seedDemoWork } from "./demo-work";
 
 export const DEMO_PASSWORD = "tandem-demo-2026";
@@ -81,5 +82,6 @@ export async function seedDemo(
     return ws.id;
   });
   await seedDemoWork(db, workspaceId, emailDomain);
+  await seedDemoKpis(db, workspaceId, emailDomain);
   return true;
 }

@@ -227,5 +227,5 @@ export function kpiOwnerLeads(db: Executor, { workspaceId, sides }: { workspaceI
   return db
     .select({ id: member.id, userId: member.userId })
     .from(member)
-    .where(and(eq(member.workspaceId, workspaceId), inArray(member.side, sides), eq(member.role, "lead")));
+    .where(and(eq(member.workspaceId, workspaceId), inArray(member.side, sides), inArray(member.role, ["lead", "admin"])));
 }
