@@ -1,5 +1,6 @@
 import { checkInRouter } from "./router/check-in";
 import { commentRouter } from "./router/comment";
+import { dashboardRouter } from "./router/dashboard";
 import { feedRouter } from "./router/feed";
 import { inboxRouter } from "./router/inbox";
 import { invitationRouter } from "./router/invitation";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   checkIn: checkInRouter,
   feed: feedRouter,
   kpi: kpiRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import { FEED_KINDS, HEALTHS, PHASES, ROLES, SIDES, TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES } from "@tandem/db/constants";
+import { TIME_RANGES, WIDGET_KINDS, WIDGET_MAX_HEIGHT, WIDGET_MAX_WIDTH, type WidgetKind } from "@tandem/domain/dashboard";
 import { KPI_CADENCES, KPI_DIRECTIONS, KPI_OWNERS, KPI_SOURCES, KPI_UNITS } from "@tandem/domain/kpi";
 import { isReservedSlug, reservedSlugMessage, SLUG_MAX } from "@tandem/domain/workspace";
 import { z } from "zod";
@@ -310,4 +311,40 @@ export const kpiCommentSchema = z
 
 export const kpiRangeSchema = z
   .object({ kpiId: id, from: isoDate, to: isoDate })
+  .refine((v) => v.from <= v.to, { message: "The start must be on or before the end.", path: ["to"] });
+
+// ---- dashboards -------------------------------------------------------------------------------
+
+export const timeRangeSchema = z.enum(TIME_RANGES);
+/** Each widget kind's settings: a widget whose settings don't fit its kind is refused. */
+export const widgetConfigSchemas = {
+  kpi_tile: z.object({ kpiId: id }).strict(),
+  kpi_line: z.object({ kpiId: id, range: timeRangeSchema.default("quarter") }).strict(),
+  kpi_bar: z.object({ kpiId: id, by: z.enum(["side", "project"]) }).strict(),
+  health_matrix: z.object({}).strict(),
+  burn_up: z.object({ projectId: id.nullish() }).strict(),
+  feed_strip: z.object({ limit: z.number().int().min(3).max(20).default(8) }).strict(),
+} as const satisfies Record<WidgetKind, z.ZodType>;
+
+const widgetSize = { width: z.number().int().min(1).max(WIDGET_MAX_WIDTH), height: z.number().int().min(1).max(WIDGET_MAX_HEIGHT) };
+
+export const createDashboardSchema = z.object({ name: requiredText(80, "Name"), description: text(500, "Description").default("") });
+export const updateDashboardSchema = z.object({ dashboardId: id, name: requiredText(80, "Name").optional(), description: text(500, "Description").optional() });
+export const addWidgetSchema = z.object({
+  dashboardId: id,
+  kind: z.enum(WIDGET_KINDS),
+  config: z.record(z.string(), z.unknown()).default({}),
+  width: widgetSize.width.default(1),
+  height: widgetSize.height.default(1),
+});
+export const changeWidgetSchema = z.object({
+  widgetId: id,
+  config: z.record(z.string(), z.unknown()).optional(),
+  width: widgetSize.width.optional(),
+  height: widgetSize.height.optional(),
+});
+/** Move a widget between two neighbours (either absent: first or last). */
+export const moveWidgetSchema = z.object({ widgetId: id, beforeId: id.nullish(), afterId: id.nullish() });
+export const dashboardRangeSchema = z
+  .object({ dashboardId: id, from: isoDate, to: isoDate })
   .refine((v) => v.from <= v.to, { message: "The start must be on or before the end.", path: ["to"] });

@@ -92,12 +92,25 @@ describe.each(DB_KINDS)("the KPI register on %s", (kind) => {
 
   it("lets only leads and admins of a working side sign, and only the owning side record", async () => {
     const k = await newKpi({ name: "Availability", owner: "it", target: 99.9, atRisk: 99.5 });
-    for (const p of [f.mMember, f.iMember, f.viewer]) expect(await errorCode((await api(p)).kpi.sign({ workspaceSlug: f.slug, kpiId: k.id, version: 1 }))).toBe("FORBIDDEN");
+    for (const p of [f.mMember, f.iMember, f.viewer])
+      expect(await errorCode((await api(p)).kpi.sign({ workspaceSlug: f.slug, kpiId: k.id, version: 1 }))).toBe("FORBIDDEN");
     expect(await errorCode((await api(f.mLead)).kpi.record({ workspaceSlug: f.slug, kpiId: k.id, period: week(0), value: 99 }))).toBe("FORBIDDEN");
     expect(await errorCode((await api(f.viewer)).kpi.record({ workspaceSlug: f.slug, kpiId: k.id, period: week(0), value: 99 }))).toBe("FORBIDDEN");
-    expect(await errorCode((await api(f.viewer)).kpi.create({ workspaceSlug: f.slug, name: "x", unit: "count", direction: "higher", target: 1, atRisk: 0, cadence: "weekly", owner: "it", source: "entered" }))).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      await errorCode(
+        (await api(f.viewer)).kpi.create({
+          workspaceSlug: f.slug,
+          name: "x",
+          unit: "count",
+          direction: "higher",
+          target: 1,
+          atRisk: 0,
+          cadence: "weekly",
+          owner: "it",
+          source: "entered",
+        }),
+      ),
+    ).toBe("FORBIDDEN");
     await (await api(f.iMember)).kpi.record({ workspaceSlug: f.slug, kpiId: k.id, period: week(0), value: 99.95 });
     // Another workspace's member sees no KPI here; this workspace's KPI id elsewhere is not found.
     expect(await errorCode((await api(other.iLead)).kpi.get({ workspaceSlug: f.slug, kpiId: k.id }))).toBe("NOT_FOUND");
@@ -149,7 +162,9 @@ describe.each(DB_KINDS)("the KPI register on %s", (kind) => {
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY, "12" as unknown as number]) {
       expect(await errorCode(a.kpi.record({ workspaceSlug: f.slug, kpiId: k.id, period: week(0), value }))).toBe("BAD_REQUEST");
     }
-    expect(await errorCode(a.kpi.record({ workspaceSlug: f.slug, kpiId: k.id, period: week(0), value: 1, sourceUrl: "javascript:alert(1)" }))).toBe("BAD_REQUEST");
+    expect(await errorCode(a.kpi.record({ workspaceSlug: f.slug, kpiId: k.id, period: week(0), value: 1, sourceUrl: "javascript:alert(1)" }))).toBe(
+      "BAD_REQUEST",
+    );
     // Definitions that don't hold together.
     expect(await errorCode(newKpi({ atRisk: 30 }))).toBe("BAD_REQUEST");
     expect(await errorCode(newKpi({ unit: "currency" }))).toBe("BAD_REQUEST");
@@ -162,7 +177,14 @@ describe.each(DB_KINDS)("the KPI register on %s", (kind) => {
   it("imports a CSV whole or not at all, names every bad row by line, and is idempotent", async () => {
     const k = await newKpi({ name: "Imported", source: "imported" });
     const a = await api(f.mMember);
-    const bad = ["period,value,note", `${week(-3)},21.5,ok`, `${week(-2)},abc,not a number`, "2026-12,20,wrong cadence", `${week(-3)},22,duplicate`, `${week(-1)},140,out of range`].join("\n");
+    const bad = [
+      "period,value,note",
+      `${week(-3)},21.5,ok`,
+      `${week(-2)},abc,not a number`,
+      "2026-12,20,wrong cadence",
+      `${week(-3)},22,duplicate`,
+      `${week(-1)},140,out of range`,
+    ].join("\n");
     const preview = await a.kpi.previewImport({ workspaceSlug: f.slug, kpiId: k.id, csv: bad, fileName: "bad.csv" });
     expect(preview.problems.map((p) => p.line)).toEqual([3, 4, 5, 6]);
     expect(preview.problems.map((p) => p.reason).join(" | ")).toMatch(/not a number.*is a month.*already on line 2.*percentage/);

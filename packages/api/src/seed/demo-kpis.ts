@@ -122,7 +122,9 @@ export async function seedDemoKpis(db: Database, workspaceId: string, emailDomai
     const kpiId = created.id;
     await writeWithLog(as(cmo), (tx, log) => signKpi(tx, log, { workspaceId, kpiId, version: 1, signer: cmo }));
     await writeWithLog(as(cio), (tx, log) =>
-      k.itObjects ? objectToKpi(tx, log, { workspaceId, kpiId, version: 1, reason: k.itObjects, signer: cio }) : signKpi(tx, log, { workspaceId, kpiId, version: 1, signer: cio }),
+      k.itObjects
+        ? objectToKpi(tx, log, { workspaceId, kpiId, version: 1, reason: k.itObjects, signer: cio })
+        : signKpi(tx, log, { workspaceId, kpiId, version: 1, signer: cio }),
     );
     const rows = Array.from({ length: 26 }, (_, n) => 25 - n).map((i) => [periodKey(shiftPeriod(thisWeek, cadence, -i), cadence), k.value(i), ""]);
     await writeWithLog(as(owner), (tx, log) =>

@@ -12,3 +12,4 @@ export * from "./check-in";
 export * from "./feed";
 export * from "./milestone";
 export * from "./kpi";
+export * from "./dashboard";

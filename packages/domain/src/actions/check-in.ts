@@ -1,6 +1,7 @@
 import * as v from "valibot";
 
 import { HEALTH_LABELS } from "../constants";
+import { READS_COMPUTED_KPIS } from "./kpi";
 import { defineAction, defineDomain } from "./define";
 import { at, health } from "./fields";
 import { healthBeforeSchema, healthPostSchema } from "./project";
@@ -27,7 +28,7 @@ export const checkInDomain = defineDomain({
       before: healthBeforeSchema,
       feed: [{ kind: "check_in" }, { kind: "decision", when: { nonEmpty: "decisions" } }],
       // The project patches in place; its check-ins and the workspace's status are read again.
-      cache: { mode: "patch", invalidate: ["checkIn.list", "checkIn.status"] },
+      cache: { mode: "patch", invalidate: ["checkIn.list", "checkIn.status", ...READS_COMPUTED_KPIS] },
       sentence: ({ label: name, after: a }) => ({
         text: `checked in on ${q(name)} for ${sideNoun(a.side ?? "marketing")}: ${label(HEALTH_LABELS, a.health)}`,
         detail: str(a.headline),

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 
 import { plainMentions } from "../mentions";
+import { READS_COMPUTED_KPIS } from "./kpi";
 import { defineAction, defineDomain } from "./define";
 import { q, str } from "./words";
 
@@ -19,7 +20,7 @@ export const commentDomain = defineDomain({
         authorName: v.string(),
         createdAt: v.string(),
       }),
-      cache: { mode: "patch" },
+      cache: { mode: "patch", invalidate: READS_COMPUTED_KPIS },
       sentence: ({ label, after: a }) => ({ text: `commented on ${q(label)}`, detail: str(a.body) ? plainMentions(a.body!) : undefined }),
     }),
   },

@@ -3,6 +3,7 @@ import * as v from "valibot";
 import type { FeedKind } from "../constants";
 import { checkInDomain } from "./check-in";
 import { commentDomain } from "./comment";
+import { dashboardDomain } from "./dashboard";
 import type { ActionDef, EntrySentence, FeedRule, Payload, ProcedurePath } from "./define";
 import { feedDomain } from "./feed";
 import { invitationDomain } from "./invitation";
@@ -31,6 +32,7 @@ export const DOMAINS = [
   commentDomain,
   feedDomain,
   kpiDomain,
+  dashboardDomain,
 ] as const;
 
 /** name → declaration, for every action. */
@@ -45,6 +47,7 @@ export const ACTIONS = {
   ...commentDomain.actions,
   ...feedDomain.actions,
   ...kpiDomain.actions,
+  ...dashboardDomain.actions,
 };
 export type ActionRegistry = typeof ACTIONS;
 export type ActionName = keyof ActionRegistry & string;

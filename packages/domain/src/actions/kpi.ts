@@ -42,7 +42,12 @@ const kpiChange = v.object({
 const stance = v.object({ version: v.number(), side: workingSide });
 const num = (n: unknown) => (typeof n === "number" ? n.toLocaleString("en-GB", { maximumFractionDigits: 2 }) : "?");
 
-// Every entry makes the register and the KPI pages stale (the default cache effect).
+/** What reads KPIs computed from the work: a change to tasks, comments, check-ins or milestones makes it stale. */
+export const READS_COMPUTED_KPIS = ["kpi.series", "kpi.headline", "dashboard.data"] as const;
+
+// Every entry makes the register, the KPI pages and the dashboards that show KPIs stale.
+const cache = { invalidate: ["dashboard.data"] } as const;
+
 export const kpiDomain = defineDomain({
   name: "kpi",
   queries: ["kpi.list", "kpi.get", "kpi.series", "kpi.headline"],
@@ -50,6 +55,7 @@ export const kpiDomain = defineDomain({
     "kpi.created": defineAction({
       entity: "kpi",
       after: kpiSnapshotSchema,
+      cache,
       sentence: ({ label, after: a }) => ({
         text: `proposed the KPI ${q(label)}${a.target !== undefined ? `, target ${num(a.target)}` : ""}`,
         detail: str(a.description),
@@ -59,6 +65,7 @@ export const kpiDomain = defineDomain({
       entity: "kpi",
       after: kpiChange,
       before: kpiChange,
+      cache,
       sentence: ({ label, after: a, before: b }) => {
         if (a.target !== undefined && b.target !== undefined)
           return { text: `changed the target of ${q(label)} from ${num(b.target)} to ${num(a.target)}${a.version ? ` (version ${a.version})` : ""}` };
@@ -72,6 +79,7 @@ export const kpiDomain = defineDomain({
       entity: "kpi",
       after: v.object({ ...stance.entries, agreed: v.boolean() }),
       feed: [{ kind: "kpi", when: { field: "agreed", in: ["true"] } }],
+      cache,
       sentence: ({ label, after: a }) => ({
         text: a.agreed
           ? `signed ${q(label)} for ${sideLabel(a.side)}: both sides have now agreed version ${a.version}`
@@ -82,11 +90,13 @@ export const kpiDomain = defineDomain({
       entity: "kpi",
       after: v.object({ ...stance.entries, reason: text }),
       feed: [{ kind: "kpi" }],
+      cache,
       sentence: ({ label, after: a }) => ({ text: `objected to ${q(label)} (version ${a.version}) for ${sideLabel(a.side)}`, detail: str(a.reason) }),
     }),
     "kpi.objection_withdrawn": defineAction({
       entity: "kpi",
       after: stance,
+      cache,
       sentence: ({ label, after: a }) => ({ text: `withdrew ${sideLabel(a.side)}’s objection to ${q(label)}` }),
     }),
     "kpi.value_recorded": defineAction({
@@ -101,6 +111,7 @@ export const kpiDomain = defineDomain({
         note: text,
         kpiVersion: v.number(),
       }),
+      cache,
       sentence: ({ label, after: a }) => ({
         text:
           a.previous !== null && a.previous !== undefined
@@ -112,6 +123,7 @@ export const kpiDomain = defineDomain({
     "kpi.values_imported": defineAction({
       entity: "kpi",
       after: v.object({ rows: v.number(), written: v.number(), from: nullable(day), to: nullable(day), fileName: text }),
+      cache,
       sentence: ({ label, after: a }) => ({
         text: `imported ${a.written ?? 0} value${a.written === 1 ? "" : "s"} into ${q(label)} from ${q(a.fileName)}${a.rows !== a.written ? ` (${(a.rows ?? 0) - (a.written ?? 0)} unchanged)` : ""}`,
       }),
@@ -120,6 +132,7 @@ export const kpiDomain = defineDomain({
       entity: "kpi",
       after: v.object({ periodStart: day, period: text, value: v.number(), target: v.number(), atRisk: v.number() }),
       feed: [{ kind: "kpi" }],
+      cache,
       sentence: ({ label, after: a }) => ({
         text: `put ${q(label)} off target: ${num(a.value)} for ${a.period ?? "the period"}, against a target of ${num(a.target)}`,
       }),
@@ -127,11 +140,13 @@ export const kpiDomain = defineDomain({
     "kpi.commented": defineAction({
       entity: "kpi",
       after: v.object({ commentId: id, body: text, acknowledged: v.boolean() }),
+      cache,
       sentence: ({ label, after: a }) => ({ text: a.acknowledged ? `acknowledged ${q(label)}` : `commented on ${q(label)}`, detail: str(a.body) || undefined }),
     }),
     "kpi.retired": defineAction({
       entity: "kpi",
       after: v.object({ reason: text }),
+      cache,
       sentence: ({ label, after: a }) => ({ text: `retired the KPI ${q(label)}; its history stays`, detail: str(a.reason) || undefined }),
     }),
   },

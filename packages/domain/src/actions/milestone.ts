@@ -1,5 +1,6 @@
 import * as v from "valibot";
 
+import { READS_COMPUTED_KPIS } from "./kpi";
 import { defineAction, defineDomain } from "./define";
 import { day } from "./fields";
 import { formatDay, q } from "./words";
@@ -14,7 +15,7 @@ export const milestoneSnapshotSchema = v.object({
 const milestoneChange = v.object({ title: v.optional(v.string()), dueOn: v.optional(day) });
 
 // A project's milestones are a short list: read again, with the project lists that show the next one.
-const cache = { invalidate: ["project.list"] } as const;
+const cache = { invalidate: ["project.list", ...READS_COMPUTED_KPIS] } as const;
 
 export const milestoneDomain = defineDomain({
   name: "milestone",

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 
 import { TASK_KIND_LABELS, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from "../constants";
+import { READS_COMPUTED_KPIS } from "./kpi";
 import { defineAction, defineDomain } from "./define";
 import type { Change } from "./define-types";
 import { at, day, side, taskKind, taskPriority, taskStatus } from "./fields";
@@ -42,7 +43,7 @@ const taskChange = v.object({
 
 /** Tasks that got blocked or done are what leadership wants to hear about. */
 const blockedOrDone = [{ kind: "task", when: { field: "status", in: ["blocked", "done"] } }] as const;
-const board = { mode: "patch", invalidate: ["project.list"] } as const;
+const board = { mode: "patch", invalidate: ["project.list", ...READS_COMPUTED_KPIS] } as const;
 
 export const taskDomain = defineDomain({
   name: "task",

@@ -1,0 +1,100 @@
+import { and, asc, desc, eq, max, sql } from "drizzle-orm";
+
+import type { Executor } from "../client";
+import { dashboard, dashboardWidget } from "../schema";
+
+/** The workspace's dashboards, the shared one first. */
+export function listDashboards(db: Executor, { workspaceId }: { workspaceId: string }) {
+  return db
+    .select({
+      id: dashboard.id,
+      name: dashboard.name,
+      description: dashboard.description,
+      shared: dashboard.shared,
+      updatedAt: dashboard.updatedAt,
+      widgets: sql<number>`(select count(*)::int from ${dashboardWidget} where ${dashboardWidget.dashboardId} = ${dashboard.id})`,
+    })
+    .from(dashboard)
+    .where(eq(dashboard.workspaceId, workspaceId))
+    .orderBy(desc(dashboard.shared), asc(dashboard.createdAt));
+}
+
+export async function getDashboardRow(db: Executor, { workspaceId, dashboardId, lock = false }: { workspaceId: string; dashboardId: string; lock?: boolean }) {
+  const q = db
+    .select()
+    .from(dashboard)
+    .where(and(eq(dashboard.workspaceId, workspaceId), eq(dashboard.id, dashboardId)))
+    .limit(1);
+  const [row] = await (lock ? q.for("update") : q);
+  return row ?? null;
+}
+
+export async function insertDashboard(db: Executor, values: typeof dashboard.$inferInsert) {
+  const [row] = await db.insert(dashboard).values(values).returning();
+  if (!row) throw new Error("dashboard insert returned nothing");
+  return row;
+}
+
+export async function updateDashboardRow(db: Executor, { dashboardId, change }: { dashboardId: string; change: { name?: string; description?: string } }) {
+  const [row] = await db
+    .update(dashboard)
+    .set({ ...change, updatedAt: sql`now()` })
+    .where(eq(dashboard.id, dashboardId))
+    .returning();
+  if (!row) throw new Error("dashboard update returned nothing");
+  return row;
+}
+
+export async function touchDashboard(db: Executor, dashboardId: string) {
+  await db.update(dashboard).set({ updatedAt: sql`now()` }).where(eq(dashboard.id, dashboardId));
+}
+
+export async function deleteDashboardRow(db: Executor, dashboardId: string) {
+  await db.delete(dashboard).where(eq(dashboard.id, dashboardId));
+}
+
+/** A dashboard's widgets in their order on the grid. */
+export function listWidgets(db: Executor, { dashboardId }: { dashboardId: string }) {
+  return db
+    .select()
+    .from(dashboardWidget)
+    .where(eq(dashboardWidget.dashboardId, dashboardId))
+    .orderBy(asc(dashboardWidget.position), asc(dashboardWidget.createdAt));
+}
+
+export async function lastWidgetPosition(db: Executor, dashboardId: string) {
+  const [row] = await db
+    .select({ last: max(dashboardWidget.position) })
+    .from(dashboardWidget)
+    .where(eq(dashboardWidget.dashboardId, dashboardId));
+  return row?.last ?? null;
+}
+
+export async function getWidgetForUpdate(db: Executor, { workspaceId, widgetId }: { workspaceId: string; widgetId: string }) {
+  const [row] = await db
+    .select()
+    .from(dashboardWidget)
+    .where(and(eq(dashboardWidget.workspaceId, workspaceId), eq(dashboardWidget.id, widgetId)))
+    .for("update")
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertWidget(db: Executor, values: typeof dashboardWidget.$inferInsert) {
+  const [row] = await db.insert(dashboardWidget).values(values).returning();
+  if (!row) throw new Error("widget insert returned nothing");
+  return row;
+}
+
+export async function updateWidgetRow(
+  db: Executor,
+  { widgetId, change }: { widgetId: string; change: Partial<Pick<typeof dashboardWidget.$inferInsert, "config" | "width" | "height" | "position">> },
+) {
+  const [row] = await db.update(dashboardWidget).set(change).where(eq(dashboardWidget.id, widgetId)).returning();
+  if (!row) throw new Error("widget update returned nothing");
+  return row;
+}
+
+export async function deleteWidgetRow(db: Executor, widgetId: string) {
+  await db.delete(dashboardWidget).where(eq(dashboardWidget.id, widgetId));
+}
