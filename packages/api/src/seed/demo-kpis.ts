@@ -5,6 +5,7 @@ import { periodKey, periodStart, shiftPeriod, todayIn } from "@tandem/domain/rul
 
 import { writeWithLog, type WriteContext } from "../log/writer";
 import { toCsv } from "../services/csv";
+import { addWidget, createDashboard } from "../services/dashboard";
 import { createKpi, objectToKpi, signKpi } from "../services/kpi";
 import { importKpiValues, recordKpiValue } from "../services/kpi-value";
 
@@ -98,6 +99,7 @@ export async function seedDemoKpis(db: Database, workspaceId: string, emailDomai
   const as = (m: { userId: string; name: string; side: Side }): WriteContext => ({ db, workspaceId, actor: { id: m.userId, name: m.name, side: m.side } });
   const cadence: KpiCadence = "weekly";
   const thisWeek = periodStart(todayIn("UTC"), cadence);
+  const ids: string[] = [];
 
   for (const k of KPIS) {
     const owner = k.owner === "it" ? cio : cmo;
@@ -120,6 +122,7 @@ export async function seedDemoKpis(db: Database, workspaceId: string, emailDomai
       }),
     );
     const kpiId = created.id;
+    ids.push(kpiId);
     await writeWithLog(as(cmo), (tx, log) => signKpi(tx, log, { workspaceId, kpiId, version: 1, signer: cmo }));
     await writeWithLog(as(cio), (tx, log) =>
       k.itObjects
@@ -145,4 +148,26 @@ export async function seedDemoKpis(db: Database, workspaceId: string, emailDomai
       );
     }
   }
+
+  await seedDemoDashboard(as(cmo), { workspaceId, memberId: cmo.id, kpiIds: ids });
+}
+
+/** The shared dashboard leadership opens first: the headline tiles, one trend, the health matrix, burn-up and the feed. */
+async function seedDemoDashboard(ctx: WriteContext, { workspaceId, memberId, kpiIds }: { workspaceId: string; memberId: string; kpiIds: string[] }) {
+  await writeWithLog(ctx, async (tx, log) => {
+    const board = await createDashboard(tx, log, {
+      workspaceId,
+      memberId,
+      name: "CMO–CIO shared dashboard",
+      description: "What both sides agreed to measure, and how the joint work moves.",
+    });
+    const widgets = [
+      ...kpiIds.slice(0, 4).map((kpiId) => ({ kind: "kpi_tile" as const, config: { kpiId }, width: 1, height: 1 })),
+      { kind: "kpi_line" as const, config: { kpiId: kpiIds[2], range: "quarter" }, width: 2, height: 2 },
+      { kind: "health_matrix" as const, config: {}, width: 2, height: 2 },
+      { kind: "burn_up" as const, config: {}, width: 2, height: 2 },
+      { kind: "feed_strip" as const, config: { limit: 8 }, width: 2, height: 2 },
+    ];
+    for (const w of widgets) await addWidget(tx, log, { workspaceId, dashboardId: board.id, ...w });
+  });
 }

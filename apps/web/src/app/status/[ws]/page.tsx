@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { LogoMark } from "~/components/brand/logo";
 import { StatusCard } from "~/components/status/status-card";
+import { StatusKpis } from "~/components/status/status-kpis";
 import { StatusLive } from "~/components/status/status-live";
 import { asOfLabel, sortWorstFirst, statusRank, type CheckInInput } from "~/components/status/status-model";
 import { realtimeClientConfig } from "~/env";
@@ -34,12 +35,13 @@ async function load(ws: string) {
   try {
     // The log head first: the live connection refreshes the page for any entry after it.
     const head = await prefetchLogHead(ws);
-    const [workspace, projects, checkIns] = await Promise.all([
+    const [workspace, projects, checkIns, kpis] = await Promise.all([
       queryClient.fetchQuery(trpc.workspace.get.queryOptions({ workspaceSlug: ws })),
       queryClient.fetchQuery(trpc.project.list.queryOptions({ workspaceSlug: ws })),
       queryClient.fetchQuery(trpc.checkIn.status.queryOptions({ workspaceSlug: ws })),
+      queryClient.fetchQuery(trpc.kpi.headline.queryOptions({ workspaceSlug: ws })),
     ]);
-    return { head, workspace: workspace.workspace, projects, checkIns: checkIns.all };
+    return { head, workspace: workspace.workspace, projects, checkIns: checkIns.all, kpis };
   } catch (err) {
     // Not a member and no such workspace look the same: a plain 404.
     if (isNotFound(err) || (err as { code?: string }).code === "BAD_REQUEST") notFound();
@@ -55,7 +57,7 @@ async function load(ws: string) {
 export default async function StatusPage({ params }: Props) {
   const { ws } = await params;
   await requireSession();
-  const { head, workspace, projects, checkIns } = await load(ws);
+  const { head, workspace, projects, checkIns, kpis } = await load(ws);
   const now = new Date();
   const asOf = asOfLabel(now);
 
@@ -114,6 +116,7 @@ export default async function StatusPage({ params }: Props) {
           ) : null}
           {disagree > 0 ? <> · {disagree === 1 ? "leads disagree on 1" : `leads disagree on ${disagree}`}</> : null}
         </p>
+        <StatusKpis kpis={kpis} href={(id) => `/${workspace.slug}/kpis/${id}`} />
         {rows.length === 0 ? (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center">
             <h2 className="font-semibold">No projects yet</h2>
