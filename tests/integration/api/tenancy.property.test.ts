@@ -14,6 +14,9 @@ interface Objects {
   projectId: string;
   taskId: string;
   memberId: string;
+  kpiId: string;
+  dashboardId: string;
+  widgetId: string;
 }
 interface Op {
   name: string;
@@ -60,6 +63,36 @@ const OPS: Op[] = [
     write: false,
     run: (a, s, o) => a.feed.exportCsv({ workspaceSlug: s, from: "2020-01-01", to: "2100-01-01", filter: { projectId: o.projectId } }),
   },
+  // The KPI register and dashboards.
+  { name: "kpi.list", write: false, run: (a, s) => a.kpi.list({ workspaceSlug: s }) },
+  { name: "kpi.headline", write: false, run: (a, s) => a.kpi.headline({ workspaceSlug: s }) },
+  { name: "kpi.get", write: false, run: (a, s, o) => a.kpi.get({ workspaceSlug: s, kpiId: o.kpiId }) },
+  { name: "kpi.series", write: false, run: (a, s, o) => a.kpi.series({ workspaceSlug: s, kpiId: o.kpiId, from: "2026-01-05", to: "2026-03-30" }) },
+  { name: "kpi.exportCsv", write: false, run: (a, s, o) => a.kpi.exportCsv({ workspaceSlug: s, kpiId: o.kpiId }) },
+  {
+    name: "kpi.create",
+    write: true,
+    run: (a, s) => a.kpi.create({ workspaceSlug: s, name: "Injected", unit: "count", direction: "higher", target: 1, atRisk: 0, cadence: "weekly", owner: "joint", source: "entered" }),
+  },
+  { name: "kpi.update", write: true, run: (a, s, o) => a.kpi.update({ workspaceSlug: s, kpiId: o.kpiId, target: 9 }) },
+  { name: "kpi.sign", write: true, run: (a, s, o) => a.kpi.sign({ workspaceSlug: s, kpiId: o.kpiId, version: 1 }) },
+  { name: "kpi.object", write: true, run: (a, s, o) => a.kpi.object({ workspaceSlug: s, kpiId: o.kpiId, version: 1, reason: "no" }) },
+  { name: "kpi.withdrawObjection", write: true, run: (a, s, o) => a.kpi.withdrawObjection({ workspaceSlug: s, kpiId: o.kpiId, version: 1 }) },
+  { name: "kpi.record", write: true, run: (a, s, o) => a.kpi.record({ workspaceSlug: s, kpiId: o.kpiId, period: "2026-W10", value: 3 }) },
+  { name: "kpi.previewImport", write: true, run: (a, s, o) => a.kpi.previewImport({ workspaceSlug: s, kpiId: o.kpiId, csv: "period,value\n2026-W11,4" }) },
+  { name: "kpi.import", write: true, run: (a, s, o) => a.kpi.import({ workspaceSlug: s, kpiId: o.kpiId, csv: "period,value\n2026-W12,5" }) },
+  { name: "kpi.comment", write: true, leadershipMay: true, run: (a, s, o) => a.kpi.comment({ workspaceSlug: s, kpiId: o.kpiId, body: "hi" }) },
+  { name: "kpi.retire", write: true, run: (a, s, o) => a.kpi.retire({ workspaceSlug: s, kpiId: o.kpiId }) },
+  { name: "dashboard.list", write: false, run: (a, s) => a.dashboard.list({ workspaceSlug: s }) },
+  { name: "dashboard.get", write: false, run: (a, s, o) => a.dashboard.get({ workspaceSlug: s, dashboardId: o.dashboardId }) },
+  { name: "dashboard.data", write: false, run: (a, s, o) => a.dashboard.data({ workspaceSlug: s, dashboardId: o.dashboardId, from: "2026-01-05", to: "2026-03-30" }) },
+  { name: "dashboard.create", write: true, run: (a, s) => a.dashboard.create({ workspaceSlug: s, name: "Injected" }) },
+  { name: "dashboard.update", write: true, run: (a, s, o) => a.dashboard.update({ workspaceSlug: s, dashboardId: o.dashboardId, name: "Hijacked" }) },
+  { name: "dashboard.remove", write: true, run: (a, s, o) => a.dashboard.remove({ workspaceSlug: s, dashboardId: o.dashboardId }) },
+  { name: "dashboard.addWidget", write: true, run: (a, s, o) => a.dashboard.addWidget({ workspaceSlug: s, dashboardId: o.dashboardId, kind: "kpi_tile", config: { kpiId: o.kpiId } }) },
+  { name: "dashboard.changeWidget", write: true, run: (a, s, o) => a.dashboard.changeWidget({ workspaceSlug: s, widgetId: o.widgetId, width: 3 }) },
+  { name: "dashboard.moveWidget", write: true, run: (a, s, o) => a.dashboard.moveWidget({ workspaceSlug: s, widgetId: o.widgetId }) },
+  { name: "dashboard.removeWidget", write: true, run: (a, s, o) => a.dashboard.removeWidget({ workspaceSlug: s, widgetId: o.widgetId }) },
 ];
 
 describe("tenancy: (actor, procedure, object) across two workspaces", () => {
@@ -82,7 +115,21 @@ describe("tenancy: (actor, procedure, object) across two workspaces", () => {
         sides: { marketing: { leadId: f.mLead.memberId }, it: { leadId: f.iLead.memberId } },
       });
       const task = await api.task.create({ workspaceSlug: f.slug, projectId: p.id, title: `T ${f.slug}`, side: "marketing" });
-      objects.set(f.slug, { projectId: p.id, taskId: task.id, memberId: f.iMember.memberId });
+      const kpi = await api.kpi.create({
+        workspaceSlug: f.slug,
+        name: `K ${f.slug}`,
+        unit: "count",
+        direction: "higher",
+        target: 10,
+        atRisk: 5,
+        cadence: "weekly",
+        owner: "joint",
+        source: "entered",
+        projectIds: [p.id],
+      });
+      const board = await api.dashboard.create({ workspaceSlug: f.slug, name: `D ${f.slug}` });
+      const widget = await api.dashboard.addWidget({ workspaceSlug: f.slug, dashboardId: board.id, kind: "kpi_line", config: { kpiId: kpi.id } });
+      objects.set(f.slug, { projectId: p.id, taskId: task.id, memberId: f.iMember.memberId, kpiId: kpi.id, dashboardId: board.id, widgetId: widget.id });
     }
   });
   afterAll(async () => t?.close());
@@ -124,7 +171,7 @@ describe("tenancy: (actor, procedure, object) across two workspaces", () => {
             if (op.write) expect(outcome).not.toBe("ok");
             // A read that succeeds (a filtered list) returns nothing of the other tenant.
             const text = JSON.stringify(result ?? null);
-            for (const secret of [target.workspaceId, o.taskId, `T ${target.slug}`]) expect(text).not.toContain(secret);
+            for (const secret of [target.workspaceId, o.taskId, `T ${target.slug}`, o.kpiId, `K ${target.slug}`, o.dashboardId, `D ${target.slug}`]) expect(text).not.toContain(secret);
           }
           if (op.write && role === "viewer" && !op.leadershipMay) {
             expect(outcome).not.toBe("ok");
@@ -132,7 +179,7 @@ describe("tenancy: (actor, procedure, object) across two workspaces", () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   }, 300_000);
 });
