@@ -72,7 +72,18 @@ const OPS: Op[] = [
   {
     name: "kpi.create",
     write: true,
-    run: (a, s) => a.kpi.create({ workspaceSlug: s, name: "Injected", unit: "count", direction: "higher", target: 1, atRisk: 0, cadence: "weekly", owner: "joint", source: "entered" }),
+    run: (a, s) =>
+      a.kpi.create({
+        workspaceSlug: s,
+        name: "Injected",
+        unit: "count",
+        direction: "higher",
+        target: 1,
+        atRisk: 0,
+        cadence: "weekly",
+        owner: "joint",
+        source: "entered",
+      }),
   },
   { name: "kpi.update", write: true, run: (a, s, o) => a.kpi.update({ workspaceSlug: s, kpiId: o.kpiId, target: 9 }) },
   { name: "kpi.sign", write: true, run: (a, s, o) => a.kpi.sign({ workspaceSlug: s, kpiId: o.kpiId, version: 1 }) },
@@ -85,11 +96,19 @@ const OPS: Op[] = [
   { name: "kpi.retire", write: true, run: (a, s, o) => a.kpi.retire({ workspaceSlug: s, kpiId: o.kpiId }) },
   { name: "dashboard.list", write: false, run: (a, s) => a.dashboard.list({ workspaceSlug: s }) },
   { name: "dashboard.get", write: false, run: (a, s, o) => a.dashboard.get({ workspaceSlug: s, dashboardId: o.dashboardId }) },
-  { name: "dashboard.data", write: false, run: (a, s, o) => a.dashboard.data({ workspaceSlug: s, dashboardId: o.dashboardId, from: "2026-01-05", to: "2026-03-30" }) },
+  {
+    name: "dashboard.data",
+    write: false,
+    run: (a, s, o) => a.dashboard.data({ workspaceSlug: s, dashboardId: o.dashboardId, from: "2026-01-05", to: "2026-03-30" }),
+  },
   { name: "dashboard.create", write: true, run: (a, s) => a.dashboard.create({ workspaceSlug: s, name: "Injected" }) },
   { name: "dashboard.update", write: true, run: (a, s, o) => a.dashboard.update({ workspaceSlug: s, dashboardId: o.dashboardId, name: "Hijacked" }) },
   { name: "dashboard.remove", write: true, run: (a, s, o) => a.dashboard.remove({ workspaceSlug: s, dashboardId: o.dashboardId }) },
-  { name: "dashboard.addWidget", write: true, run: (a, s, o) => a.dashboard.addWidget({ workspaceSlug: s, dashboardId: o.dashboardId, kind: "kpi_tile", config: { kpiId: o.kpiId } }) },
+  {
+    name: "dashboard.addWidget",
+    write: true,
+    run: (a, s, o) => a.dashboard.addWidget({ workspaceSlug: s, dashboardId: o.dashboardId, kind: "kpi_tile", config: { kpiId: o.kpiId } }),
+  },
   { name: "dashboard.changeWidget", write: true, run: (a, s, o) => a.dashboard.changeWidget({ workspaceSlug: s, widgetId: o.widgetId, width: 3 }) },
   { name: "dashboard.moveWidget", write: true, run: (a, s, o) => a.dashboard.moveWidget({ workspaceSlug: s, widgetId: o.widgetId }) },
   { name: "dashboard.removeWidget", write: true, run: (a, s, o) => a.dashboard.removeWidget({ workspaceSlug: s, widgetId: o.widgetId }) },
@@ -171,7 +190,8 @@ describe("tenancy: (actor, procedure, object) across two workspaces", () => {
             if (op.write) expect(outcome).not.toBe("ok");
             // A read that succeeds (a filtered list) returns nothing of the other tenant.
             const text = JSON.stringify(result ?? null);
-            for (const secret of [target.workspaceId, o.taskId, `T ${target.slug}`, o.kpiId, `K ${target.slug}`, o.dashboardId, `D ${target.slug}`]) expect(text).not.toContain(secret);
+            for (const secret of [target.workspaceId, o.taskId, `T ${target.slug}`, o.kpiId, `K ${target.slug}`, o.dashboardId, `D ${target.slug}`])
+              expect(text).not.toContain(secret);
           }
           if (op.write && role === "viewer" && !op.leadershipMay) {
             expect(outcome).not.toBe("ok");

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { DashboardBoard } from "~/components/dashboards/dashboard-board";
+import { NewDashboardDialog } from "~/components/dashboards/new-dashboard-dialog";
+import { PageBody, PageHeader } from "~/components/workspace/page-header";
+import { canEditWork } from "~/lib/sides";
+import { requireSession } from "~/server/session";
+import { getQueryClient, HydrateClient, isNotFound, trpc } from "~/trpc/server";
+
+type Props = { params: Promise<{ ws: string; id: string }> };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { ws, id } = await params;
+  try {
+    const d = await getQueryClient().fetchQuery(trpc.dashboard.get.queryOptions({ workspaceSlug: ws, dashboardId: id }));
+    return { title: d.name };
+  } catch {
+    return { title: "Dashboard" };
+  }
+}
+
+export default async function DashboardRoute({ params }: Props) {
+  const { ws, id } = await params;
+  if (!UUID.test(id)) notFound();
+  await requireSession();
+  const queryClient = getQueryClient();
+  const [workspace, board] = await Promise.all([
+    queryClient.fetchQuery(trpc.workspace.get.queryOptions({ workspaceSlug: ws })),
+    queryClient.fetchQuery(trpc.dashboard.get.queryOptions({ workspaceSlug: ws, dashboardId: id })),
+    queryClient.prefetchQuery(trpc.dashboard.list.queryOptions({ workspaceSlug: ws })),
+  ]).catch((err: unknown) => {
+    if (isNotFound(err)) notFound();
+    throw err;
+  });
+  const canEdit = canEditWork(workspace.me);
+  return (
+    <HydrateClient>
+      <PageBody className="max-w-7xl">
+        <PageHeader
+          eyebrow={board.shared ? `${workspace.workspace.name} · shared dashboard` : workspace.workspace.name}
+          title={board.name}
+          description={board.description || "Live: a value recorded, a definition signed or a task done shows here without a reload."}
+          actions={canEdit ? <NewDashboardDialog slug={ws} /> : null}
+        />
+        <DashboardBoard slug={ws} dashboardId={id} canEdit={canEdit} />
+      </PageBody>
+    </HydrateClient>
+  );
+}
