@@ -8,6 +8,7 @@ import {
   getTaskForUpdate,
   insertNotifications,
   insertTask,
+  insertTaskStatusChange,
   placeBetween,
   updateTaskRow,
 } from "@tandem/db/queries";
@@ -59,6 +60,18 @@ async function notifyAssignee(
   ]);
 }
 
+/** The task's status history (what cycle time, throughput and time blocked are computed from). */
+function recordStatus(tx: Transaction, row: TaskRow, fromStatus: TaskRow["status"] | null) {
+  return insertTaskStatusChange(tx, {
+    workspaceId: row.workspaceId,
+    projectId: row.projectId,
+    taskId: row.id,
+    side: row.side,
+    fromStatus,
+    toStatus: row.status,
+  });
+}
+
 export async function createTask(
   tx: Transaction,
   log: LogFn,
@@ -93,6 +106,7 @@ export async function createTask(
     position: await bottomPosition(tx, { projectId: input.projectId, status: input.status }),
     createdById: actor.memberId,
   });
+  await recordStatus(tx, row, null);
   await notifyAssignee(tx, { workspaceId: input.workspaceId, task: row, assignee, actor });
   await log({
     action: "task.created",
@@ -156,6 +170,7 @@ export async function moveTask(
   const position = await placeBetween(tx, { projectId: current.projectId, status, beforeId, afterId });
   const row = await updateTaskRow(tx, { workspaceId, taskId }, { status, position });
   if (!row) throw notFound();
+  if (row.status !== current.status) await recordStatus(tx, row, current.status);
   await log({
     action: "task.moved",
 

@@ -5,6 +5,7 @@ export * from "./invitation";
 export * from "./log";
 export * from "./project";
 export * from "./task";
+export * from "./task-status-change";
 export * from "./comment";
 export * from "./notification";
 export * from "./check-in";

@@ -1,0 +1,52 @@
+import { computeMetric, mentionsInSql } from "@tandem/db/queries";
+import { mentionedMemberIds } from "@tandem/domain/mentions";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { DB_KINDS, startTestDb, type TestDb } from "../support/db";
+import { bodyOf, GHOST, insertThreads, refCrossSideResponse, threadArb } from "./conversation-history";
+import { createMetricsFixture, expectClose, inputOf, type MetricsFixture, queryArb, reset } from "./support";
+
+describe.each(DB_KINDS)("cross-side response time against its reference on %s", (kind) => {
+  let t: TestDb;
+  let f: MetricsFixture;
+
+  beforeAll(async () => {
+    t = await startTestDb(kind);
+    f = await createMetricsFixture(t, `metrics-talk-${kind}`);
+  });
+  afterAll(async () => t?.close());
+
+  it("reads mentions in SQL exactly as mentionedMemberIds does", async () => {
+    const people = f.people;
+    const read = async (body: string) => ((await t.db.execute<{ id: string }>(mentionsInSql(body))).rows.map((r) => r.id) as string[]).sort();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ who: fc.integer({ min: -1, max: people.length - 1 }), shout: fc.boolean(), junk: fc.string({ maxLength: 8 }) }), { maxLength: 4 }),
+        async (parts) => {
+          const body = parts
+            .map((p) => `${p.junk}${bodyOf({ author: null, mentions: [p.who], shout: p.shout, at: 0 }, people)}`)
+            .concat(["@[broken](member:123)", "@[New\nline](member:" + GHOST + ")"])
+            .join(" ");
+          expect(await read(body)).toEqual(mentionedMemberIds(body).sort());
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it("matches a plain reading of the threads", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(threadArb(f.people.length), { maxLength: 12 }),
+        fc.array(queryArb, { minLength: 2, maxLength: 3 }),
+        async (threads, queries) => {
+          f.projects = await reset(t.db, f);
+          await insertThreads(t.db, f, threads);
+          for (const q of queries) expectClose(await computeMetric(t.db, "cross_side_response", inputOf(f, q)), refCrossSideResponse(q, threads, f.people));
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+});
