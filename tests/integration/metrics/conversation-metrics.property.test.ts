@@ -26,7 +26,7 @@ describe.each(DB_KINDS)("cross-side response time against its reference on %s", 
         async (parts) => {
           const body = parts
             .map((p) => `${p.junk}${bodyOf({ author: null, mentions: [p.who], shout: p.shout, at: 0 }, people)}`)
-            .concat(["@[broken](member:123)", "@[New\nline](member:" + GHOST + ")"])
+            .concat(["@[broken](member:123)", `@[New\nline](member:${GHOST})`])
             .join(" ");
           expect(await read(body)).toEqual(mentionedMemberIds(body).sort());
         },
