@@ -116,7 +116,9 @@ describe.each(DB_KINDS)("dashboards on %s", (kind) => {
       { kind: "kpi_bar", config: { kpiId, by: "colour" } },
     ] as const;
     for (const w of bad) {
-      const err = await trpcError(a.dashboard.addWidget({ workspaceSlug: f.slug, dashboardId: board.id, ...(w as never) }));
+      const err = await trpcError(
+        a.dashboard.addWidget({ workspaceSlug: f.slug, dashboardId: board.id, ...(w as unknown as { kind: "kpi_tile"; config: Record<string, unknown> }) }),
+      );
       expect(err.code, JSON.stringify(w)).toBe("BAD_REQUEST");
       expect(err.message).toMatch(/settings don't fit/);
     }

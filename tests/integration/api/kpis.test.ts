@@ -207,7 +207,8 @@ describe.each(DB_KINDS)("the KPI register on %s", (kind) => {
     expect(records.find((r) => r[0] === week(-1))![5]).toBe('\'=HYPERLINK("http://evil.test")');
     // A file over the cap is refused before anything is read.
     expect(await errorCode(a.kpi.previewImport({ workspaceSlug: f.slug, kpiId: k.id, csv: "x".repeat(1_000_001) }))).toBe("BAD_REQUEST");
-    expect(await errorCode(a.kpi.previewImport({ workspaceSlug: f.slug, kpiId: k.id, csv: "" }))).not.toBe("INTERNAL_SERVER_ERROR");
+    expect((await a.kpi.previewImport({ workspaceSlug: f.slug, kpiId: k.id, csv: "" })).problems).toEqual([{ line: null, reason: "The file is empty." }]);
+    expect((await a.kpi.previewImport({ workspaceSlug: f.slug, kpiId: k.id, csv: 'period,value\n"unclosed,1' })).problems[0]!.reason).toMatch(/not valid CSV/);
   });
 
   it("tells the owning side's leads when the latest value goes off target, once", async () => {

@@ -2,7 +2,7 @@ import type { Executor } from "@tandem/db";
 import { computeMetric, getKpiRow, kpiProjectIds, listFeed, listProjects, listWidgets, taskBurnUp } from "@tandem/db/queries";
 import type { DashboardWidget, Kpi } from "@tandem/db/schema";
 import { METRICS_META, isMetricId } from "@tandem/domain/metrics";
-import { periodsBetween, sidesDisagree } from "@tandem/domain/rules";
+import { periodsBetween, shiftPeriod, sidesDisagree } from "@tandem/domain/rules";
 import { WORKING_SIDES } from "@tandem/domain/sides";
 
 import { entryLine } from "./feed-format";
@@ -63,15 +63,18 @@ async function widgetData(db: Executor, scope: Scope, w: DashboardWidget) {
   const c = w.config as Record<string, unknown>;
   switch (w.kind) {
     case "kpi_tile":
-    case "kpi_line":
+    case "kpi_line": {
+      const k = await getKpiRow(db, { workspaceId: scope.workspaceId, kpiId: String(c.kpiId) });
+      if (!k) return { kind: w.kind, missing: true as const };
+      // A tile compares with the period before the range's last, so it always reads at least two periods.
+      const from = w.kind === "kpi_tile" && periodsBetween(scope.from, scope.to, k.cadence).length < 2 ? shiftPeriod(scope.to, k.cadence, -1) : scope.from;
+      const series = await kpiSeries(db, { timeZone: scope.timeZone, kpi: k, from, to: scope.to });
+      return w.kind === "kpi_tile" ? { kind: "kpi_tile" as const, kpi: kpiHead(k), series } : { kind: "kpi_line" as const, kpi: kpiHead(k), series };
+    }
     case "kpi_bar": {
       const k = await getKpiRow(db, { workspaceId: scope.workspaceId, kpiId: String(c.kpiId) });
       if (!k) return { kind: w.kind, missing: true as const };
-      if (w.kind === "kpi_bar") return { kind: w.kind, kpi: kpiHead(k), split: await kpiSplit(db, scope, k, c.by === "project" ? "project" : "side") };
-      // A tile compares with the period before the range's last, so it always reads at least two periods.
-      const from = w.kind === "kpi_tile" && periodsBetween(scope.from, scope.to, k.cadence).length < 2 ? scope.to : scope.from;
-      const series = await kpiSeries(db, { timeZone: scope.timeZone, kpi: k, from, to: scope.to });
-      return { kind: w.kind, kpi: kpiHead(k), series };
+      return { kind: w.kind, kpi: kpiHead(k), split: await kpiSplit(db, scope, k, c.by === "project" ? "project" : "side") };
     }
     case "health_matrix": {
       const rows = await listProjects(db, { workspaceId: scope.workspaceId, today: scope.today });

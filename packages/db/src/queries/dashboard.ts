@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 
 import type { Executor } from "../client";
-import { dashboard, dashboardWidget } from "../schema";
+import { dashboard, dashboardWidget, task, taskStatusChange } from "../schema";
 
 /** The workspace's dashboards, the shared one first. */
 export function listDashboards(db: Executor, { workspaceId }: { workspaceId: string }) {
@@ -97,4 +97,28 @@ export async function updateWidgetRow(
 
 export async function deleteWidgetRow(db: Executor, widgetId: string) {
   await db.delete(dashboardWidget).where(eq(dashboardWidget.id, widgetId));
+}
+
+/**
+ * Task burn-up by ISO week in the workspace's zone: at each week's end, how many tasks existed
+ * (scope) and how many of them were done (their latest status change by then was to done).
+ */
+export async function taskBurnUp(
+  db: Executor,
+  { workspaceId, timeZone, from, to, projectId }: { workspaceId: string; timeZone: string; from: string; to: string; projectId: string | null },
+) {
+  const project = projectId ? sql`and t.project_id = ${projectId}::uuid` : sql``;
+  const result = await db.execute<{ week_start: string; scope: number; done: number }>(sql`
+    with weeks as (
+      select g::date as week_start, ((g + interval '1 week')::timestamp at time zone ${timeZone}) as week_end
+      from generate_series(date_trunc('week', ${from}::date), date_trunc('week', ${to}::date), interval '1 week') as g
+    )
+    select w.week_start::text as week_start,
+      (select count(*)::int from ${task} t where t.workspace_id = ${workspaceId}::uuid ${project} and t.created_at < w.week_end) as scope,
+      (select count(*)::int from ${task} t
+        where t.workspace_id = ${workspaceId}::uuid ${project} and t.created_at < w.week_end
+          and (select c.to_status from ${taskStatusChange} c where c.task_id = t.id and c.at < w.week_end order by c.at desc limit 1) = 'done') as done
+    from weeks w
+    order by w.week_start`);
+  return result.rows.map((r) => ({ weekStart: r.week_start, scope: Number(r.scope), done: Number(r.done) }));
 }
