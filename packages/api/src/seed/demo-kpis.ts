@@ -1,6 +1,7 @@
 import type { Database, Side } from "@tandem/db";
 import { listMembers } from "@tandem/db/queries";
 import type { KpiCadence, KpiDirection, KpiOwner, KpiUnit } from "@tandem/domain/kpi";
+import { METRICS_META } from "@tandem/domain/metrics";
 import { periodKey, periodStart, shiftPeriod, todayIn } from "@tandem/domain/rules";
 
 import { writeWithLog, type WriteContext } from "../log/writer";
@@ -83,7 +84,7 @@ const KPIS: DemoKpi[] = [
 ];
 
 /**
- * Acme's KPI register: five KPIs with 26 weeks of history, made through the same services (and
+ * Acme's KPI register: five entered KPIs with 26 weeks of history and three computed from the work, made through the same services (and
  * log) as the app. Four are agreed by both sides, one has an open objection from IT, the data
  * platform's availability is off target this week, and one value was corrected.
  */
@@ -149,6 +150,34 @@ export async function seedDemoKpis(db: Database, workspaceId: string, emailDomai
     }
   }
 
+  // Speed, agility, responsiveness: computed from the work itself, agreed by both sides.
+  const computed = [
+    { name: "Task cycle time (median)", metric: "cycle_time_median", unit: "duration", direction: "lower", target: 72, atRisk: 120 },
+    { name: "Tasks finished", metric: "throughput", unit: "count", direction: "higher", target: 5, atRisk: 3 },
+    { name: "Cross-side response time", metric: "cross_side_response", unit: "duration", direction: "lower", target: 24, atRisk: 48 },
+  ] as const;
+  for (const c of computed) {
+    const created = await writeWithLog(as(cmo), (tx, log) =>
+      createKpi(tx, log, {
+        workspaceId,
+        createdById: cmo.id,
+        name: c.name,
+        description: `${METRICS_META[c.metric].description}`,
+        unit: c.unit,
+        currency: null,
+        direction: c.direction,
+        target: c.target,
+        atRisk: c.atRisk,
+        cadence,
+        owner: "joint",
+        source: "computed",
+        formula: { metric: c.metric },
+        projectIds: [],
+      }),
+    );
+    for (const signer of [cmo, cio]) await writeWithLog(as(signer), (tx, log) => signKpi(tx, log, { workspaceId, kpiId: created.id, version: 1, signer }));
+    ids.push(created.id);
+  }
   await seedDemoDashboard(as(cmo), { workspaceId, memberId: cmo.id, kpiIds: ids });
 }
 
@@ -164,6 +193,7 @@ async function seedDemoDashboard(ctx: WriteContext, { workspaceId, memberId, kpi
     const widgets = [
       ...kpiIds.slice(0, 4).map((kpiId) => ({ kind: "kpi_tile" as const, config: { kpiId }, width: 1, height: 1 })),
       { kind: "kpi_line" as const, config: { kpiId: kpiIds[2], range: "quarter" }, width: 2, height: 2 },
+      { kind: "kpi_bar" as const, config: { kpiId: kpiIds[5], by: "side" }, width: 2, height: 2 },
       { kind: "health_matrix" as const, config: {}, width: 2, height: 2 },
       { kind: "burn_up" as const, config: {}, width: 2, height: 2 },
       { kind: "feed_strip" as const, config: { limit: 8 }, width: 2, height: 2 },
