@@ -34,6 +34,8 @@ test("a writer proposes a KPI; both leads sign and it reads Agreed live; an obje
   browser,
   workspace: ws,
 }, testInfo) => {
+  // Three people sign in and sign, on a server that may still be warming up.
+  test.slow();
   // Dana, a marketing member, writes but does not sign.
   await signIn(page, ws.people.dana.email);
   await page.goto(`/${ws.slug}`);
