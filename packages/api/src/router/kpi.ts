@@ -1,4 +1,4 @@
-import { getKpiRow, latestKpiValues, listKpiComments, listKpis, listKpiSignatures, listKpiValueHistory } from "@tandem/db/queries";
+import { getKpiRow, kpiProjectIds, latestKpiValues, listKpiComments, listKpis, listKpiSignatures, listKpiValueHistory } from "@tandem/db/queries";
 import type { Kpi } from "@tandem/db/schema";
 import { kpiState } from "@tandem/domain/kpi";
 import { periodKey, periodLabel, periodStart, shiftPeriod } from "@tandem/domain/rules";
@@ -69,9 +69,8 @@ export const kpiRouter = {
   /** One KPI: its definition and stances, comments, and every revision of its values. */
   get: memberProcedure.input(kpiId).query(async ({ ctx, input }) => {
     const k = await loadKpi(ctx, input.kpiId);
-    const rows = await listKpis(ctx.db, { workspaceId: ctx.workspace.id });
-    const projectIds = rows.find((r) => r.kpi.id === k.id)?.projectIds ?? [];
-    const [signatures, comments, history] = await Promise.all([
+    const [projectIds, signatures, comments, history] = await Promise.all([
+      kpiProjectIds(ctx.db, k.id),
       listKpiSignatures(ctx.db, { kpiIds: [k.id] }),
       listKpiComments(ctx.db, { kpiId: k.id }),
       listKpiValueHistory(ctx.db, { kpiId: k.id, limit: 500 }),

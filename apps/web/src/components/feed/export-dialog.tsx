@@ -11,6 +11,7 @@ import { Button } from "@tandem/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@tandem/ui/dialog";
 import { Input } from "@tandem/ui/input";
 import { Spinner } from "@tandem/ui/spinner";
+import { download } from "~/lib/download";
 import type { FeedFilter } from "~/lib/feed-kinds";
 import { errorMessage, trpcFieldErrors, zodFieldErrors, type FieldErrors } from "~/lib/form-errors";
 import { useTRPC } from "~/trpc/react";
@@ -19,18 +20,6 @@ import { ExportButton } from "./feed-actions";
 
 type Key = "from" | "to";
 const day = (d: Date) => format(d, "yyyy-MM-dd");
-
-/** Saves text as a file through a short-lived object URL. */
-function download(filename: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 /** The feed between two days as CSV, with the filters the page shows. */
 export function ExportDialog({ slug, filter, defaultOpen = false }: { slug: string; filter: FeedFilter; defaultOpen?: boolean }) {

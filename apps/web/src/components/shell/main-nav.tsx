@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChartColumn, FolderKanban, Inbox, LayoutGrid, Newspaper, Rss, ScrollText, Users } from "lucide-react";
+import { ChartColumn, FolderKanban, Gauge, Inbox, LayoutGrid, Newspaper, Rss, ScrollText, Users } from "lucide-react";
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -22,6 +22,7 @@ export function MainNav({ slug }: { slug: string }) {
     { href: `/${slug}/digest`, label: "Digest", icon: Newspaper, exact: false, badge: 0 },
     { href: `/${slug}/dashboards`, label: "Dashboards", icon: ChartColumn, exact: false, badge: 0 },
     { href: `/${slug}/projects`, label: "Projects", icon: FolderKanban, exact: false, badge: 0 },
+    { href: `/${slug}/kpis`, label: "KPIs", icon: Gauge, exact: false, badge: 0 },
     { href: `/${slug}/inbox`, label: "Inbox", icon: Inbox, exact: false, badge: unread },
     { href: `/${slug}/log`, label: "Log", icon: ScrollText, exact: false, badge: 0 },
     { href: `/${slug}/members`, label: "Members", icon: Users, exact: false, badge: 0 },

@@ -1,0 +1,5 @@
+import { KpisSkeleton } from "~/components/kpis/kpi-register";
+
+export default function Loading() {
+  return <KpisSkeleton />;
+}
