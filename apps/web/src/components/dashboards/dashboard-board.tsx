@@ -180,7 +180,7 @@ export function DashboardBoard({ slug, dashboardId, canEdit }: { slug: string; d
 
 function BoardSkeleton() {
   return (
-    <div className="grid auto-rows-[9rem] gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-busy="true" aria-label="Loading the dashboard">
+    <div role="status" className="grid auto-rows-[9rem] gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-busy="true" aria-label="Loading the dashboard">
       {["a", "b", "c", "d", "e", "f"].map((k, i) => (
         <div key={k} className={i > 3 ? "animate-pulse rounded-xl bg-muted sm:col-span-2" : "animate-pulse rounded-xl bg-muted"} />
       ))}
