@@ -17,9 +17,12 @@ export interface BenchDb {
   close: () => Promise<void>;
 }
 
-/** BENCH_DATABASE_URL or TEST_DATABASE_URL (a fresh database on that server), else embedded PGlite. */
-export async function startBenchDb(): Promise<BenchDb> {
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+/**
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL (a fresh database on that server), else embedded PGlite;
+ * `embedded` asks for PGlite anyway, in memory or, with `dataDir`, on disk as `npm start` runs it.
+ */
+export async function startBenchDb(opts: { embedded?: boolean; dataDir?: string } = {}): Promise<BenchDb> {
+  const serverUrl = opts.embedded ? undefined : (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
   const handles: { close: () => Promise<void> }[] = [];
   const poolFor = (url: string) => (max: number) => {
     const h = createDb(url, { max });
@@ -31,7 +34,7 @@ export async function startBenchDb(): Promise<BenchDb> {
   };
 
   if (!serverUrl) {
-    const embedded = await startEmbeddedDb({ maxConnections: 40 });
+    const embedded = await startEmbeddedDb({ maxConnections: 40, dataDir: opts.dataDir });
     await runMigrations(poolFor(embedded.url)(1));
     return {
       kind: "pglite",

@@ -1,5 +1,7 @@
 import type { Auth } from "@tandem/auth";
+import { schema } from "@tandem/db";
 import { verifyWorkspaceLog } from "@tandem/db/log";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { callerFor, errorCode, trpcError } from "../support/api";
@@ -95,7 +97,10 @@ describe.each(DB_KINDS)("projects and tasks on %s", (kind) => {
   it("turns @mentions of workspace members into inbox entries, ignoring outsiders", async () => {
     const p = await newProject("Mentions");
     const body = `Can you check this @[Imember](member:${f.iMember.memberId}) and @[Ghost](member:00000000-0000-4000-8000-000000000000)?`;
-    await (await api(f.viewer)).comment.create({ workspaceSlug: f.slug, projectId: p.id, body });
+    const comment = await (await api(f.viewer)).comment.create({ workspaceSlug: f.slug, projectId: p.id, body });
+    // The computed KPIs read who was asked from comment_mention: the member, not the outsider.
+    const stored = await t.db.select().from(schema.commentMention).where(eq(schema.commentMention.commentId, comment.id));
+    expect(stored.map((m) => m.memberId)).toEqual([f.iMember.memberId]);
     const inbox = await (await api(f.iMember)).inbox.list({ workspaceSlug: f.slug });
     expect(inbox[0]).toMatchObject({ kind: "mention", title: "Mentions", excerpt: "Can you check this @Imember and @Ghost?" });
     const before = await (await api(f.iMember)).inbox.unreadCount({ workspaceSlug: f.slug });

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import type { Database, Side } from "@tandem/db";
 import { schema } from "@tandem/db";
 import { mentionedMemberIds } from "@tandem/domain/mentions";
@@ -78,6 +80,7 @@ export async function insertThreads(db: Database, f: { workspaceId: string; proj
   const rows = threads.flatMap((th) => {
     const taskId = th.onTask ? tasks[onTask.indexOf(th)]!.id : null;
     return th.comments.map((c) => ({
+      id: randomUUID(),
       workspaceId: f.workspaceId,
       projectId: f.projects[th.project],
       taskId,
@@ -86,7 +89,14 @@ export async function insertThreads(db: Database, f: { workspaceId: string; proj
       createdAt: new Date(c.at),
     }));
   });
-  if (rows.length) await db.insert(schema.comment).values(rows);
+  if (!rows.length) return;
+  await db.insert(schema.comment).values(rows);
+  // What createComment stores beside each comment: the workspace's members its body mentions.
+  const members = new Set(f.people.map((p) => p.memberId));
+  const mentions = rows.flatMap((r) =>
+    mentionedMemberIds(r.body).flatMap((memberId) => (members.has(memberId) ? [{ workspaceId: f.workspaceId, commentId: r.id, memberId }] : [])),
+  );
+  if (mentions.length) await db.insert(schema.commentMention).values(mentions).onConflictDoNothing();
 }
 
 /**

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
 import { computeMetric, mentionsInSql } from "@tandem/db/queries";
-import { mentionedMemberIds } from "@tandem/domain/mentions";
+import { MENTION_PATTERN, mentionedMemberIds } from "@tandem/domain/mentions";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -33,6 +36,11 @@ describe.each(DB_KINDS)("cross-side response time against its reference on %s", 
       ),
       { numRuns: 20 },
     );
+  });
+
+  it("backfills comment_mention with the editor's own pattern", () => {
+    const migration = readFileSync(fileURLToPath(new URL("../../../packages/db/migrations/0013_comment_mentions.sql", import.meta.url)), "utf8");
+    expect(migration).toContain(`'${MENTION_PATTERN.source}'`);
   });
 
   it("matches a plain reading of the threads", async () => {

@@ -4,7 +4,9 @@ import { TASK_STATUSES, type TaskStatus } from "@tandem/domain/constants";
 import type { WorkingSide } from "@tandem/domain/sides";
 import fc from "fast-check";
 
-import { bucketOf, byPeriod, DAY, NOW, percentileCont, type Query, series, T0 } from "./support";
+import { periodEnd, periodsBetween } from "@tandem/domain/rules";
+
+import { bucketOf, byPeriod, DAY, dayIn, NOW, percentileCont, type Query, series, T0 } from "./support";
 
 export interface Change {
   status: TaskStatus;
@@ -52,7 +54,8 @@ export async function insertTaskHistories(db: Database, f: { workspaceId: string
     .values(
       tasks.map((t, i) => {
         const last = t.changes.at(-1)!;
-        return { workspaceId: f.workspaceId, projectId: f.projects[t.project], title: `T${i}`, side: last.side, status: last.status, position: i };
+        const createdAt = new Date(t.changes[0]!.at);
+        return { workspaceId: f.workspaceId, projectId: f.projects[t.project], title: `T${i}`, side: last.side, status: last.status, position: i, createdAt };
       }),
     )
     .returning({ id: schema.task.id });
@@ -119,6 +122,21 @@ export function refTimeBlocked(q: Query, tasks: TaskHistory[]) {
     byPeriod(items, (xs) => xs.reduce((a, b) => a + b, 0)),
     0,
   );
+}
+
+/**
+ * The burn-up at the end of each week from `from` to `to` (weeks start Monday in the zone): the
+ * tasks created by then, and those whose latest change by then was a move to Done.
+ */
+export function refBurnUp(q: Query, tasks: TaskHistory[]) {
+  const weeks = periodsBetween(q.from, q.to, "weekly");
+  return weeks.map((weekStart) => {
+    const end = periodEnd(weekStart, "weekly");
+    const before = (at: number) => dayIn(at, q.timeZone) < end;
+    const mine = tasks.filter((t) => inProject(q, t) && before(t.changes[0]!.at));
+    const done = mine.filter((t) => t.changes.filter((c) => before(c.at)).at(-1)?.status === "done");
+    return { weekStart, scope: mine.length, done: done.length };
+  });
 }
 
 export { DAY };

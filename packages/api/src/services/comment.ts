@@ -15,9 +15,10 @@ export async function createComment(
   const project = await requireProject(tx, workspaceId, projectId);
   const task = taskId ? await getTask(tx, { workspaceId, taskId }) : null;
   if (taskId && (!task || task.projectId !== projectId)) throw new TRPCError({ code: "NOT_FOUND", message: "Task not found." });
-  const row = await insertComment(tx, { workspaceId, projectId, taskId: taskId ?? null, authorId: actor.memberId, body });
   // Mentions of people outside the workspace are ignored, never an error: the text stays as typed.
-  const mentioned = (await getMembersByIds(tx, { workspaceId, ids: mentionedMemberIds(body) })).filter((m) => m.id !== actor.memberId);
+  const members = await getMembersByIds(tx, { workspaceId, ids: mentionedMemberIds(body) });
+  const row = await insertComment(tx, { workspaceId, projectId, taskId: taskId ?? null, authorId: actor.memberId, body, mentionIds: members.map((m) => m.id) });
+  const mentioned = members.filter((m) => m.id !== actor.memberId);
   const excerpt = plainMentions(body).slice(0, 200);
   await insertNotifications(
     tx,

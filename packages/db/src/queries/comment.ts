@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 
 import type { Executor } from "../client";
-import { comment, member, user } from "../schema";
+import { comment, commentMention, member, user } from "../schema";
 
 export async function listComments(db: Executor, { workspaceId, projectId, taskId }: { workspaceId: string; projectId: string; taskId?: string | null }) {
   return db
@@ -22,8 +22,11 @@ export async function listComments(db: Executor, { workspaceId, projectId, taskI
     .orderBy(asc(comment.createdAt));
 }
 
-export async function insertComment(db: Executor, values: typeof comment.$inferInsert) {
+/** A comment and the members of its workspace it mentions (`mentionIds`, already checked to be members). */
+export async function insertComment(db: Executor, { mentionIds = [], ...values }: typeof comment.$inferInsert & { mentionIds?: string[] }) {
   const [row] = await db.insert(comment).values(values).returning();
   if (!row) throw new Error("comment insert returned nothing");
+  const unique = [...new Set(mentionIds)];
+  if (unique.length) await db.insert(commentMention).values(unique.map((memberId) => ({ workspaceId: row.workspaceId, commentId: row.id, memberId })));
   return row;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, max, type SQL, sql } from "drizzle-orm";
 
 import type { Executor } from "../client";
 import { dashboard, dashboardWidget, task, taskStatusChange } from "../schema";
@@ -107,18 +107,36 @@ export async function taskBurnUp(
   db: Executor,
   { workspaceId, timeZone, from, to, projectId }: { workspaceId: string; timeZone: string; from: string; to: string; projectId: string | null },
 ) {
-  const project = projectId ? sql`and t.project_id = ${projectId}::uuid` : sql``;
+  const inProject = (column: SQL) => (projectId ? sql`and ${column} = ${projectId}::uuid` : sql``);
+  const week = (at: SQL) => sql`date_trunc('week', ${at} at time zone ${timeZone})::date`;
+  // Counts at each week's end as running sums of what changed in each week (weeks before the
+  // first folded into it): a task joins the scope the week it was created; it is done from a move
+  // to Done until its next change. One pass over the tasks and their history, not one per week.
   const result = await db.execute<{ week_start: string; scope: number; done: number }>(sql`
     with weeks as (
-      select g::date as week_start, ((g + interval '1 week')::timestamp at time zone ${timeZone}) as week_end
+      select g::date as week_start
       from generate_series(date_trunc('week', ${from}::date), date_trunc('week', ${to}::date), interval '1 week') as g
+    ), first_week as (select min(week_start) as week_start from weeks),
+    stretches as (
+      select c.to_status, c.at, lead(c.at) over (partition by c.task_id order by c.at, c.id) as next_at
+      from ${taskStatusChange} c
+      where c.workspace_id = ${workspaceId}::uuid ${inProject(sql`c.project_id`)}
+    ), deltas as (
+      select ${week(sql`t.created_at`)} as wk, 1 as scope, 0 as done from ${task} t where t.workspace_id = ${workspaceId}::uuid ${inProject(sql`t.project_id`)}
+      union all
+      select ${week(sql`s.at`)}, 0, 1 from stretches s where s.to_status = 'done'
+      union all
+      select ${week(sql`s.next_at`)}, 0, -1 from stretches s where s.to_status = 'done' and s.next_at is not null
+    ), per_week as (
+      select greatest(d.wk, f.week_start) as wk, sum(d.scope) as scope, sum(d.done) as done
+      from deltas d cross join first_week f
+      group by 1
     )
     select w.week_start::text as week_start,
-      (select count(*)::int from ${task} t where t.workspace_id = ${workspaceId}::uuid ${project} and t.created_at < w.week_end) as scope,
-      (select count(*)::int from ${task} t
-        where t.workspace_id = ${workspaceId}::uuid ${project} and t.created_at < w.week_end
-          and (select c.to_status from ${taskStatusChange} c where c.task_id = t.id and c.at < w.week_end order by c.at desc limit 1) = 'done') as done
+      (sum(coalesce(p.scope, 0)) over (order by w.week_start))::int as scope,
+      (sum(coalesce(p.done, 0)) over (order by w.week_start))::int as done
     from weeks w
+    left join per_week p on p.wk = w.week_start
     order by w.week_start`);
   return result.rows.map((r) => ({ weekStart: r.week_start, scope: Number(r.scope), done: Number(r.done) }));
 }

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 import { member } from "./member";
 import { project } from "./project";
@@ -25,3 +25,24 @@ export const comment = pgTable(
 );
 
 export type Comment = typeof comment.$inferSelect;
+
+/**
+ * The members a comment @mentions (of its workspace), read from its body once when it is written
+ * (mentionedMemberIds) so that the computed KPIs join a table instead of matching every comment's
+ * text against the mention pattern on each read.
+ */
+export const commentMention = pgTable(
+  "comment_mention",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspace.id, { onDelete: "cascade" }),
+    commentId: uuid("comment_id")
+      .notNull()
+      .references(() => comment.id, { onDelete: "cascade" }),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => member.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.memberId] }), index("comment_mention_workspace_idx").on(t.workspaceId, t.memberId)],
+);

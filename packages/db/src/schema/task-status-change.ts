@@ -28,7 +28,12 @@ export const taskStatusChange = pgTable(
     toStatus: taskStatusEnum("to_status").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("task_status_change_ws_idx").on(t.workspaceId, t.at), index("task_status_change_task_idx").on(t.taskId, t.at)],
+  (t) => [
+    index("task_status_change_ws_idx").on(t.workspaceId, t.at),
+    index("task_status_change_task_idx").on(t.taskId, t.at),
+    // The metrics read the moves to one status in a range: to Done (throughput, cycle time), to Blocked.
+    index("task_status_change_status_idx").on(t.workspaceId, t.toStatus, t.at),
+  ],
 );
 
 export type TaskStatusChange = typeof taskStatusChange.$inferSelect;

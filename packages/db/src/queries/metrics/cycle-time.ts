@@ -13,14 +13,14 @@ export function cycleTime(id: MetricId, fraction: number) {
     empty: null,
     measure: (f) => sql`
       select ${f.bucket(sql`d.at`)} as bucket,
-        percentile_cont(${fraction}::float8) within group (order by ${hours(sql`s.at`, sql`d.at`)}) as value
-      from ${finishedTasks(f)} d
-      join (
-        select c.task_id, min(c.at) as at
-        from task_status_change c
-        where c.workspace_id = ${f.input.workspaceId}::uuid and c.to_status = 'in_progress' ${f.project(sql`c.project_id`)}
-        group by c.task_id
-      ) s on s.task_id = d.task_id and s.at <= d.at
+        percentile_cont(${fraction}::float8) within group (order by ${hours(sql`d.started`, sql`d.at`)}) as value
+      from (
+        select done.at, (
+          select min(s.at) from task_status_change s where s.task_id = done.task_id and s.to_status = 'in_progress'
+        ) as started
+        from ${finishedTasks(f)} done
+      ) d
+      where d.started <= d.at
       group by 1`,
   });
 }

@@ -12,13 +12,15 @@ export const timeBlocked = defineMetric("time_blocked", {
   measure: (f) => sql`
     select ${f.bucket(sql`b.ended`)} as bucket, sum(${hours(sql`b.started`, sql`b.ended`)})::float8 as value
     from (
-      select s.side, s.started, coalesce(s.next_at, ${f.now}) as ended
-      from (
-        select c.side, c.to_status, c.at as started, lead(c.at) over (partition by c.task_id order by c.at, c.id) as next_at
-        from task_status_change c
-        where c.workspace_id = ${f.input.workspaceId}::uuid ${f.project(sql`c.project_id`)}
-      ) s
-      where s.to_status = 'blocked' ${f.side(sql`s.side`)}
+      select c.at as started, coalesce((
+        select n.at from task_status_change n
+        where n.task_id = c.task_id and (n.at, n.id) > (c.at, c.id)
+        order by n.at, n.id
+        limit 1
+      ), ${f.now}) as ended
+      from task_status_change c
+      where c.workspace_id = ${f.input.workspaceId}::uuid and c.to_status = 'blocked' and c.at < ${f.hi}
+        ${f.project(sql`c.project_id`)} ${f.side(sql`c.side`)}
     ) b
     where b.ended >= ${f.lo} and b.ended < ${f.hi}
     group by 1`,

@@ -1,0 +1,133 @@
+/**
+ * The dashboard benchmark's baseline: each computed metric as one hand-written SQL statement, in
+ * plain text with positional parameters, written from the metric's definition (METRICS_META) and
+ * not from its registry file. The benchmark runs each against its metric side by side and checks
+ * that both give the same numbers.
+ *
+ * Parameters: $1 workspace id, $2 time zone, $3 first period's start, $4 last period's start (weekly
+ * periods), $5 "now".
+ */
+import type { MetricId } from "@tandem/domain/metrics";
+
+const LO = "($3::date::timestamp at time zone $2)";
+const HI = "(($4::date + 7)::timestamp at time zone $2)";
+const TODAY = "(($5::timestamptz at time zone $2)::date)";
+const WEEK = (at: string) => `date_trunc('week', ${at} at time zone $2)::date`;
+
+/** Every week of the range, with the value measured (`per_week`: wk, v) or `empty` where none. */
+const weeks = (perWeek: string, empty: "0" | "null") => `
+  with per_week as (${perWeek})
+  select g::date::text as period_start,
+    case when g::date > ${TODAY} then null else coalesce(per_week.v, ${empty}) end::float8 as value
+  from generate_series($3::date, $4::date, interval '1 week') g
+  left join per_week on per_week.wk = g::date
+  order by g`;
+
+/** Each done task at its latest move to Done, where that falls in the range. */
+const DONE = `
+  select c.task_id, c.at as done_at
+  from task_status_change c
+  join task t on t.id = c.task_id
+  where c.workspace_id = $1 and c.to_status = 'done' and t.status = 'done' and c.at >= ${LO} and c.at < ${HI}
+    and c.at = (select max(x.at) from task_status_change x where x.task_id = c.task_id and x.to_status = 'done')`;
+
+const cycle = (fraction: number) =>
+  weeks(
+    `
+    select ${WEEK("d.done_at")} as wk,
+      percentile_cont(${fraction}) within group (order by extract(epoch from d.done_at - s.started_at) / 3600) as v
+    from (${DONE}) d
+    join lateral (
+      select min(at) as started_at from task_status_change where task_id = d.task_id and to_status = 'in_progress'
+    ) s on s.started_at <= d.done_at
+    group by 1`,
+    "null",
+  );
+
+const milestones = (value: string) =>
+  weeks(
+    `
+    select date_trunc('week', due_on::timestamp)::date as wk, ${value} as v
+    from (
+      select due_on, (reached_at at time zone $2)::date as reached_on
+      from milestone
+      where workspace_id = $1 and due_on >= $3::date and due_on < $4::date + 7
+    ) m
+    where reached_on is not null or due_on < ${TODAY}
+    group by 1`,
+    "null",
+  );
+
+export const BASELINE_SQL: Record<MetricId, string> = {
+  throughput: weeks(`select ${WEEK("done_at")} as wk, count(*) as v from (${DONE}) d group by 1`, "0"),
+  cycle_time_median: cycle(0.5),
+  cycle_time_p85: cycle(0.85),
+  time_blocked: weeks(
+    `
+    select ${WEEK("ended")} as wk, sum(extract(epoch from ended - started) / 3600) as v
+    from (
+      select b.at as started, coalesce(nxt.at, $5::timestamptz) as ended
+      from task_status_change b
+      left join lateral (
+        select n.at from task_status_change n where n.task_id = b.task_id and (n.at, n.id) > (b.at, b.id) order by n.at, n.id limit 1
+      ) nxt on true
+      where b.workspace_id = $1 and b.to_status = 'blocked' and b.at < ${HI}
+    ) s
+    where ended >= ${LO} and ended < ${HI}
+    group by 1`,
+    "0",
+  ),
+  cross_side_response: weeks(
+    `
+    with ask as (
+      select distinct c.id, c.project_id, c.task_id, c.created_at, asked.side as asked_side
+      from comment_mention cm
+      join comment c on c.id = cm.comment_id
+      join member author on author.id = c.author_id
+      join member asked on asked.id = cm.member_id
+      where cm.workspace_id = $1 and c.created_at < ${HI}
+        and author.side in ('marketing', 'it') and asked.side in ('marketing', 'it') and asked.side <> author.side
+    ), answered as (
+      select ask.created_at as asked_at, reply.created_at as answered_at
+      from ask
+      cross join lateral (
+        select r.created_at from comment r join member rm on rm.id = r.author_id
+        where r.workspace_id = $1 and r.project_id = ask.project_id and r.task_id = ask.task_id
+          and r.created_at > ask.created_at and rm.side = ask.asked_side
+        order by r.created_at limit 1
+      ) reply
+      where ask.task_id is not null
+      union all
+      select ask.created_at, reply.created_at
+      from ask
+      cross join lateral (
+        select r.created_at from comment r join member rm on rm.id = r.author_id
+        where r.workspace_id = $1 and r.project_id = ask.project_id and r.task_id is null
+          and r.created_at > ask.created_at and rm.side = ask.asked_side
+        order by r.created_at limit 1
+      ) reply
+      where ask.task_id is null
+    )
+    select ${WEEK("answered_at")} as wk, percentile_cont(0.5) within group (order by extract(epoch from answered_at - asked_at) / 3600) as v
+    from answered
+    where answered_at >= ${LO} and answered_at < ${HI}
+    group by 1`,
+    "null",
+  ),
+  check_in_punctuality: weeks(
+    `
+    select ${WEEK("created_at")} as wk,
+      100.0 * count(*) filter (where prev is null or (created_at at time zone $2)::date - (prev at time zone $2)::date <= cadence) / count(*) as v
+    from (
+      select ci.created_at, p.check_in_cadence_days as cadence,
+        lag(ci.created_at) over (partition by ci.project_id, ci.side order by ci.created_at, ci.id) as prev
+      from check_in ci join project p on p.id = ci.project_id
+      where ci.workspace_id = $1
+    ) c
+    where created_at >= ${LO} and created_at < ${HI}
+    group by 1`,
+    "null",
+  ),
+  milestone_hit_rate: milestones("100.0 * count(*) filter (where reached_on <= due_on) / count(*)"),
+  milestone_slip: milestones(`avg(case when reached_on is null then ${TODAY} - due_on else greatest(reached_on - due_on, 0) end)`),
+};
