@@ -12,13 +12,14 @@ export const timeBlocked = defineMetric("time_blocked", {
   measure: (f) => sql`
     select ${f.bucket(sql`b.ended`)} as bucket, sum(${hours(sql`b.started`, sql`b.ended`)})::float8 as value
     from (
-      select c.at as started, coalesce((
+      select c.at as started, coalesce(next_change.at, ${f.now}) as ended
+      from task_status_change c
+      left join lateral (
         select n.at from task_status_change n
         where n.task_id = c.task_id and (n.at, n.id) > (c.at, c.id)
         order by n.at, n.id
         limit 1
-      ), ${f.now}) as ended
-      from task_status_change c
+      ) next_change on true
       where c.workspace_id = ${f.input.workspaceId}::uuid and c.to_status = 'blocked' and c.at < ${f.hi}
         ${f.project(sql`c.project_id`)} ${f.side(sql`c.side`)}
     ) b
