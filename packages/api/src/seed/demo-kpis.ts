@@ -1,5 +1,4 @@
 import type { Database, Side } from "@tandem/db";
-import { listMembers } from "@tandem/db/queries";
 import type { KpiCadence, KpiDirection, KpiOwner, KpiUnit } from "@tandem/domain/kpi";
 import { METRICS_META } from "@tandem/domain/metrics";
 import { periodKey, periodStart, shiftPeriod, todayIn } from "@tandem/domain/rules";
@@ -9,6 +8,7 @@ import { toCsv } from "../services/csv";
 import { addWidget, createDashboard } from "../services/dashboard";
 import { createKpi, objectToKpi, signKpi } from "../services/kpi";
 import { importKpiValues, recordKpiValue } from "../services/kpi-value";
+import { demoMembers } from "./members";
 
 interface DemoKpi {
   name: string;
@@ -89,14 +89,10 @@ const KPIS: DemoKpi[] = [
  * platform's availability is off target this week, and one value was corrected.
  */
 export async function seedDemoKpis(db: Database, workspaceId: string, emailDomain = "acme.test") {
-  const members = await listMembers(db, { workspaceId });
-  const byEmail = (email: string) => {
-    const m = members.find((x) => x.email === email);
-    if (!m) throw new Error(`demo member ${email} missing`);
-    return m;
-  };
-  const cmo = byEmail(`cmo@${emailDomain}`);
-  const cio = byEmail(`cio@${emailDomain}`);
+  const member = await demoMembers(db, workspaceId, emailDomain);
+
+  const cmo = member("cmo");
+  const cio = member("cio");
   const as = (m: { userId: string; name: string; side: Side }): WriteContext => ({ db, workspaceId, actor: { id: m.userId, name: m.name, side: m.side } });
   const cadence: KpiCadence = "weekly";
   const thisWeek = periodStart(todayIn("UTC"), cadence);

@@ -1,11 +1,11 @@
 import type { Database, Side } from "@tandem/db";
-import { listMembers } from "@tandem/db/queries";
 
 import { writeWithLog, type WriteContext } from "../log/writer";
 import { postCheckIn } from "../services/check-in";
 import { addMilestone, setReached } from "../services/milestone";
 import { createProject } from "../services/project";
 import { createTask, moveTask } from "../services/task";
+import { demoMembers } from "./members";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -14,17 +14,13 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
  * projects with milestones, tasks and check-ins, one of them where the two leads disagree.
  */
 export async function seedDemoWork(db: Database, workspaceId: string, emailDomain = "acme.test") {
-  const members = await listMembers(db, { workspaceId });
-  const byEmail = (email: string) => {
-    const m = members.find((x) => x.email === email);
-    if (!m) throw new Error(`demo member ${email} missing`);
-    return m;
-  };
-  const cmo = byEmail(`cmo@${emailDomain}`);
-  const cio = byEmail(`cio@${emailDomain}`);
-  const dana = byEmail(`dana@${emailDomain}`);
-  const priya = byEmail(`priya@${emailDomain}`);
-  const tom = byEmail(`tom@${emailDomain}`);
+  const member = await demoMembers(db, workspaceId, emailDomain);
+
+  const cmo = member("cmo");
+  const cio = member("cio");
+  const dana = member("dana");
+  const priya = member("priya");
+  const tom = member("tom");
   const as = (m: { userId: string; name: string; side: Side }): WriteContext => ({ db, workspaceId, actor: { id: m.userId, name: m.name, side: m.side } });
 
   const projects = [
