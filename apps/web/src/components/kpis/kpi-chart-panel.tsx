@@ -12,6 +12,7 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 
 import { Field } from "~/components/forms/field";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { useToday } from "~/components/shell/workspace-context";
 import { defaultRange, KPI_RANGE_LABELS, KPI_RANGES, type KpiDetail, type KpiPoint, type KpiRange, rangeDays } from "~/lib/kpis";
 import { cn } from "~/lib/utils";
@@ -105,7 +106,7 @@ export function KpiChartPanel({ slug, kpi }: { slug: string; kpi: KpiDetail }) {
 
 function SeriesTable({ points, kpi }: { points: KpiPoint[]; kpi: KpiDetail }) {
   return (
-    <div className="overflow-auto rounded-md border" style={{ maxHeight: KPI_CHART_HEIGHT }}>
+    <ScrollRegion label="Value per period" className="overflow-auto rounded-md border" style={{ maxHeight: KPI_CHART_HEIGHT }}>
       <table className="w-full text-[13px]">
         <caption className="sr-only">Value per period</caption>
         <thead className="sticky top-0 bg-muted text-left text-xs text-muted-foreground">
@@ -133,6 +134,6 @@ function SeriesTable({ points, kpi }: { points: KpiPoint[]; kpi: KpiDetail }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

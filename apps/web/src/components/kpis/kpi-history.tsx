@@ -3,6 +3,7 @@ import { periodLabel } from "@tandem/domain/rules";
 import { Card } from "@tandem/ui/card";
 import { History } from "lucide-react";
 
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { ago, exactTime } from "~/lib/dates";
 import type { KpiDetail } from "~/lib/kpis";
 
@@ -35,7 +36,7 @@ export function KpiHistory({ kpi }: { kpi: KpiDetail }) {
             : "Recorded and imported values appear here, every correction kept."}
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollRegion label="History table" className="overflow-x-auto rounded-md">
           <table className="w-full min-w-[34rem] text-[13px]" data-testid="kpi-history">
             <caption className="sr-only">Every recorded value and correction, newest first</caption>
             <thead className="border-b text-left text-xs text-muted-foreground">
@@ -86,7 +87,7 @@ export function KpiHistory({ kpi }: { kpi: KpiDetail }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Card>
   );

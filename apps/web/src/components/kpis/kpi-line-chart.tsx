@@ -28,8 +28,10 @@ export default function KpiLineChart({ points, kpi }: KpiChartProps) {
   const domain = [kpi.unit === "percent" ? Math.max(0, lo - pad) : lo - pad, kpi.unit === "percent" ? Math.min(100, hi + pad) : hi + pad];
 
   return (
+    // Hidden from screen readers, who get the summary above it and "Show as table" instead; so it
+    // must not take the keyboard's focus either (Recharts' accessibility layer would make it a tab stop).
     <ChartContainer config={config} className="aspect-auto w-full" style={{ height: KPI_CHART_HEIGHT }} aria-hidden>
-      <LineChart data={points} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
+      <LineChart data={points} margin={{ top: 12, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} />
         <XAxis dataKey="period" tickLine={false} axisLine={false} tickMargin={8} minTickGap={24} />
         <YAxis domain={domain} tickLine={false} axisLine={false} width={64} tickFormatter={(v: number) => fmt(v)} />

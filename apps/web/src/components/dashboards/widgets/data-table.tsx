@@ -1,7 +1,9 @@
+import { ScrollRegion } from "~/components/ui/scroll-region";
+
 /** The numbers behind a chart, as a table: what "Show as table" shows. */
 export function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
   return (
-    <div className="max-h-64 overflow-auto rounded-md border">
+    <ScrollRegion label={caption} className="max-h-64 overflow-auto rounded-md border">
       <table className="w-full text-left text-xs tabular-nums">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 bg-muted text-muted-foreground">
@@ -25,6 +27,6 @@ export function DataTable({ caption, head, rows }: { caption: string; head: stri
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
