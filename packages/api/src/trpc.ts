@@ -140,7 +140,7 @@ export const writerProcedure = memberProcedure.use(({ ctx, path, next }) => {
   }
   if (ctx.member.side === "leadership") {
     logDenial(ctx, path, "leadership cannot edit shared work");
-    throw new TRPCError({ code: "FORBIDDEN", message: "Leadership can comment and acknowledge, but not edit projects or tasks." });
+    throw new TRPCError({ code: "FORBIDDEN", message: "Leadership can comment and acknowledge, but not edit the shared work." });
   }
   return next();
 });
