@@ -1,8 +1,8 @@
 import type { Transaction } from "@tandem/db";
 import type { Member } from "@tandem/db/schema";
-import { currentKpiValues, getKpiForUpdate, insertKpiValues, insertNotifications, kpiOwnerLeads, listKpiValues } from "@tandem/db/queries";
+import { currentKpiValues, getKpiForUpdate, insertKpiValues, listKpiValues } from "@tandem/db/queries";
 import type { Kpi } from "@tandem/db/schema";
-import { formatKpiValue, KPI_OWNER_LABELS, kpiState, kpiValueProblem, mayRecord } from "@tandem/domain/kpi";
+import { KPI_OWNER_LABELS, kpiState, kpiValueProblem, mayRecord } from "@tandem/domain/kpi";
 import { parsePeriod, periodKey, periodLabel, shiftPeriod } from "@tandem/domain/rules";
 import { TRPCError } from "@trpc/server";
 
@@ -10,6 +10,7 @@ import { fieldError } from "../field-error";
 import type { LogFn } from "../log/writer";
 import { parseCsv } from "./csv";
 import { kpiNotFound } from "./kpi";
+import { raiseOffTarget } from "./kpi-off-target";
 
 type Recorder = Pick<Member, "id" | "side">;
 export const KPI_IMPORT_MAX_ROWS = 5_000;
@@ -206,29 +207,5 @@ async function tellIfOffTarget(tx: Transaction, log: LogFn, kpi: Kpi, written: s
   if (!latest || latest.periodStart !== latestWritten || kpiState(latest.value, kpi) !== "off") return;
   const before = latest.previous ?? recent.find((r) => r.periodStart < latest.periodStart)?.value ?? null;
   if (before !== null && kpiState(before, kpi) === "off") return;
-  const sides = kpi.owner === "joint" ? (["marketing", "it"] as const) : ([kpi.owner] as const);
-  const leads = await kpiOwnerLeads(tx, { workspaceId: kpi.workspaceId, sides: [...sides] });
-  const period = periodLabel(latest.periodStart, kpi.cadence);
-  await insertNotifications(
-    tx,
-    leads.map((l) => ({
-      workspaceId: kpi.workspaceId,
-      recipientId: l.id,
-      kind: "kpi_off_target" as const,
-      actorName: "Tandem",
-      kpiId: kpi.id,
-      title: kpi.name,
-      excerpt: `${formatKpiValue(latest.value, kpi)} for ${period}; the target is ${formatKpiValue(kpi.target, kpi)}.`,
-    })),
-  );
-  await log({
-    action: "kpi.off_target",
-    entityId: kpi.id,
-    projectId: null,
-    summary: {
-      label: kpi.name,
-      after: { periodStart: latest.periodStart, period, value: latest.value, target: kpi.target, atRisk: kpi.atRisk },
-      notify: leads.map((l) => l.userId),
-    },
-  });
+  await raiseOffTarget(tx, log, kpi, { periodStart: latest.periodStart, value: latest.value });
 }
