@@ -64,6 +64,7 @@ export function authenticate({
       sides,
       viewing: null,
       editingTaskId: null,
+      viewingDashboard: null,
     };
     await beforeJoin(Object.keys(sides));
     await socket.join(Object.keys(sides).map(workspaceRoom));

@@ -2,6 +2,7 @@ import type { Database } from "@tandem/db";
 import { listMembers } from "@tandem/db/queries";
 import { workspaceRoom } from "@tandem/realtime-contract";
 
+import { stopViewingDashboard } from "./dashboard-view";
 import { stopViewing } from "./project-view";
 import type { RealtimeIo, RealtimeSocket } from "./types";
 
@@ -20,6 +21,8 @@ export interface ReconcileHooks {
   beforeJoin: (workspaceId: string) => Promise<void>;
   /** A project's viewers (or their names or sides) changed. */
   projectChanged: (projectId: string) => void;
+  /** A dashboard's viewers (or their names or sides) changed. */
+  dashboardChanged: (dashboardId: string) => void;
 }
 
 export interface ReconcileResult {
@@ -29,7 +32,7 @@ export interface ReconcileResult {
 
 /**
  * Rechecks this node's sockets against a workspace's member table: removed users are told and
- * taken out of the workspace room and its project rooms at once (so no further log entry or
+ * taken out of the workspace room and its project and dashboard rooms at once (so no further log entry or
  * presence reaches them), and closed when no workspace is left; the others get their current
  * side and name. Sockets of users who became members since they connected (an accepted
  * invitation) join the room.
@@ -46,15 +49,18 @@ export async function reconcileWorkspace(io: RealtimeIo, db: Database, workspace
     if (!socket.connected) continue;
     const current = members.get(socket.data.userId);
     const viewed = socket.data.viewing?.workspaceId === workspaceId ? socket.data.viewing.projectId : null;
+    const dashboard = socket.data.viewingDashboard?.workspaceId === workspaceId ? socket.data.viewingDashboard.dashboardId : null;
     if (current) {
       socket.data.name = current.name;
       socket.data.sides[workspaceId] = current.side;
       if (viewed) hooks.projectChanged(viewed);
+      if (dashboard) hooks.dashboardChanged(dashboard);
       continue;
     }
     result.revoked++;
     delete socket.data.sides[workspaceId];
     if (viewed) hooks.projectChanged(stopViewing(socket) ?? viewed);
+    if (dashboard) hooks.dashboardChanged(stopViewingDashboard(socket) ?? dashboard);
     socket.emit("session.revoked", { reason: "You were removed from this workspace.", workspaceId });
     socket.leave(room);
     if (Object.keys(socket.data.sides).length === 0) socket.disconnect(true);

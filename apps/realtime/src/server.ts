@@ -15,6 +15,7 @@ import {
 import { listenForLog } from "@tandem/db/notify";
 import { Server } from "socket.io";
 
+import { createDashboardPresenceBroadcaster, handleDashboardEvents } from "./dashboard-view";
 import { authenticate } from "./handshake";
 import { createHttpRoutes } from "./http-routes";
 import { handleLogSync } from "./log-sync";
@@ -109,6 +110,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
 
   const presence = createPresenceBroadcaster(io);
   const projectPresence = createProjectPresenceBroadcaster(io);
+  const dashboardPresence = createDashboardPresenceBroadcaster(io);
   const tailer = createLogTailer({ io, db, pollMs: logPollMs });
   const sessions = createSessionSweep({ io, db, intervalMs: sessionCheckMs });
   // Every node listens for itself, so with NOTIFY no node depends on a poke or on its peers.
@@ -123,6 +125,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   const reconcileHooks: ReconcileHooks = {
     beforeJoin: (workspaceId) => tailer.track(workspaceId),
     projectChanged: (projectId) => void projectPresence.broadcast(projectId),
+    dashboardChanged: (dashboardId) => void dashboardPresence.broadcast(dashboardId),
   };
 
   // Bumped by every membership recheck on this node; handshakes in flight re-read their sides.
@@ -181,10 +184,12 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     socket.on("presence.get", (...args: unknown[]) => handlePresenceGet(io, socket, args));
     socket.on("log.sync", (...args: unknown[]) => handleLogSync(db, socket, args));
     handleProjectEvents(socket, { io, db, projectPresence });
+    handleDashboardEvents(socket, { io, db, dashboardPresence });
     socket.on("disconnect", () => {
       if (state === "closing") return;
       for (const workspaceId of Object.keys(socket.data.sides)) void presence.broadcast(workspaceId);
       if (socket.data.viewing) void projectPresence.broadcast(socket.data.viewing.projectId);
+      if (socket.data.viewingDashboard) void dashboardPresence.broadcast(socket.data.viewingDashboard.dashboardId);
     });
   });
 
@@ -197,6 +202,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     presenceIdle: async () => {
       await presence.idle();
       await projectPresence.idle();
+      await dashboardPresence.idle();
     },
     async close() {
       await listener?.close();
@@ -209,6 +215,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
         await closeTransports(io);
         await presence.idle();
         await projectPresence.idle();
+        await dashboardPresence.idle();
       }
       state = "closing";
       await io.close();

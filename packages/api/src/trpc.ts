@@ -9,6 +9,7 @@ import { z, ZodError } from "zod";
 import type { LogSigner } from "@tandem/db/log";
 
 import type { WriteContext } from "./log/writer";
+import { checkComputedKpis } from "./services/kpi-off-target";
 import type { RealtimeNotifier } from "./realtime-notifier";
 
 export interface CreateContextOptions {
@@ -126,6 +127,8 @@ export function writeContext(ctx: {
     signer: ctx.signer,
     workspaceId: ctx.workspace.id,
     actor: { id: ctx.user.id, name: ctx.user.name, side: ctx.member.side },
+    // A change to the work can move a computed KPI off target: checked once it is committed.
+    afterCommit: (written) => checkComputedKpis(ctx, written),
   };
 }
 

@@ -1,6 +1,7 @@
 import { FEED_KINDS, HEALTHS, PHASES, ROLES, SIDES, TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES } from "@tandem/db/constants";
 import { TIME_RANGES, WIDGET_KINDS, WIDGET_MAX_HEIGHT, WIDGET_MAX_WIDTH, type WidgetKind } from "@tandem/domain/dashboard";
 import { KPI_CADENCES, KPI_DIRECTIONS, KPI_OWNERS, KPI_SOURCES, KPI_UNITS } from "@tandem/domain/kpi";
+import { METRIC_IDS } from "@tandem/domain/metrics";
 import { isReservedSlug, reservedSlugMessage, SLUG_MAX } from "@tandem/domain/workspace";
 import { z } from "zod";
 
@@ -204,7 +205,13 @@ const kpiNumber = (label: string) =>
     .min(-1e12)
     .max(1e12, `${label} is too large.`);
 const kpiFormulaSchema = z.object({
-  metric: z.string().trim().min(1, "Choose a metric.").max(64),
+  // One of the registry's metrics: anything else is refused here, under the metric field.
+  metric: z.enum(METRIC_IDS, {
+    error: (issue) =>
+      issue.input === "" || issue.input === undefined || issue.input === null
+        ? "Choose a metric."
+        : "That is not a metric Tandem computes: choose one from the list.",
+  }),
   side: z.enum(["marketing", "it"]).nullish(),
   projectId: id.nullish(),
 });

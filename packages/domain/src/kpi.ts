@@ -48,6 +48,18 @@ export function kpiState(value: number, kpi: { direction: KpiDirection; target: 
   return value <= kpi.target ? "on" : value <= kpi.atRisk ? "at_risk" : "off";
 }
 
+/**
+ * Whether a number fits the KPI's unit: the reason it doesn't ("is not a percentage between 0 and
+ * 100"), or null. The API refuses such a value; the record form says so before sending it.
+ */
+export function kpiValueProblem(kpi: { unit: KpiUnit }, value: number): string | null {
+  if (!Number.isFinite(value)) return "is not a number";
+  if (Math.abs(value) > 1e12) return "is too large";
+  if (kpi.unit === "percent" && (value < 0 || value > 100)) return "is not a percentage between 0 and 100";
+  if ((kpi.unit === "count" || kpi.unit === "duration") && value < 0) return `can't be negative for a ${kpi.unit}`;
+  return null;
+}
+
 /** Who may record a value of a KPI: its owning side, or either working side for a joint one. */
 export function mayRecord(owner: KpiOwner, side: string): side is WorkingSide {
   return side === "marketing" || side === "it" ? owner === "joint" || owner === side : false;

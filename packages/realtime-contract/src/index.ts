@@ -121,6 +121,16 @@ export const projectPresenceSchema = v.object({
 });
 export type ProjectPresence = v.InferOutput<typeof projectPresenceSchema>;
 
+export const dashboardViewRequestSchema = v.object({ dashboardId: uuid });
+export type DashboardViewRequest = v.InferOutput<typeof dashboardViewRequestSchema>;
+
+/** Who has a dashboard open right now (one entry per user, however many tabs). */
+export const dashboardPresenceSchema = v.object({
+  dashboardId: uuid,
+  viewers: v.array(presenceUserSchema),
+});
+export type DashboardPresence = v.InferOutput<typeof dashboardPresenceSchema>;
+
 export interface SessionRevoked {
   reason: string;
   workspaceId?: string;
@@ -149,6 +159,8 @@ export interface ServerToClientEvents {
   "log.entries": (entries: LogEntryPayload[]) => void;
   /** Sent to a project room whenever someone opens or leaves the project or starts/stops editing a task. */
   "project.presence": (state: ProjectPresence) => void;
+  /** Sent to a dashboard room whenever someone opens or leaves the dashboard. */
+  "dashboard.presence": (state: DashboardPresence) => void;
 }
 
 export interface ClientToServerEvents {
@@ -165,6 +177,13 @@ export interface ClientToServerEvents {
   "project.leave": (req: ProjectViewRequest, ack?: (res: Ack<null>) => void) => void;
   /** Says which task's editor is open in the viewed project; refused unless viewing it. The ack is optional. */
   "task.editing": (req: TaskEditingRequest, ack?: (res: Ack<null>) => void) => void;
+  /**
+   * Opens a dashboard of one of the socket's workspaces: leaves the dashboard it viewed before (one
+   * at a time per socket, beside one project) and answers with the dashboard's presence, also sent to the room.
+   */
+  "dashboard.view": (req: DashboardViewRequest, ack: (res: Ack<DashboardPresence>) => void) => void;
+  /** Closes the dashboard if the socket is viewing it; the ack is optional. */
+  "dashboard.leave": (req: DashboardViewRequest, ack?: (res: Ack<null>) => void) => void;
 }
 
 export interface InterServerEvents {
@@ -191,6 +210,8 @@ export interface SocketData {
   viewing: { workspaceId: string; projectId: string } | null;
   /** The task whose editor is open in the viewed project, or null. */
   editingTaskId: string | null;
+  /** The dashboard this socket has open (server-checked), or null. */
+  viewingDashboard: { workspaceId: string; dashboardId: string } | null;
 }
 
 /** `err.data` of the connect_error a client gets when the handshake is refused. */
@@ -201,6 +222,7 @@ export interface ConnectErrorData {
 
 export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;
 export const projectRoom = (projectId: string) => `project:${projectId}`;
+export const dashboardRoom = (dashboardId: string) => `dashboard:${dashboardId}`;
 
 /**
  * Body of the internal poke the API sends after a commit: "membership" rechecks who may hear the

@@ -5,7 +5,7 @@ import { createCaller, createRealtimeNotifier, createTRPCContext, type RealtimeN
 import type { Auth } from "@tandem/auth";
 import type { Database } from "@tandem/db";
 import { getLogHead } from "@tandem/db/queries";
-import type { LogEntryPayload, ProjectPresence } from "@tandem/realtime-contract";
+import type { DashboardPresence, LogEntryPayload, ProjectPresence } from "@tandem/realtime-contract";
 
 import type { TestUser } from "../support/auth";
 import type { Fixture } from "../support/workspace";
@@ -93,22 +93,32 @@ export function recordLog(client: Client) {
 
 /** Keeps every project.presence a client receives and waits for one that matches. */
 export function recordProjectPresence(client: Client) {
-  const states: ProjectPresence[] = [];
+  return recordRoomPresence<ProjectPresence>(client, "project.presence", (s) => s.projectId);
+}
+
+/** Keeps every dashboard.presence a client receives and waits for one that matches. */
+export function recordDashboardPresence(client: Client) {
+  return recordRoomPresence<DashboardPresence>(client, "dashboard.presence", (s) => s.dashboardId);
+}
+
+/** Every state of one room-presence event a client receives, by room, and a wait for one that matches. */
+function recordRoomPresence<S>(client: Client, event: "project.presence" | "dashboard.presence", roomOf: (s: S) => string) {
+  const states: S[] = [];
   const listeners = new Set<() => void>();
-  client.on("project.presence", (state) => {
+  (client as unknown as { on: (e: string, f: (s: S) => void) => void }).on(event, (state) => {
     states.push(state);
     for (const l of [...listeners]) l();
   });
-  const latest = (projectId: string) => states.filter((s) => s.projectId === projectId).at(-1);
+  const latest = (id: string) => states.filter((s) => roomOf(s) === id).at(-1);
   return {
     states,
     latest,
-    waitFor(projectId: string, match: (s: ProjectPresence) => boolean, timeoutMs = 5_000): Promise<ProjectPresence> {
-      const now = latest(projectId);
+    waitFor(id: string, match: (s: S) => boolean, timeoutMs = 5_000): Promise<S> {
+      const now = latest(id);
       if (now && match(now)) return Promise.resolve(now);
       return new Promise((resolve, reject) => {
         const check = () => {
-          const s = latest(projectId);
+          const s = latest(id);
           if (!s || !match(s)) return;
           listeners.delete(check);
           clearTimeout(timer);
@@ -116,7 +126,7 @@ export function recordProjectPresence(client: Client) {
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`no matching project.presence for ${projectId} within ${timeoutMs} ms; got ${JSON.stringify(states)}`));
+          reject(new Error(`no matching ${event} for ${id} within ${timeoutMs} ms; got ${JSON.stringify(states)}`));
         }, timeoutMs);
         listeners.add(check);
       });

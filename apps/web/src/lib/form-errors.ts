@@ -24,6 +24,18 @@ export function trpcFieldErrors<K extends string>(err: unknown): FieldErrors<K> 
   return out as FieldErrors<K>;
 }
 
+/**
+ * Where a refused submit's messages go: each field error the API sent for one of the form's
+ * `fields` under that field, and anything else (a refusal about no field, like "only IT records
+ * this KPI", or a field the form doesn't show) as one message about the whole form.
+ */
+export function formErrorsFrom<K extends string>(err: unknown, fields: readonly K[]): { fields: FieldErrors<K>; form: string | null } {
+  const all = trpcFieldErrors<string>(err);
+  const out: FieldErrors<K> = {};
+  for (const name of fields) if (all[name]) out[name] = all[name];
+  return { fields: out, form: Object.keys(out).length > 0 ? null : errorMessage(err) };
+}
+
 export function trpcCode(err: unknown): string | undefined {
   return (err as { data?: { code?: string } } | null)?.data?.code;
 }

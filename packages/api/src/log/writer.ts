@@ -27,6 +27,12 @@ export interface WriteContext {
    */
   workspaceId: string | null;
   actor: { id: string | null; name: string; side: Side | null };
+  /**
+   * Follow-up work that reads what the write committed (the computed-KPI check), run after the
+   * commit and the poke with the actions the write logged: outside the write's transaction, so it
+   * holds none of the write's locks. Best effort: a failure is logged, and the write stands.
+   */
+  afterCommit?: (written: { workspaceId: string; actions: WritableAction[] }) => Promise<void>;
 }
 
 /**
@@ -36,6 +42,7 @@ export interface WriteContext {
 export async function writeWithLog<T>(ctx: WriteContext, work: (tx: Transaction, log: LogFn) => Promise<T>): Promise<T> {
   let lastSeq = 0;
   let workspaceId = ctx.workspaceId;
+  const actions: WritableAction[] = [];
   const result = await ctx.db.transaction(async (tx) => {
     const log: LogFn = async <A extends WritableAction>({ workspaceId: named, ...entry }: LogEntryInput<A>) => {
       // One write, one workspace: an entry may name it only to say which one a new workspace is.
@@ -44,6 +51,7 @@ export async function writeWithLog<T>(ctx: WriteContext, work: (tx: Transaction,
       if (!workspaceId) throw new Error("log entry without a workspace: a write that creates its workspace names it on its first entry");
       const row = await appendLogEntry(tx, { ...entry, workspaceId, actor: ctx.actor });
       lastSeq = row.seq;
+      actions.push(entry.action);
       // Nodes LISTENing hear the entry itself at commit, before this process even sees COMMIT return.
       await notifyLogEntry(tx, row);
       if (ctx.signer && row.seq % CHECKPOINT_EVERY === 0) {
@@ -56,5 +64,12 @@ export async function writeWithLog<T>(ctx: WriteContext, work: (tx: Transaction,
   });
   // The poke is for nodes that cannot LISTEN (embedded PGlite); a node that already has lastSeq skips it.
   if (lastSeq > 0 && workspaceId) await ctx.realtime?.logAppended(workspaceId, lastSeq);
+  if (ctx.afterCommit && workspaceId && actions.length > 0) {
+    try {
+      await ctx.afterCommit({ workspaceId, actions });
+    } catch (err) {
+      console.warn(`[api] after-commit work for ${workspaceId} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   return result;
 }

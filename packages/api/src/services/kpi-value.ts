@@ -1,26 +1,19 @@
 import type { Transaction } from "@tandem/db";
 import type { Member } from "@tandem/db/schema";
-import { currentKpiValues, getKpiForUpdate, insertKpiValues, insertNotifications, kpiOwnerLeads, listKpiValues } from "@tandem/db/queries";
+import { currentKpiValues, getKpiForUpdate, insertKpiValues, listKpiValues } from "@tandem/db/queries";
 import type { Kpi } from "@tandem/db/schema";
-import { formatKpiValue, KPI_OWNER_LABELS, kpiState, mayRecord } from "@tandem/domain/kpi";
+import { KPI_OWNER_LABELS, kpiState, kpiValueProblem, mayRecord } from "@tandem/domain/kpi";
 import { parsePeriod, periodKey, periodLabel, shiftPeriod } from "@tandem/domain/rules";
 import { TRPCError } from "@trpc/server";
 
+import { fieldError } from "../field-error";
 import type { LogFn } from "../log/writer";
 import { parseCsv } from "./csv";
 import { kpiNotFound } from "./kpi";
+import { raiseOffTarget } from "./kpi-off-target";
 
 type Recorder = Pick<Member, "id" | "side">;
 export const KPI_IMPORT_MAX_ROWS = 5_000;
-
-/** Whether a number fits the KPI's unit: a clear reason when it doesn't. */
-export function valueProblem(kpi: Pick<Kpi, "unit">, value: number): string | null {
-  if (!Number.isFinite(value)) return "is not a number";
-  if (Math.abs(value) > 1e12) return "is too large";
-  if (kpi.unit === "percent" && (value < 0 || value > 100)) return "is not a percentage between 0 and 100";
-  if ((kpi.unit === "count" || kpi.unit === "duration") && value < 0) return `can't be negative for a ${kpi.unit}`;
-  return null;
-}
 
 async function lockForValues(tx: Transaction, { workspaceId, kpiId, recorder }: { workspaceId: string; kpiId: string; recorder: Recorder }) {
   const kpi = await getKpiForUpdate(tx, { workspaceId, kpiId });
@@ -48,9 +41,9 @@ export async function recordKpiValue(
 ) {
   const kpi = await lockForValues(tx, input);
   const parsed = parsePeriod(input.period, kpi.cadence);
-  if (!parsed.ok) throw new TRPCError({ code: "BAD_REQUEST", message: `Period: ${parsed.reason}.` });
-  const problem = valueProblem(kpi, input.value);
-  if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: `The value ${problem}.` });
+  if (!parsed.ok) throw fieldError("period", `${parsed.reason}.`);
+  const problem = kpiValueProblem(kpi, input.value);
+  if (problem) throw fieldError("value", `The value ${problem}.`);
   const current = (await currentKpiValues(tx, { kpiId: kpi.id, periods: [parsed.start] })).get(parsed.start);
   if (current && current.value === input.value && current.note === input.note) return { periodStart: parsed.start, revision: current.revision, written: false };
   const revision = (current?.revision ?? 0) + 1;
@@ -130,7 +123,7 @@ export async function previewKpiImport(tx: Transaction, input: { workspaceId: st
       problems.push({ line, reason: `period ${period.reason}` });
       continue;
     }
-    const problem = Number.isNaN(value) ? `“${(cells.value ?? "").slice(0, 30)}” is not a number` : valueProblem(kpi, value);
+    const problem = Number.isNaN(value) ? `“${(cells.value ?? "").slice(0, 30)}” is not a number` : kpiValueProblem(kpi, value);
     if (problem) problems.push({ line, reason: `value ${problem}` });
     else if (note.length > 1_000) problems.push({ line, reason: "note is longer than 1,000 characters" });
     else if (note.includes("\u0000")) problems.push({ line, reason: "note contains a character that can't be stored" });
@@ -214,29 +207,5 @@ async function tellIfOffTarget(tx: Transaction, log: LogFn, kpi: Kpi, written: s
   if (!latest || latest.periodStart !== latestWritten || kpiState(latest.value, kpi) !== "off") return;
   const before = latest.previous ?? recent.find((r) => r.periodStart < latest.periodStart)?.value ?? null;
   if (before !== null && kpiState(before, kpi) === "off") return;
-  const sides = kpi.owner === "joint" ? (["marketing", "it"] as const) : ([kpi.owner] as const);
-  const leads = await kpiOwnerLeads(tx, { workspaceId: kpi.workspaceId, sides: [...sides] });
-  const period = periodLabel(latest.periodStart, kpi.cadence);
-  await insertNotifications(
-    tx,
-    leads.map((l) => ({
-      workspaceId: kpi.workspaceId,
-      recipientId: l.id,
-      kind: "kpi_off_target" as const,
-      actorName: "Tandem",
-      kpiId: kpi.id,
-      title: kpi.name,
-      excerpt: `${formatKpiValue(latest.value, kpi)} for ${period}; the target is ${formatKpiValue(kpi.target, kpi)}.`,
-    })),
-  );
-  await log({
-    action: "kpi.off_target",
-    entityId: kpi.id,
-    projectId: null,
-    summary: {
-      label: kpi.name,
-      after: { periodStart: latest.periodStart, period, value: latest.value, target: kpi.target, atRisk: kpi.atRisk },
-      notify: leads.map((l) => l.userId),
-    },
-  });
+  await raiseOffTarget(tx, log, kpi, { periodStart: latest.periodStart, value: latest.value });
 }

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 
 import type { Executor } from "../client";
-import { kpi, kpiComment, kpiProject, kpiSignature, kpiValue, kpiVersion, member, user, type KpiFormula } from "../schema";
+import { kpi, kpiComment, kpiComputedState, kpiProject, kpiSignature, kpiValue, kpiVersion, member, user, workspace, type KpiFormula } from "../schema";
 
 type KpiInsert = typeof kpi.$inferInsert;
 export type KpiDefinitionColumns = Pick<
@@ -228,4 +228,29 @@ export function kpiOwnerLeads(db: Executor, { workspaceId, sides }: { workspaceI
     .select({ id: member.id, userId: member.userId })
     .from(member)
     .where(and(eq(member.workspaceId, workspaceId), inArray(member.side, sides), inArray(member.role, ["lead", "admin"])));
+}
+
+/**
+ * The workspace's computed KPIs in force (both sides agreed, not retired), each locked for the rest
+ * of the transaction (in id order, so two checks never deadlock), with the workspace's time zone
+ * and the state the last check stored: what a change to the work is checked against.
+ */
+export function agreedComputedKpisForUpdate(db: Executor, { workspaceId }: { workspaceId: string }) {
+  return db
+    .select({ kpi, timeZone: workspace.timeZone, stored: kpiComputedState })
+    .from(kpi)
+    .innerJoin(workspace, eq(workspace.id, kpi.workspaceId))
+    .leftJoin(kpiComputedState, eq(kpiComputedState.kpiId, kpi.id))
+    .where(and(eq(kpi.workspaceId, workspaceId), eq(kpi.source, "computed"), isNotNull(kpi.agreedAt), isNull(kpi.retiredAt)))
+    .orderBy(asc(kpi.id))
+    .for("update", { of: kpi });
+}
+
+/** Stores where a computed KPI's current period stands now (one row per KPI, replaced). */
+export async function putKpiComputedState(db: Executor, values: Omit<typeof kpiComputedState.$inferInsert, "checkedAt">) {
+  const { kpiVersion, periodStart, value, state } = values;
+  await db
+    .insert(kpiComputedState)
+    .values(values)
+    .onConflictDoUpdate({ target: kpiComputedState.kpiId, set: { kpiVersion, periodStart, value, state, checkedAt: sql`now()` } });
 }

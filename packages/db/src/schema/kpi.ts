@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { KPI_CADENCES, KPI_DIRECTIONS, KPI_OWNERS, KPI_SOURCES, KPI_UNITS, SIGNATURE_VERDICTS } from "@tandem/domain/kpi";
+import { KPI_CADENCES, KPI_DIRECTIONS, KPI_OWNERS, KPI_SOURCES, KPI_STATES, KPI_UNITS, SIGNATURE_VERDICTS } from "@tandem/domain/kpi";
 import type { WorkingSide } from "@tandem/domain/sides";
 
 import { member, sideEnum } from "./member";
@@ -13,6 +13,7 @@ export const kpiCadenceEnum = pgEnum("kpi_cadence", KPI_CADENCES);
 export const kpiOwnerEnum = pgEnum("kpi_owner", KPI_OWNERS);
 export const kpiSourceEnum = pgEnum("kpi_source", KPI_SOURCES);
 export const signatureVerdictEnum = pgEnum("signature_verdict", SIGNATURE_VERDICTS);
+export const kpiStateEnum = pgEnum("kpi_state", KPI_STATES);
 
 /** A computed KPI's formula: a metric of the registry, optionally narrowed to a side or a project. */
 export interface KpiFormula {
@@ -157,6 +158,28 @@ export const kpiComment = pgTable(
   },
   (t) => [index("kpi_comment_kpi_idx").on(t.kpiId, t.createdAt)],
 );
+
+/**
+ * Where a computed KPI's current period last stood, as the check after each change to the work
+ * found it: what "once per crossing" into off target is measured against. An entered KPI needs
+ * none (its values are rows); a computed one's value moves with the work and is stored nowhere
+ * else. One row per KPI, for one period and definition version; `state` null while the period
+ * has nothing to measure.
+ */
+export const kpiComputedState = pgTable("kpi_computed_state", {
+  kpiId: uuid("kpi_id")
+    .primaryKey()
+    .references(() => kpi.id, { onDelete: "cascade" }),
+  workspaceId: uuid("workspace_id")
+    .notNull()
+    .references(() => workspace.id, { onDelete: "cascade" }),
+  kpiVersion: integer("kpi_version").notNull(),
+  periodStart: date("period_start", { mode: "string" }).notNull(),
+  /** The value that brought it to `state`. */
+  value: doublePrecision("value"),
+  state: kpiStateEnum("state"),
+  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 export type Kpi = typeof kpi.$inferSelect;
 export type KpiValue = typeof kpiValue.$inferSelect;

@@ -7,7 +7,7 @@ import { dashboardDomain } from "./dashboard";
 import type { ActionDef, EntrySentence, FeedRule, Payload, ProcedurePath } from "./define";
 import { feedDomain } from "./feed";
 import { invitationDomain } from "./invitation";
-import { kpiDomain } from "./kpi";
+import { kpiDomain, READS_COMPUTED_KPIS } from "./kpi";
 import { memberDomain } from "./member";
 import { milestoneDomain } from "./milestone";
 import { projectDomain } from "./project";
@@ -156,6 +156,16 @@ export function staleQueriesOf(action: string, opts: { patch?: false } = {}): { 
   if (!def || !domain) return { patch: false, paths: [] };
   const patch = opts.patch !== false && def.cache?.mode === "patch";
   return { patch, paths: [...new Set([...(patch ? [] : domain.queries), ...(def.cache?.invalidate ?? [])])] };
+}
+
+/**
+ * Whether an entry of this action can move a KPI computed from the work: its declared cache
+ * effect makes what reads computed KPIs stale (`invalidate: READS_COMPUTED_KPIS`). The server
+ * checks those KPIs for an off-target crossing after such a write, and only then.
+ */
+export function movesComputedKpis(action: string): boolean {
+  const stale: readonly string[] = BY_NAME.get(action)?.cache?.invalidate ?? [];
+  return READS_COMPUTED_KPIS.every((path) => stale.includes(path));
 }
 
 /** Actions the web app must patch its cache for by hand (`cache: { mode: "patch" }`). */

@@ -17,13 +17,14 @@ import { useTRPC } from "~/trpc/react";
 
 import { AddWidgetDialog } from "./add-widget-dialog";
 import { DashboardPicker } from "./dashboard-picker";
+import { DashboardViewers } from "./dashboard-viewers";
 import { PresentMode } from "./present-mode";
 import type { DashboardView } from "./types";
 import { WidgetBody } from "./widget-body";
 import { WidgetFrame } from "./widget-frame";
 
 /** A dashboard: its range and comparison (in the URL), its widgets on the grid, edit and present modes. */
-export function DashboardBoard({ slug, dashboardId, canEdit }: { slug: string; dashboardId: string; canEdit: boolean }) {
+export function DashboardBoard({ slug, dashboardId, canEdit, meUserId }: { slug: string; dashboardId: string; canEdit: boolean; meUserId: string }) {
   const trpc = useTRPC();
   const today = useToday();
   const [params, setParams] = useQueryStates(dashboardRangeParams);
@@ -139,7 +140,8 @@ export function DashboardBoard({ slug, dashboardId, canEdit }: { slug: string; d
           />
           Compare to previous
         </label>
-        <div className="ml-auto flex flex-wrap gap-2">
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          <DashboardViewers dashboardId={dashboardId} meUserId={meUserId} />
           <Button variant="outline" onClick={() => setPresenting(true)}>
             <Maximize2 /> Present
           </Button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { isMetricId } from "@tandem/domain/metrics";
 import { Button } from "@tandem/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@tandem/ui/dialog";
 import { useMutation } from "@tanstack/react-query";
@@ -49,7 +50,13 @@ export function EditKpiDialog({ slug, kpi }: { slug: string; kpi: KpiDetail }) {
             cadence: kpi.cadence,
             owner: kpi.owner,
             source: kpi.source,
-            formula: kpi.formula ? { metric: kpi.formula.metric, side: kpi.formula.side ?? null, projectId: kpi.formula.projectId ?? null } : null,
+            formula: kpi.formula
+              ? {
+                  metric: isMetricId(kpi.formula.metric) ? kpi.formula.metric : undefined,
+                  side: kpi.formula.side ?? null,
+                  projectId: kpi.formula.projectId ?? null,
+                }
+              : null,
             projectIds: kpi.projectIds,
           }}
           submitLabel="Save definition"

@@ -13,6 +13,7 @@ import {
   KPI_UNIT_LABELS,
   KPI_UNITS,
 } from "@tandem/domain/kpi";
+import { METRICS_META } from "@tandem/domain/metrics";
 import { Input } from "@tandem/ui/input";
 import { Textarea } from "@tandem/ui/textarea";
 import type { DefaultValues } from "react-hook-form";
@@ -24,6 +25,7 @@ import { SubmitFooter } from "~/components/forms/submit-footer";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
 
 import { ProjectPicker } from "./project-picker";
+import { MetricSelect } from "./metric-select";
 import { SelectField } from "./select-field";
 
 export type KpiFormValues = z.output<typeof createKpiSchema>;
@@ -146,19 +148,22 @@ export function KpiForm({
           disabled={edit}
           error={errors.source?.message}
           options={KPI_SOURCES.map((s) => [s, KPI_SOURCE_LABELS[s]])}
-          onPick={(v) => form.setValue("formula", v === "computed" ? { metric: "" } : null)}
+          // No metric chosen yet: the select asks for one ("Choose a metric.").
+          onPick={(v) => form.setValue("formula", v === "computed" ? { metric: undefined as never } : null)}
         />
         {source === "computed" ? (
-          // TODO(metrics): a select over METRIC_IDS with METRICS_META's name and description from
-          // @tandem/domain/metrics once that module lands (being built in parallel); a metric id until then.
-          <Field
+          <MetricSelect
+            control={form.control}
+            name="formula.metric"
             id={id("metric")}
-            label="Metric"
-            hint="The id of a metric Tandem computes, like cycle_time_median."
             error={errors.formula?.metric?.message ?? errors.formula?.message}
-          >
-            {(a) => <Input {...a} {...form.register("formula.metric")} maxLength={64} />}
-          </Field>
+            onPick={(m) => {
+              // A metric has its own unit and better direction; the form starts from them.
+              form.setValue("unit", METRICS_META[m].unit);
+              form.setValue("currency", null);
+              form.setValue("direction", METRICS_META[m].direction);
+            }}
+          />
         ) : null}
       </div>
       <Controller

@@ -1,7 +1,7 @@
 "use client";
 
 import { recordKpiValueSchema } from "@tandem/api/validators";
-import { formatKpiValue, KPI_OWNER_LABELS, mayRecord } from "@tandem/domain/kpi";
+import { formatKpiValue, KPI_OWNER_LABELS, kpiValueProblem, mayRecord } from "@tandem/domain/kpi";
 import { parsePeriod } from "@tandem/domain/rules";
 import { Button } from "@tandem/ui/button";
 import { Card } from "@tandem/ui/card";
@@ -9,10 +9,9 @@ import { Input } from "@tandem/ui/input";
 import { Spinner } from "@tandem/ui/spinner";
 import { useMutation } from "@tanstack/react-query";
 
-import { Field } from "~/components/forms/field";
+import { Field, FormAlert } from "~/components/forms/field";
 import { useSchemaForm } from "~/components/forms/use-schema-form";
 import { useToday } from "~/components/shell/workspace-context";
-import { errorMessage } from "~/lib/form-errors";
 import { currentPeriodKey, type KpiDetail } from "~/lib/kpis";
 import { toast } from "~/lib/toast";
 import { useTRPC } from "~/trpc/react";
@@ -36,8 +35,11 @@ export function RecordValueForm({ slug, kpi }: { slug: string; kpi: KpiDetail })
   const schema = valueFields.superRefine((v, ctx) => {
     const p = parsePeriod(v.period, kpi.cadence);
     if (!p.ok) ctx.addIssue({ code: "custom", path: ["period"], message: `${p.reason}.` });
+    const problem = typeof v.value === "number" ? kpiValueProblem(kpi, v.value) : null;
+    if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: `The value ${problem}.` });
   });
-  const initial = { period: currentPeriodKey(today, kpi.cadence), note: "", sourceUrl: "" };
+  // Every field is named here, even empty: the API's refusals find their field by these names.
+  const initial = { period: currentPeriodKey(today, kpi.cadence), value: undefined, note: "", sourceUrl: "" };
   const form = useSchemaForm(schema, initial);
   const { errors, isSubmitting } = form.formState;
 
@@ -48,11 +50,9 @@ export function RecordValueForm({ slug, kpi }: { slug: string; kpi: KpiDetail })
       else toast.success(res.revision > 1 ? `Corrected to ${formatKpiValue(values.value, kpi)}` : `Recorded ${formatKpiValue(values.value, kpi)}`);
       form.reset({ ...initial, period: values.period });
     } catch (err) {
-      // The API names the field in its message ("Period: …", "The value …").
-      const message = errorMessage(err);
-      if (message.startsWith("Period:")) form.setError("period", { type: "server", message: message.replace(/^Period:\s*/, "") });
-      else if (message.startsWith("The value")) form.setError("value", { type: "server", message });
-      else form.serverError(err, "We couldn't record the value.");
+      // A period or value the API refused goes under its field; anything else (another side's
+      // KPI, a retired one) above the form.
+      form.serverError(err, "We couldn't record the value.", { inForm: true });
     }
   });
 
@@ -68,6 +68,7 @@ export function RecordValueForm({ slug, kpi }: { slug: string; kpi: KpiDetail })
         </p>
       </div>
       <form noValidate onSubmit={submit} aria-label="Record a value" className="grid gap-3 sm:grid-cols-2">
+        {errors.root?.message ? <FormAlert className="sm:col-span-2">{errors.root.message}</FormAlert> : null}
         <Field id="kpi-period" label="Period" hint={`Like ${currentPeriodKey(today, kpi.cadence)}, or the period's first day.`} error={errors.period?.message}>
           {(a) => <Input {...a} {...form.register("period")} maxLength={20} autoComplete="off" />}
         </Field>

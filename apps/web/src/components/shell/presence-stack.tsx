@@ -14,17 +14,20 @@ export function PresenceStack({
   users,
   max = 5,
   align = "start",
+  label: what = "Online now",
   className,
 }: {
   users: PresenceUser[] | undefined;
   max?: number;
   align?: "start" | "end";
+  /** What the list is, for its accessible name ("Online now: Ada, Bo"). */
+  label?: string;
   className?: string;
 }) {
   if (!users || users.length === 0) return null;
   const shown = users.slice(0, max);
   const extra = users.length - shown.length;
-  const label = `Online now: ${users.map((u) => u.name).join(", ")}`;
+  const label = `${what}: ${users.map((u) => u.name).join(", ")}`;
   return (
     <ul aria-label={label} data-testid="presence-stack" className={cn("flex items-center -space-x-1", className)}>
       {shown.map((u) => (

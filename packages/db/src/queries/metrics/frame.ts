@@ -42,7 +42,7 @@ export interface MetricQuery {
  * series of periods (generate_series), periods that have not started yet left without a value.
  */
 export function defineMetric(id: MetricId, query: MetricQuery): Metric {
-  return { id, compute: (db, input) => runMetric(db, input, query) };
+  return { id, empty: query.empty, compute: (db, input) => runMetric(db, input, query) };
 }
 
 async function runMetric(db: Executor, input: MetricInput, { measure, empty }: MetricQuery): Promise<MetricSeries> {

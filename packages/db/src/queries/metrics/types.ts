@@ -23,5 +23,7 @@ export type MetricSeries = { periodStart: string; value: number | null }[];
 
 export interface Metric {
   id: MetricId;
+  /** What a started period with nothing measured yet reads: 0 for counts and totals, else null (no value). */
+  empty: 0 | null;
   compute(db: Executor, input: MetricInput): Promise<MetricSeries>;
 }

@@ -44,7 +44,7 @@ export default async function DashboardRoute({ params }: Props) {
           description={board.description || "Live: a value recorded, a definition signed or a task done shows here without a reload."}
           actions={canEdit ? <NewDashboardDialog slug={ws} /> : null}
         />
-        <DashboardBoard slug={ws} dashboardId={id} canEdit={canEdit} />
+        <DashboardBoard slug={ws} dashboardId={id} canEdit={canEdit} meUserId={workspace.me.userId} />
       </PageBody>
     </HydrateClient>
   );

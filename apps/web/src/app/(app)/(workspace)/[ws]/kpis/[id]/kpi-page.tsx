@@ -1,6 +1,7 @@
 "use client";
 
 import { formatKpiValue, KPI_CADENCE_LABELS, KPI_DIRECTION_LABELS, KPI_OWNER_LABELS, KPI_SOURCE_LABELS, KPI_UNIT_LABELS } from "@tandem/domain/kpi";
+import { isMetricId, METRICS_META } from "@tandem/domain/metrics";
 import { Button } from "@tandem/ui/button";
 import { Card } from "@tandem/ui/card";
 import { useQuery } from "@tanstack/react-query";
@@ -96,7 +97,12 @@ function Definition({ kpi }: { kpi: KpiDetail }) {
     ["At risk", `${kpi.direction === "higher" ? "below target, down to" : "above target, up to"} ${f(kpi.atRisk)}`],
     ["Direction", KPI_DIRECTION_LABELS[kpi.direction]],
     ["Cadence", KPI_CADENCE_LABELS[kpi.cadence]],
-    ["Source", kpi.formula ? `${KPI_SOURCE_LABELS.computed}: ${kpi.formula.metric}` : KPI_SOURCE_LABELS[kpi.source]],
+    [
+      "Source",
+      kpi.formula
+        ? `${KPI_SOURCE_LABELS.computed}: ${isMetricId(kpi.formula.metric) ? METRICS_META[kpi.formula.metric].name : kpi.formula.metric}`
+        : KPI_SOURCE_LABELS[kpi.source],
+    ],
   ];
   return (
     <Card className="px-4 py-3">
