@@ -21,7 +21,7 @@ export function ChartFrame({
   return (
     <div className="grid gap-2">
       <div className="flex items-start justify-between gap-2">
-        <h3 className="min-w-0 text-sm leading-snug font-medium">{title}</h3>
+        <h2 className="min-w-0 text-sm leading-snug font-medium">{title}</h2>
         <Button variant="ghost" size="sm" className="-mt-1 h-7 shrink-0 px-2 text-xs" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
           {asTable ? "Show as chart" : "Show as table"}
         </Button>

@@ -21,7 +21,7 @@ export function KpiBar({ slug, data }: { slug: string; data: DataOf<"kpi_bar"> }
   if (split.note || groups.length === 0) {
     return (
       <div className="grid gap-1">
-        <h3 className="text-sm font-medium">{kpi.name}</h3>
+        <h2 className="text-sm font-medium">{kpi.name}</h2>
         <p className="text-sm text-muted-foreground">{split.note ?? "Nothing to compare yet."}</p>
       </div>
     );
