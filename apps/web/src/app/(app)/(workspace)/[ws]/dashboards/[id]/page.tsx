@@ -1,14 +1,18 @@
+import { todayIn } from "@tandem/domain/rules";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { createLoader, type SearchParams } from "nuqs/server";
 
 import { DashboardBoard } from "~/components/dashboards/dashboard-board";
 import { NewDashboardDialog } from "~/components/dashboards/new-dashboard-dialog";
 import { PageBody, PageHeader } from "~/components/workspace/page-header";
+import { dashboardRangeParams, previousRange, rangeDays } from "~/lib/dashboard-range";
 import { canEditWork } from "~/lib/sides";
 import { requireSession } from "~/server/session";
 import { getQueryClient, HydrateClient, isNotFound, trpc } from "~/trpc/server";
 
-type Props = { params: Promise<{ ws: string; id: string }> };
+type Props = { params: Promise<{ ws: string; id: string }>; searchParams: Promise<SearchParams> };
+const loadRange = createLoader(dashboardRangeParams);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -21,8 +25,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
-export default async function DashboardRoute({ params }: Props) {
+export default async function DashboardRoute({ params, searchParams }: Props) {
   const { ws, id } = await params;
+  const rangeParams = await loadRange(searchParams);
   if (!UUID.test(id)) notFound();
   await requireSession();
   const queryClient = getQueryClient();
@@ -34,6 +39,13 @@ export default async function DashboardRoute({ params }: Props) {
     if (isNotFound(err)) notFound();
     throw err;
   });
+  // The widgets' data for the range in the URL, read with the page (as the board will ask for it):
+  // the tiles arrive in the first HTML instead of after the scripts and a second round trip.
+  const range = rangeDays(rangeParams.range, todayIn(workspace.workspace.timeZone), { from: rangeParams.from, to: rangeParams.to });
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.dashboard.data.queryOptions({ workspaceSlug: ws, dashboardId: id, ...range })),
+    rangeParams.compare ? queryClient.prefetchQuery(trpc.dashboard.data.queryOptions({ workspaceSlug: ws, dashboardId: id, ...previousRange(range) })) : null,
+  ]);
   const canEdit = canEditWork(workspace.me);
   return (
     <HydrateClient>
