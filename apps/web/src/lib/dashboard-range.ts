@@ -1,6 +1,6 @@
 import { TIME_RANGES, type TimeRange } from "@tandem/domain/dashboard";
 import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
-import { parseAsBoolean, parseAsString, parseAsStringLiteral } from "nuqs";
+import { parseAsBoolean, parseAsString, parseAsStringLiteral } from "nuqs/server";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
