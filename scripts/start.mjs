@@ -59,7 +59,10 @@ try {
 
   await Promise.all([
     flags.has("--no-realtime") ? null : startService("realtime", tsx, ["apps/realtime/src/index.ts"], { env, ready: /listening on/ }),
-    startService("web", join(ROOT, "apps/web/node_modules/.bin/next"), ["start", "apps/web", "-p", env.PORT], {
+    // Idle keep-alive sockets stay open 65 s (Node's default is 5 s): a client reusing one just as the
+    // server closes it gets ECONNRESET (seen from Playwright's request context), and proxies and load
+    // balancers commonly keep theirs for 60 s.
+    startService("web", join(ROOT, "apps/web/node_modules/.bin/next"), ["start", "apps/web", "-p", env.PORT, "--keepAliveTimeout", "65000"], {
       env,
       ready: /Ready in|started server|Local:/,
     }),
