@@ -1,8 +1,9 @@
 /**
  * The dashboard benchmark's baseline: each computed metric as one hand-written SQL statement, in
  * plain text with positional parameters, written from the metric's definition (METRICS_META) and
- * not from its registry file. The benchmark runs each against its metric side by side and checks
- * that both give the same numbers.
+ * not from its registry file, over the same stored inputs (the columns migration 0015's triggers
+ * keep: a status change's `ended_at` and `started_at`, a comment's `asked_side` and `answered_at`).
+ * The benchmark runs each against its metric side by side and checks that both give the same numbers.
  *
  * Parameters: $1 workspace id, $2 time zone, $3 first period's start, $4 last period's start (weekly
  * periods), $5 "now".
@@ -23,23 +24,19 @@ const weeks = (perWeek: string, empty: "0" | "null") => `
   left join per_week on per_week.wk = g::date
   order by g`;
 
-/** Each done task at its latest move to Done, where that falls in the range. */
+/** Each done task at its latest move to Done (no change after it), where that falls in the range. */
 const DONE = `
-  select c.task_id, c.at as done_at
-  from task_status_change c
-  join task t on t.id = c.task_id
-  where c.workspace_id = $1 and c.to_status = 'done' and t.status = 'done' and c.at >= ${LO} and c.at < ${HI}
-    and c.at = (select max(x.at) from task_status_change x where x.task_id = c.task_id and x.to_status = 'done')`;
+  select at as done_at, started_at
+  from task_status_change
+  where workspace_id = $1 and to_status = 'done' and ended_at is null and at >= ${LO} and at < ${HI}`;
 
 const cycle = (fraction: number) =>
   weeks(
     `
-    select ${WEEK("d.done_at")} as wk,
-      percentile_cont(${fraction}) within group (order by extract(epoch from d.done_at - s.started_at) / 3600) as v
+    select ${WEEK("done_at")} as wk,
+      percentile_cont(${fraction}) within group (order by extract(epoch from done_at - started_at) / 3600) as v
     from (${DONE}) d
-    join lateral (
-      select min(at) as started_at from task_status_change where task_id = d.task_id and to_status = 'in_progress'
-    ) s on s.started_at <= d.done_at
+    where started_at is not null
     group by 1`,
     "null",
   );
@@ -64,14 +61,11 @@ export const BASELINE_SQL: Record<MetricId, string> = {
   cycle_time_p85: cycle(0.85),
   time_blocked: weeks(
     `
-    select ${WEEK("ended")} as wk, sum(extract(epoch from ended - started) / 3600) as v
+    select ${WEEK("ended")} as wk, sum(extract(epoch from ended - at) / 3600) as v
     from (
-      select b.at as started, coalesce(nxt.at, $5::timestamptz) as ended
-      from task_status_change b
-      left join lateral (
-        select n.at from task_status_change n where n.task_id = b.task_id and (n.at, n.id) > (b.at, b.id) order by n.at, n.id limit 1
-      ) nxt on true
-      where b.workspace_id = $1 and b.to_status = 'blocked' and b.at < ${HI}
+      select at, coalesce(ended_at, $5::timestamptz) as ended
+      from task_status_change
+      where workspace_id = $1 and to_status = 'blocked' and (ended_at >= ${LO} or ended_at is null)
     ) s
     where ended >= ${LO} and ended < ${HI}
     group by 1`,
@@ -79,38 +73,9 @@ export const BASELINE_SQL: Record<MetricId, string> = {
   ),
   cross_side_response: weeks(
     `
-    with ask as (
-      select distinct c.id, c.project_id, c.task_id, c.created_at, asked.side as asked_side
-      from comment_mention cm
-      join comment c on c.id = cm.comment_id
-      join member author on author.id = c.author_id
-      join member asked on asked.id = cm.member_id
-      where cm.workspace_id = $1 and c.created_at < ${HI}
-        and author.side in ('marketing', 'it') and asked.side in ('marketing', 'it') and asked.side <> author.side
-    ), answered as (
-      select ask.created_at as asked_at, reply.created_at as answered_at
-      from ask
-      cross join lateral (
-        select r.created_at from comment r join member rm on rm.id = r.author_id
-        where r.workspace_id = $1 and r.project_id = ask.project_id and r.task_id = ask.task_id
-          and r.created_at > ask.created_at and rm.side = ask.asked_side
-        order by r.created_at limit 1
-      ) reply
-      where ask.task_id is not null
-      union all
-      select ask.created_at, reply.created_at
-      from ask
-      cross join lateral (
-        select r.created_at from comment r join member rm on rm.id = r.author_id
-        where r.workspace_id = $1 and r.project_id = ask.project_id and r.task_id is null
-          and r.created_at > ask.created_at and rm.side = ask.asked_side
-        order by r.created_at limit 1
-      ) reply
-      where ask.task_id is null
-    )
-    select ${WEEK("answered_at")} as wk, percentile_cont(0.5) within group (order by extract(epoch from answered_at - asked_at) / 3600) as v
-    from answered
-    where answered_at >= ${LO} and answered_at < ${HI}
+    select ${WEEK("answered_at")} as wk, percentile_cont(0.5) within group (order by extract(epoch from answered_at - created_at) / 3600) as v
+    from comment
+    where workspace_id = $1 and asked_side is not null and answered_at >= ${LO} and answered_at < ${HI}
     group by 1`,
     "null",
   ),

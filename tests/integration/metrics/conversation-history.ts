@@ -6,7 +6,7 @@ import { mentionedMemberIds } from "@tandem/domain/mentions";
 import { otherSide } from "@tandem/domain/sides";
 import fc from "fast-check";
 
-import { bucketOf, byPeriod, NOW, percentileCont, type Query, series, T0 } from "./support";
+import { type Arrival, arrive, bucketOf, byPeriod, NOW, percentileCont, type Query, series, T0 } from "./support";
 
 const MINUTE = 60_000;
 /** Mentions a member of no workspace: ignored. */
@@ -67,7 +67,13 @@ export function bodyOf(c: Said, people: Person[]): string {
   return `Could you look at this ${tokens.join(" and ")} please?`;
 }
 
-export async function insertThreads(db: Database, f: { workspaceId: string; projects: [string, string]; people: Person[] }, threads: Thread[]) {
+/** Writes the threads' comments (and their mentions), in `arrival`'s order and statements when given. */
+export async function insertThreads(
+  db: Database,
+  f: { workspaceId: string; projects: [string, string]; people: Person[] },
+  threads: Thread[],
+  arrival?: Arrival,
+) {
   const onTask = threads.filter((th) => th.onTask);
   const tasks = onTask.length
     ? await db
@@ -89,15 +95,21 @@ export async function insertThreads(db: Database, f: { workspaceId: string; proj
       createdAt: new Date(c.at),
     }));
   });
-  if (!rows.length) return;
-  await db.insert(schema.comment).values(rows);
-  // What createComment stores beside each comment: the workspace's members its body mentions.
+  // Each comment with what createComment stores beside it: the workspace's members its body mentions.
   const members = new Set(f.people.map((p) => p.memberId));
-  const mentions = rows.flatMap((r) =>
-    mentionedMemberIds(r.body).flatMap((memberId) => (members.has(memberId) ? [{ workspaceId: f.workspaceId, commentId: r.id, memberId }] : [])),
-  );
-  if (mentions.length) await db.insert(schema.commentMention).values(mentions).onConflictDoNothing();
+  const written = rows.map((r) => ({
+    comment: r,
+    mentions: mentionedMemberIds(r.body).flatMap((memberId) => (members.has(memberId) ? [{ workspaceId: f.workspaceId, commentId: r.id, memberId }] : [])),
+  }));
+  for (const statement of arrive(written, arrival)) {
+    await db.insert(schema.comment).values(statement.map((w) => w.comment));
+    const mentions = statement.flatMap((w) => w.mentions);
+    if (mentions.length) await db.insert(schema.commentMention).values(mentions).onConflictDoNothing();
+  }
 }
+
+/** The number of comments the threads write. */
+export const commentCount = (threads: Thread[]) => threads.reduce((n, th) => n + th.comments.length, 0);
 
 /**
  * Asks across sides and their first answer from the side asked, in the same thread: a task's

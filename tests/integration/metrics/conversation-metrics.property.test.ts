@@ -7,8 +7,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DB_KINDS, startTestDb, type TestDb } from "../support/db";
-import { bodyOf, GHOST, insertThreads, refCrossSideResponse, threadArb } from "./conversation-history";
-import { createMetricsFixture, expectClose, inputOf, type MetricsFixture, queryArb, reset } from "./support";
+import { bodyOf, commentCount, GHOST, insertThreads, refCrossSideResponse, threadArb } from "./conversation-history";
+import { arrivalArb, createMetricsFixture, expectClose, inputOf, type MetricsFixture, queryArb, reset } from "./support";
 
 describe.each(DB_KINDS)("cross-side response time against its reference on %s", (kind) => {
   let t: TestDb;
@@ -51,6 +51,21 @@ describe.each(DB_KINDS)("cross-side response time against its reference on %s", 
         async (threads, queries) => {
           f.projects = await reset(t.db, f);
           await insertThreads(t.db, f, threads);
+          for (const q of queries) expectClose(await computeMetric(t.db, "cross_side_response", inputOf(f, q)), refCrossSideResponse(q, threads, f.people));
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it("matches it whatever order the comments and their mentions arrive in (the triggers of migration 0015)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(threadArb(f.people.length), { maxLength: 12 }).chain((threads) => fc.tuple(fc.constant(threads), arrivalArb(commentCount(threads)))),
+        fc.array(queryArb, { minLength: 1, maxLength: 2 }),
+        async ([threads, arrival], queries) => {
+          f.projects = await reset(t.db, f);
+          await insertThreads(t.db, f, threads, arrival);
           for (const q of queries) expectClose(await computeMetric(t.db, "cross_side_response", inputOf(f, q)), refCrossSideResponse(q, threads, f.people));
         },
       ),

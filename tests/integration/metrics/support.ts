@@ -138,3 +138,28 @@ export const inputOf = (f: MetricsFixture, q: Query) => ({
   projectId: q.project === null ? null : f.projects[q.project],
   now: NOW,
 });
+
+/**
+ * The order rows reach the database in, and in how many statements: the metrics' inputs are kept
+ * by triggers as rows arrive (migration 0015), and must not depend on either.
+ */
+export interface Arrival {
+  order: number[];
+  statements: number;
+}
+
+export const arrivalArb = (rows: number): fc.Arbitrary<Arrival> =>
+  fc.record({
+    order: fc.shuffledSubarray([...Array(rows).keys()], { minLength: rows, maxLength: rows }),
+    statements: fc.integer({ min: 1, max: 4 }),
+  });
+
+/** The rows in arrival order, cut into the arrival's statements (as in order and one statement without one). */
+export function arrive<T>(rows: T[], arrival?: Arrival): T[][] {
+  if (!arrival) return rows.length ? [rows] : [];
+  const ordered = arrival.order.map((i) => rows[i]!);
+  const size = Math.ceil(ordered.length / arrival.statements);
+  const out: T[][] = [];
+  for (let i = 0; i < ordered.length; i += size) out.push(ordered.slice(i, i + size));
+  return out;
+}

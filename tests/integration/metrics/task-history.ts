@@ -6,7 +6,7 @@ import fc from "fast-check";
 
 import { periodEnd, periodsBetween } from "@tandem/domain/rules";
 
-import { bucketOf, byPeriod, DAY, dayIn, NOW, percentileCont, type Query, series, T0 } from "./support";
+import { type Arrival, arrive, bucketOf, byPeriod, DAY, dayIn, NOW, percentileCont, type Query, series, T0 } from "./support";
 
 export interface Change {
   status: TaskStatus;
@@ -47,7 +47,11 @@ export const taskArb: fc.Arbitrary<TaskHistory> = fc
     return { project, changes };
   });
 
-export async function insertTaskHistories(db: Database, f: { workspaceId: string; projects: [string, string] }, tasks: TaskHistory[]) {
+/** The number of status change rows the histories write. */
+export const changeCount = (tasks: TaskHistory[]) => tasks.reduce((n, t) => n + t.changes.length, 0);
+
+/** Writes the tasks and their status changes; the changes in `arrival`'s order and statements when given. */
+export async function insertTaskHistories(db: Database, f: { workspaceId: string; projects: [string, string] }, tasks: TaskHistory[], arrival?: Arrival) {
   if (tasks.length === 0) return;
   const rows = await db
     .insert(schema.task)
@@ -59,19 +63,18 @@ export async function insertTaskHistories(db: Database, f: { workspaceId: string
       }),
     )
     .returning({ id: schema.task.id });
-  await db.insert(schema.taskStatusChange).values(
-    tasks.flatMap((t, i) =>
-      t.changes.map((c, j) => ({
-        workspaceId: f.workspaceId,
-        projectId: f.projects[t.project],
-        taskId: rows[i]!.id,
-        side: c.side,
-        fromStatus: j === 0 ? null : t.changes[j - 1]!.status,
-        toStatus: c.status,
-        at: new Date(c.at),
-      })),
-    ),
+  const changes = tasks.flatMap((t, i) =>
+    t.changes.map((c, j) => ({
+      workspaceId: f.workspaceId,
+      projectId: f.projects[t.project],
+      taskId: rows[i]!.id,
+      side: c.side,
+      fromStatus: j === 0 ? null : t.changes[j - 1]!.status,
+      toStatus: c.status,
+      at: new Date(c.at),
+    })),
   );
+  for (const statement of arrive(changes, arrival)) await db.insert(schema.taskStatusChange).values(statement);
 }
 
 const inProject = (q: Query, t: TaskHistory) => q.project === null || q.project === t.project;

@@ -1,10 +1,12 @@
+import { schema } from "@tandem/db";
 import { computeMetric, taskBurnUp } from "@tandem/db/queries";
+import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DB_KINDS, startTestDb, type TestDb } from "../support/db";
-import { createMetricsFixture, expectClose, inputOf, type MetricsFixture, queryArb, reset } from "./support";
-import { insertTaskHistories, refBurnUp, refCycleTime, refThroughput, refTimeBlocked, taskArb } from "./task-history";
+import { arrivalArb, createMetricsFixture, expectClose, inputOf, type MetricsFixture, queryArb, reset } from "./support";
+import { changeCount, insertTaskHistories, refBurnUp, refCycleTime, refThroughput, refTimeBlocked, taskArb } from "./task-history";
 
 describe.each(DB_KINDS)("task metrics against their reference on %s", (kind) => {
   let t: TestDb;
@@ -44,6 +46,41 @@ describe.each(DB_KINDS)("task metrics against their reference on %s", (kind) => 
           expect(weeks).toEqual(refBurnUp(q, tasks));
         }
       }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("keeps each change's end and start as the migration's backfill reads them, whatever order the changes arrive in", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(taskArb, { maxLength: 15 }).chain((tasks) => fc.tuple(fc.constant(tasks), arrivalArb(changeCount(tasks)))),
+        fc.array(queryArb, { minLength: 1, maxLength: 2 }),
+        async ([tasks, arrival], queries) => {
+          f.projects = await reset(t.db, f);
+          await insertTaskHistories(t.db, f, tasks, arrival);
+          // The backfill's reading (migration 0015): the next change's at, the first move to In progress so far.
+          const { rows } = await t.db.execute<{ kept: number; read: number }>(sql`
+            select count(*) filter (where c.ended_at is not distinct from x.next_at and c.started_at is not distinct from x.started_at)::int as kept,
+              count(*)::int as read
+            from ${schema.taskStatusChange} c
+            join (
+              select id, lead(at) over w as next_at, min(at) filter (where to_status = 'in_progress') over w as started_at
+              from ${schema.taskStatusChange} where workspace_id = ${f.workspaceId}::uuid
+              window w as (partition by task_id order by at, id)
+            ) x on x.id = c.id`);
+          expect(rows[0]).toEqual({ kept: changeCount(tasks), read: changeCount(tasks) });
+          for (const q of queries) {
+            const input = inputOf(f, q);
+            expectClose(await computeMetric(t.db, "throughput", input), refThroughput(q, tasks));
+            expectClose(await computeMetric(t.db, "cycle_time_p85", input), refCycleTime(q, tasks, 0.85));
+            expectClose(await computeMetric(t.db, "time_blocked", input), refTimeBlocked(q, tasks));
+            const projectId = q.project === null ? null : f.projects[q.project];
+            expect(await taskBurnUp(t.db, { workspaceId: f.workspaceId, timeZone: q.timeZone, from: q.from, to: q.to, projectId })).toEqual(
+              refBurnUp(q, tasks),
+            );
+          }
+        },
+      ),
       { numRuns: 20 },
     );
   });

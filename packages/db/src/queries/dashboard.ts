@@ -111,22 +111,21 @@ export async function taskBurnUp(
   const week = (at: SQL) => sql`date_trunc('week', ${at} at time zone ${timeZone})::date`;
   // Counts at each week's end as running sums of what changed in each week (weeks before the
   // first folded into it): a task joins the scope the week it was created; it is done from a move
-  // to Done until its next change. One pass over the tasks and their history, not one per week.
+  // to Done until its next change (`ended_at`). One pass over the tasks and the moves to Done.
   const result = await db.execute<{ week_start: string; scope: number; done: number }>(sql`
     with weeks as (
       select g::date as week_start
       from generate_series(date_trunc('week', ${from}::date), date_trunc('week', ${to}::date), interval '1 week') as g
     ), first_week as (select min(week_start) as week_start from weeks),
-    stretches as (
-      select c.to_status, c.at, lead(c.at) over (partition by c.task_id order by c.at, c.id) as next_at
-      from ${taskStatusChange} c
-      where c.workspace_id = ${workspaceId}::uuid ${inProject(sql`c.project_id`)}
+    done_changes as (
+      select c.at, c.ended_at from ${taskStatusChange} c
+      where c.workspace_id = ${workspaceId}::uuid and c.to_status = 'done' ${inProject(sql`c.project_id`)}
     ), deltas as (
       select ${week(sql`t.created_at`)} as wk, 1 as scope, 0 as done from ${task} t where t.workspace_id = ${workspaceId}::uuid ${inProject(sql`t.project_id`)}
       union all
-      select ${week(sql`s.at`)}, 0, 1 from stretches s where s.to_status = 'done'
+      select ${week(sql`d.at`)}, 0, 1 from done_changes d
       union all
-      select ${week(sql`s.next_at`)}, 0, -1 from stretches s where s.to_status = 'done' and s.next_at is not null
+      select ${week(sql`d.ended_at`)}, 0, -1 from done_changes d where d.ended_at is not null
     ), per_week as (
       select greatest(d.wk, f.week_start) as wk, sum(d.scope) as scope, sum(d.done) as done
       from deltas d cross join first_week f

@@ -1,11 +1,20 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-import { member } from "./member";
+import { member, sideEnum } from "./member";
 import { project } from "./project";
 import { task } from "./task";
 import { workspace } from "./workspace";
 
-/** A comment on a project, or on one of its tasks when `taskId` is set. */
+/**
+ * A comment on a project, or on one of its tasks when `taskId` is set.
+ *
+ * A comment by a member of one working side that @mentions a member of the other *asks* that side:
+ * `askedSide` is the side asked and `answeredAt` the time of the first later comment in the same
+ * thread by a member of it (null while unanswered). Both are kept by triggers as comments and
+ * mentions arrive (migration 0015: comment_ask_mentioned, comment_answer_asks), with the sides as
+ * they were then, so the cross-side response metric reads one index range.
+ */
 export const comment = pgTable(
   "comment",
   {
@@ -20,8 +29,13 @@ export const comment = pgTable(
     authorId: uuid("author_id").references(() => member.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    askedSide: sideEnum("asked_side"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
   },
-  (t) => [index("comment_target_idx").on(t.workspaceId, t.projectId, t.taskId, t.createdAt)],
+  (t) => [
+    index("comment_target_idx").on(t.workspaceId, t.projectId, t.taskId, t.createdAt),
+    index("comment_answered_idx").on(t.workspaceId, t.answeredAt, t.askedSide, t.projectId, t.createdAt).where(sql`${t.askedSide} is not null`),
+  ],
 );
 
 export type Comment = typeof comment.$inferSelect;

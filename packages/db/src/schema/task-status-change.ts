@@ -8,7 +8,12 @@ import { workspace } from "./workspace";
 /**
  * A task's status history: one row when it is created (`fromStatus` null) and one each time its
  * status changes. `side` is the side that owned the task at that moment. The computed KPIs
- * (cycle time, throughput, time blocked) read it; the transparency log stays the record of who.
+ * (cycle time, throughput, time blocked, burn-up) read it; the transparency log stays the record of who.
+ *
+ * Two columns are kept by a trigger as rows arrive (migration 0015, task_status_change_link), so
+ * that the metrics read one index range instead of each task's history: `endedAt`, the at of the
+ * task's next change (null while this is its latest), and `startedAt`, the task's first move to
+ * In progress up to this change (null before any).
  */
 export const taskStatusChange = pgTable(
   "task_status_change",
@@ -27,12 +32,15 @@ export const taskStatusChange = pgTable(
     fromStatus: taskStatusEnum("from_status"),
     toStatus: taskStatusEnum("to_status").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    startedAt: timestamp("started_at", { withTimezone: true }),
   },
   (t) => [
     index("task_status_change_ws_idx").on(t.workspaceId, t.at),
     index("task_status_change_task_idx").on(t.taskId, t.at),
-    // The metrics read the moves to one status in a range: to Done (throughput, cycle time), to Blocked.
-    index("task_status_change_status_idx").on(t.workspaceId, t.toStatus, t.at),
+    // The metrics read the stretches of one status by when they ended (null: still so) and began:
+    // tasks done now by the at of their last move to Done, Blocked stretches by their end.
+    index("task_status_change_stretch_idx").on(t.workspaceId, t.toStatus, t.endedAt, t.at, t.side, t.projectId, t.startedAt),
   ],
 );
 

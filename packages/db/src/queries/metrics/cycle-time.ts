@@ -13,14 +13,9 @@ export function cycleTime(id: MetricId, fraction: number) {
     empty: null,
     measure: (f) => sql`
       select ${f.bucket(sql`d.at`)} as bucket,
-        percentile_cont(${fraction}::float8) within group (order by ${hours(sql`d.started`, sql`d.at`)}) as value
-      from (
-        select done.at, (
-          select min(s.at) from task_status_change s where s.task_id = done.task_id and s.to_status = 'in_progress'
-        ) as started
-        from ${finishedTasks(f)} done
-      ) d
-      where d.started <= d.at
+        percentile_cont(${fraction}::float8) within group (order by ${hours(sql`d.started_at`, sql`d.at`)}) as value
+      from ${finishedTasks(f)} d
+      where d.started_at is not null
       group by 1`,
   });
 }
