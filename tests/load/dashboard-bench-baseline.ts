@@ -1,8 +1,9 @@
 /**
  * The dashboard benchmark's baseline: each computed metric as one hand-written SQL statement, in
  * plain text with positional parameters, written from the metric's definition (METRICS_META) and
- * not from its registry file, over the same stored inputs (the columns migration 0015's triggers
- * keep: a status change's `ended_at` and `started_at`, a comment's `asked_side` and `answered_at`).
+ * not from its registry file, over the same stored inputs (the columns the triggers of migrations 0015 and 0016
+ * keep: a status change's `ended_at` and `started_at`, a comment's `asked_side` and `answered_at`,
+ * a check-in's `previous_at`).
  * The benchmark runs each against its metric side by side and checks that both give the same numbers.
  *
  * Parameters: $1 workspace id, $2 time zone, $3 first period's start, $4 last period's start (weekly
@@ -81,15 +82,10 @@ export const BASELINE_SQL: Record<MetricId, string> = {
   ),
   check_in_punctuality: weeks(
     `
-    select ${WEEK("created_at")} as wk,
-      100.0 * count(*) filter (where prev is null or (created_at at time zone $2)::date - (prev at time zone $2)::date <= cadence) / count(*) as v
-    from (
-      select ci.created_at, p.check_in_cadence_days as cadence,
-        lag(ci.created_at) over (partition by ci.project_id, ci.side order by ci.created_at, ci.id) as prev
-      from check_in ci join project p on p.id = ci.project_id
-      where ci.workspace_id = $1
-    ) c
-    where created_at >= ${LO} and created_at < ${HI}
+    select ${WEEK("ci.created_at")} as wk,
+      100.0 * count(*) filter (where ci.previous_at is null or (ci.created_at at time zone $2)::date - (ci.previous_at at time zone $2)::date <= p.check_in_cadence_days) / count(*) as v
+    from check_in ci join project p on p.id = ci.project_id
+    where ci.workspace_id = $1 and ci.created_at >= ${LO} and ci.created_at < ${HI}
     group by 1`,
     "null",
   ),

@@ -3,7 +3,7 @@ import { schema } from "@tandem/db";
 import type { WorkingSide } from "@tandem/domain/sides";
 import fc from "fast-check";
 
-import { bucketOf, bucketOfDay, byPeriod, DAY, daysBetween, dayIn, mean, NOW, type Query, series, T0 } from "./support";
+import { type Arrival, arrive, bucketOf, bucketOfDay, byPeriod, DAY, daysBetween, dayIn, mean, NOW, type Query, series, T0 } from "./support";
 
 const MINUTE = 60_000;
 
@@ -54,19 +54,18 @@ export async function insertProjectHistory(
   db: Database,
   f: { workspaceId: string; projects: [string, string]; mLead: { memberId: string }; iLead: { memberId: string } },
   h: ProjectHistory,
+  /** The check-ins' order and statements (they are in `h`'s order, in one statement, without it). */
+  arrival?: Arrival,
 ) {
-  if (h.checkIns.length > 0) {
-    await db.insert(schema.checkIn).values(
-      h.checkIns.map((c) => ({
-        workspaceId: f.workspaceId,
-        projectId: f.projects[c.project],
-        authorId: c.side === "marketing" ? f.mLead.memberId : f.iLead.memberId,
-        side: c.side,
-        health: "on_track" as const,
-        createdAt: new Date(c.at),
-      })),
-    );
-  }
+  const checkIns = h.checkIns.map((c) => ({
+    workspaceId: f.workspaceId,
+    projectId: f.projects[c.project],
+    authorId: c.side === "marketing" ? f.mLead.memberId : f.iLead.memberId,
+    side: c.side,
+    health: "on_track" as const,
+    createdAt: new Date(c.at),
+  }));
+  for (const statement of arrive(checkIns, arrival)) await db.insert(schema.checkIn).values(statement);
   if (h.milestones.length > 0) {
     await db.insert(schema.milestone).values(
       h.milestones.map((m, i) => ({

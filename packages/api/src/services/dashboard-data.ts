@@ -1,5 +1,5 @@
 import type { Executor } from "@tandem/db";
-import { computeMetric, getKpiRow, kpiProjectIds, listFeed, listProjects, listWidgets, taskBurnUp } from "@tandem/db/queries";
+import { computeMetric, getKpiRow, kpiProjectIds, listFeed, listProjectHealth, listWidgets, taskBurnUp } from "@tandem/db/queries";
 import type { DashboardWidget, Kpi } from "@tandem/db/schema";
 import { METRICS_META, isMetricId } from "@tandem/domain/metrics";
 import { periodsBetween, shiftPeriod, sidesDisagree } from "@tandem/domain/rules";
@@ -77,7 +77,7 @@ async function widgetData(db: Executor, scope: Scope, w: DashboardWidget) {
       return { kind: w.kind, kpi: kpiHead(k), split: await kpiSplit(db, scope, k, c.by === "project" ? "project" : "side") };
     }
     case "health_matrix": {
-      const rows = await listProjects(db, { workspaceId: scope.workspaceId, today: scope.today });
+      const rows = await listProjectHealth(db, { workspaceId: scope.workspaceId });
       return {
         kind: w.kind,
         projects: rows.map((r) => ({ id: r.project.id, name: r.project.name, phase: r.project.phase, sides: r.sides, disagree: sidesDisagree(r.sides) })),

@@ -109,27 +109,45 @@ export async function taskBurnUp(
 ) {
   const inProject = (column: SQL) => (projectId ? sql`and ${column} = ${projectId}::uuid` : sql``);
   const week = (at: SQL) => sql`date_trunc('week', ${at} at time zone ${timeZone})::date`;
-  // Counts at each week's end as running sums of what changed in each week (weeks before the
-  // first folded into it): a task joins the scope the week it was created; it is done from a move
-  // to Done until its next change (`ended_at`). One pass over the tasks and the moves to Done.
+  const ws = sql`${workspaceId}::uuid`;
+  // Counts at each week's end as running sums of what changed in each week: a task joins the scope
+  // the week it was created; it is done from a move to Done until its next change (`ended_at`).
+  // What stood before the first week is counted, not bucketed, into it; each part is one index
+  // range (task_created_idx, task_status_change_stretch_idx), not one pass per week.
   const result = await db.execute<{ week_start: string; scope: number; done: number }>(sql`
     with weeks as (
       select g::date as week_start
       from generate_series(date_trunc('week', ${from}::date), date_trunc('week', ${to}::date), interval '1 week') as g
-    ), first_week as (select min(week_start) as week_start from weeks),
-    done_changes as (
-      select c.at, c.ended_at from ${taskStatusChange} c
-      where c.workspace_id = ${workspaceId}::uuid and c.to_status = 'done' ${inProject(sql`c.project_id`)}
+    ), bounds as (
+      select min(week_start) as first_week,
+        (min(week_start)::timestamp at time zone ${timeZone}) as lo,
+        ((max(week_start) + 7)::timestamp at time zone ${timeZone}) as hi
+      from weeks
     ), deltas as (
-      select ${week(sql`t.created_at`)} as wk, 1 as scope, 0 as done from ${task} t where t.workspace_id = ${workspaceId}::uuid ${inProject(sql`t.project_id`)}
-      union all
-      select ${week(sql`d.at`)}, 0, 1 from done_changes d
-      union all
-      select ${week(sql`d.ended_at`)}, 0, -1 from done_changes d where d.ended_at is not null
-    ), per_week as (
-      select greatest(d.wk, f.week_start) as wk, sum(d.scope) as scope, sum(d.done) as done
-      from deltas d cross join first_week f
+      select b.first_week as wk, count(*) as scope, 0 as done
+      from ${task} t, bounds b where t.workspace_id = ${ws} and t.created_at < b.lo ${inProject(sql`t.project_id`)}
       group by 1
+      union all
+      select ${week(sql`t.created_at`)}, count(*), 0
+      from ${task} t, bounds b where t.workspace_id = ${ws} and t.created_at >= b.lo and t.created_at < b.hi ${inProject(sql`t.project_id`)}
+      group by 1
+      union all
+      select b.first_week, 0, count(*)
+      from ${taskStatusChange} c, bounds b
+      where c.workspace_id = ${ws} and c.to_status = 'done' and c.at < b.lo and (c.ended_at is null or c.ended_at >= b.lo) ${inProject(sql`c.project_id`)}
+      group by 1
+      union all
+      select ${week(sql`c.at`)}, 0, count(*)
+      from ${taskStatusChange} c, bounds b
+      where c.workspace_id = ${ws} and c.to_status = 'done' and c.at >= b.lo and c.at < b.hi ${inProject(sql`c.project_id`)}
+      group by 1
+      union all
+      select ${week(sql`c.ended_at`)}, 0, -count(*)
+      from ${taskStatusChange} c, bounds b
+      where c.workspace_id = ${ws} and c.to_status = 'done' and c.ended_at >= b.lo and c.ended_at < b.hi ${inProject(sql`c.project_id`)}
+      group by 1
+    ), per_week as (
+      select wk, sum(scope) as scope, sum(done) as done from deltas group by 1
     )
     select w.week_start::text as week_start,
       (sum(coalesce(p.scope, 0)) over (order by w.week_start))::int as scope,

@@ -20,8 +20,9 @@ function projectSelect(db: Executor, today: string) {
     db
       .select({
         project,
-        openTasks: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.status} <> 'done')`,
-        overdueTasks: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.status} <> 'done' and ${task.dueDate} < ${today})`,
+        // Qualified by workspace too, so that task_project_idx (workspace, project, status) serves them.
+        openTasks: sql<number>`(select count(*)::int from ${task} where ${task.workspaceId} = ${project.workspaceId} and ${task.projectId} = ${project.id} and ${task.status} <> 'done')`,
+        overdueTasks: sql<number>`(select count(*)::int from ${task} where ${task.workspaceId} = ${project.workspaceId} and ${task.projectId} = ${project.id} and ${task.status} <> 'done' and ${task.dueDate} < ${today})`,
         disagree: disagreement,
         nextMilestone: nextMilestoneOf(project.id),
       })
@@ -47,6 +48,16 @@ export async function listProjects(db: Executor, { workspaceId, today, filter = 
   if (filter.search) conds.push(ilike(project.name, `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const rows = await projectSelect(db, today)
     .where(and(...conds))
+    .orderBy(desc(project.updatedAt));
+  return withSides(db, rows);
+}
+
+/** Every project of the workspace with both sides' lead and health, and nothing else: what the dashboard's health matrix shows. */
+export async function listProjectHealth(db: Executor, { workspaceId }: { workspaceId: string }) {
+  const rows = await db
+    .select({ project: { id: project.id, name: project.name, phase: project.phase } })
+    .from(project)
+    .where(eq(project.workspaceId, workspaceId))
     .orderBy(desc(project.updatedAt));
   return withSides(db, rows);
 }

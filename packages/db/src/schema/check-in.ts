@@ -30,8 +30,17 @@ export const checkIn = pgTable(
     asks: text("asks").notNull().default(""),
     decisions: text("decisions").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the same side last checked in on the project before this one (null for its first):
+     * kept by a trigger as check-ins arrive (migration 0016, check_in_link), for check-in punctuality.
+     */
+    previousAt: timestamp("previous_at", { withTimezone: true }),
   },
-  (t) => [index("check_in_project_idx").on(t.projectId, t.side, t.createdAt)],
+  (t) => [
+    index("check_in_project_idx").on(t.projectId, t.side, t.createdAt),
+    // Check-in punctuality reads the check-ins posted in its periods.
+    index("check_in_workspace_idx").on(t.workspaceId, t.createdAt, t.projectId, t.side, t.previousAt),
+  ],
 );
 
 export type CheckIn = typeof checkIn.$inferSelect;
