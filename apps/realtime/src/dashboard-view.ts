@@ -1,8 +1,8 @@
 import type { Database } from "@tandem/db";
 import { getDashboardRow } from "@tandem/db/queries";
-import { dashboardRoom, dashboardViewRequestSchema, workspaceRoom, type DashboardPresence, type PresenceUser } from "@tandem/realtime-contract";
+import { dashboardRoom, dashboardViewRequestSchema, type DashboardPresence, type PresenceUser } from "@tandem/realtime-contract";
 
-import { incoming } from "./incoming";
+import { handleRoomView, type RoomView, stopViewingRoom } from "./room-view";
 import { createSingleFlight } from "./single-flight";
 import type { RealtimeIo, RealtimeSocket } from "./types";
 
@@ -34,68 +34,28 @@ export function createDashboardPresenceBroadcaster(io: RealtimeIo) {
 
 export type DashboardPresenceBroadcaster = ReturnType<typeof createDashboardPresenceBroadcaster>;
 
+/** Dashboards as a room view: the socket keeps the one it has open. */
+export const dashboardView: RoomView<typeof dashboardViewRequestSchema, DashboardPresence> = {
+  event: "dashboard",
+  schema: dashboardViewRequestSchema,
+  idOf: (r) => r.dashboardId,
+  room: dashboardRoom,
+  find: (db, workspaceId, dashboardId) => getDashboardRow(db, { workspaceId, dashboardId }),
+  get: (socket) =>
+    socket.data.viewingDashboard ? { workspaceId: socket.data.viewingDashboard.workspaceId, id: socket.data.viewingDashboard.dashboardId } : null,
+  set: (socket, viewing) => {
+    socket.data.viewingDashboard = viewing ? { workspaceId: viewing.workspaceId, dashboardId: viewing.id } : null;
+  },
+  presenceOf: dashboardPresenceOf,
+};
+
 /** Takes a socket out of the dashboard it has open; returns that dashboard's id, if any. */
-export function stopViewingDashboard(socket: RealtimeSocket): string | null {
-  const viewing = socket.data.viewingDashboard;
-  if (!viewing) return null;
-  socket.leave(dashboardRoom(viewing.dashboardId));
-  socket.data.viewingDashboard = null;
-  return viewing.dashboardId;
-}
+export const stopViewingDashboard = (socket: RealtimeSocket) => stopViewingRoom(socket, dashboardView);
 
-/** The workspace (among those whose room the socket is in) that owns the dashboard, or null. */
-async function owningWorkspace(db: Database, socket: RealtimeSocket, dashboardId: string): Promise<string | null> {
-  const workspaceIds = Object.keys(socket.data.sides).filter((id) => socket.rooms.has(workspaceRoom(id)));
-  const rows = await Promise.all(workspaceIds.map((workspaceId) => getDashboardRow(db, { workspaceId, dashboardId })));
-  return rows.find((r) => r !== null)?.workspaceId ?? null;
-}
-
-/**
- * dashboard.view / dashboard.leave for one socket, the way projects do it: the server checks the
- * dashboard against the workspaces it put the socket in (every member of a workspace may see its
- * dashboards); the client only names the dashboard.
- */
+/** dashboard.view / dashboard.leave for one socket (handleRoomView). */
 export function handleDashboardEvents(
   socket: RealtimeSocket,
   { io, db, dashboardPresence }: { io: RealtimeIo; db: Database; dashboardPresence: DashboardPresenceBroadcaster },
 ) {
-  // A later dashboard.view wins even if an earlier one's lookup finishes after it.
-  let latestView = 0;
-
-  socket.on("dashboard.view", (...args: unknown[]) => {
-    const { request, reply } = incoming<typeof dashboardViewRequestSchema, DashboardPresence>(args, dashboardViewRequestSchema);
-    if (!request) return reply({ ok: false, error: "invalid request" });
-    const ticket = ++latestView;
-    view(request.dashboardId, ticket).then(reply, (err: unknown) => {
-      console.error("[realtime] dashboard.view failed:", err instanceof Error ? err.message : err);
-      reply({ ok: false, error: "Who's here is unavailable right now. Try again." });
-    });
-  });
-
-  async function view(dashboardId: string, ticket: number) {
-    const workspaceId = await owningWorkspace(db, socket, dashboardId);
-    if (ticket !== latestView) return { ok: false as const, error: "superseded by a later dashboard.view" };
-    // Membership may have been revoked while the lookup ran; the room says so.
-    if (!workspaceId || !socket.connected || !socket.rooms.has(workspaceRoom(workspaceId))) return { ok: false as const, error: "not found" };
-    if (socket.data.viewingDashboard?.dashboardId !== dashboardId) {
-      const previous = stopViewingDashboard(socket);
-      socket.data.viewingDashboard = { workspaceId, dashboardId };
-      socket.join(dashboardRoom(dashboardId));
-      if (previous) void dashboardPresence.broadcast(previous);
-    }
-    await dashboardPresence.broadcast(dashboardId);
-    return { ok: true as const, data: await dashboardPresenceOf(io, dashboardId) };
-  }
-
-  socket.on("dashboard.leave", (...args: unknown[]) => {
-    const { request, reply } = incoming<typeof dashboardViewRequestSchema, null>(args, dashboardViewRequestSchema);
-    if (!request) return reply({ ok: false, error: "invalid request" });
-    // A view still being checked must not land after the leave.
-    latestView++;
-    if (socket.data.viewingDashboard?.dashboardId === request.dashboardId) {
-      stopViewingDashboard(socket);
-      void dashboardPresence.broadcast(request.dashboardId);
-    }
-    reply({ ok: true, data: null });
-  });
+  handleRoomView(socket, dashboardView, { io, db, broadcast: dashboardPresence.broadcast });
 }

@@ -1,76 +1,36 @@
 import type { Database } from "@tandem/db";
 import { getProjectRow, getTask } from "@tandem/db/queries";
-import { projectRoom, projectViewRequestSchema, taskEditingRequestSchema, workspaceRoom, type ProjectPresence } from "@tandem/realtime-contract";
+import { projectRoom, projectViewRequestSchema, taskEditingRequestSchema } from "@tandem/realtime-contract";
 
 import { incoming } from "./incoming";
 import { projectPresenceOf, type ProjectPresenceBroadcaster } from "./project-presence";
+import { handleRoomView, type RoomView, stopViewingRoom } from "./room-view";
 import type { RealtimeIo, RealtimeSocket } from "./types";
 
+/** Projects as a room view: the socket keeps the one it has open, and the task whose editor is open there. */
+export const projectView: RoomView<typeof projectViewRequestSchema, Awaited<ReturnType<typeof projectPresenceOf>>> = {
+  event: "project",
+  schema: projectViewRequestSchema,
+  idOf: (r) => r.projectId,
+  room: projectRoom,
+  find: (db, workspaceId, projectId) => getProjectRow(db, { workspaceId, projectId }),
+  get: (socket) => (socket.data.viewing ? { workspaceId: socket.data.viewing.workspaceId, id: socket.data.viewing.projectId } : null),
+  set: (socket, viewing) => {
+    socket.data.viewing = viewing ? { workspaceId: viewing.workspaceId, projectId: viewing.id } : null;
+    socket.data.editingTaskId = null;
+  },
+  presenceOf: projectPresenceOf,
+};
+
 /** Takes a socket out of the project it has open; returns that project's id, if any. */
-export function stopViewing(socket: RealtimeSocket): string | null {
-  const viewing = socket.data.viewing;
-  if (!viewing) return null;
-  socket.leave(projectRoom(viewing.projectId));
-  socket.data.viewing = null;
-  socket.data.editingTaskId = null;
-  return viewing.projectId;
-}
+export const stopViewing = (socket: RealtimeSocket) => stopViewingRoom(socket, projectView);
 
-/** The workspace (among those whose room the socket is in) that owns the project, or null. */
-async function owningWorkspace(db: Database, socket: RealtimeSocket, projectId: string): Promise<string | null> {
-  const workspaceIds = Object.keys(socket.data.sides).filter((id) => socket.rooms.has(workspaceRoom(id)));
-  const rows = await Promise.all(workspaceIds.map((workspaceId) => getProjectRow(db, { workspaceId, projectId })));
-  return rows.find((r) => r !== null)?.workspaceId ?? null;
-}
-
-/**
- * project.view / project.leave / task.editing for one socket. The server checks the project
- * against the workspaces it put the socket in; the client only names the project.
- */
+/** project.view / project.leave (handleRoomView) and task.editing for one socket. */
 export function handleProjectEvents(
   socket: RealtimeSocket,
   { io, db, projectPresence }: { io: RealtimeIo; db: Database; projectPresence: ProjectPresenceBroadcaster },
 ) {
-  // A later project.view wins even if an earlier one's lookup finishes after it.
-  let latestView = 0;
-
-  socket.on("project.view", (...args: unknown[]) => {
-    const { request, reply } = incoming<typeof projectViewRequestSchema, ProjectPresence>(args, projectViewRequestSchema);
-    if (!request) return reply({ ok: false, error: "invalid request" });
-    const { projectId } = request;
-    const ticket = ++latestView;
-    view(projectId, ticket).then(reply, (err: unknown) => {
-      console.error("[realtime] project.view failed:", err instanceof Error ? err.message : err);
-      reply({ ok: false, error: "Who's here is unavailable right now. Try again." });
-    });
-  });
-
-  async function view(projectId: string, ticket: number) {
-    const workspaceId = await owningWorkspace(db, socket, projectId);
-    if (ticket !== latestView) return { ok: false as const, error: "superseded by a later project.view" };
-    // Membership may have been revoked while the lookup ran; the room says so.
-    if (!workspaceId || !socket.connected || !socket.rooms.has(workspaceRoom(workspaceId))) return { ok: false as const, error: "not found" };
-    if (socket.data.viewing?.projectId !== projectId) {
-      const previous = stopViewing(socket);
-      socket.data.viewing = { workspaceId, projectId };
-      socket.join(projectRoom(projectId));
-      if (previous) void projectPresence.broadcast(previous);
-    }
-    await projectPresence.broadcast(projectId);
-    return { ok: true as const, data: await projectPresenceOf(io, projectId) };
-  }
-
-  socket.on("project.leave", (...args: unknown[]) => {
-    const { request, reply } = incoming<typeof projectViewRequestSchema, null>(args, projectViewRequestSchema);
-    if (!request) return reply({ ok: false, error: "invalid request" });
-    // A view still being checked must not land after the leave.
-    latestView++;
-    if (socket.data.viewing?.projectId === request.projectId) {
-      stopViewing(socket);
-      void projectPresence.broadcast(request.projectId);
-    }
-    reply({ ok: true, data: null });
-  });
+  handleRoomView(socket, projectView, { io, db, broadcast: projectPresence.broadcast });
 
   // A later task.editing wins even if an earlier one's lookup finishes after it.
   let latestEdit = 0;
