@@ -1,9 +1,9 @@
 import type { Executor } from "@tandem/db";
-import { computeMetric, getKpiRow, kpiProjectIds, listFeed, listProjectHealth, listWidgets, taskBurnUp } from "@tandem/db/queries";
+import { computeMetric, getKpiRow, kpiProjects, listFeed, listProjectHealth, listWidgets, taskBurnUp } from "@tandem/db/queries";
 import type { DashboardWidget, Kpi } from "@tandem/db/schema";
 import { METRICS_META, isMetricId } from "@tandem/domain/metrics";
 import { periodsBetween, shiftPeriod, sidesDisagree } from "@tandem/domain/rules";
-import { WORKING_SIDES } from "@tandem/domain/sides";
+import { SIDE_LABELS, WORKING_SIDES } from "@tandem/domain/sides";
 
 import { entryLine } from "./feed-format";
 import { kpiSeries } from "./kpi-series";
@@ -39,8 +39,8 @@ async function kpiSplit(db: Executor, scope: Scope, k: Kpi, by: "side" | "projec
   if (by === "side" && !METRICS_META[metric].bySide) return { groups: [], note: `${METRICS_META[metric].name} belongs to projects, not sides.` };
   const groups =
     by === "side"
-      ? WORKING_SIDES.map((side) => ({ key: side, side, projectId: k.formula?.projectId ?? null }))
-      : (await kpiProjectIds(db, k.id)).map((projectId) => ({ key: projectId, side: k.formula?.side ?? null, projectId }));
+      ? WORKING_SIDES.map((side) => ({ key: side, label: SIDE_LABELS[side], side, projectId: k.formula?.projectId ?? null }))
+      : (await kpiProjects(db, k.id)).map((p) => ({ key: p.id, label: p.name, side: k.formula?.side ?? null, projectId: p.id }));
   const out = await Promise.all(
     groups.map(async (g) => {
       const rows = await computeMetric(db, metric, {
@@ -53,7 +53,7 @@ async function kpiSplit(db: Executor, scope: Scope, k: Kpi, by: "side" | "projec
         projectId: g.projectId,
       });
       const last = rows.filter((r) => r.value !== null).at(-1);
-      return { key: g.key, value: last?.value ?? null, periodStart: last?.periodStart ?? null };
+      return { key: g.key, label: g.label, value: last?.value ?? null, periodStart: last?.periodStart ?? null };
     }),
   );
   return { groups: out, note: by === "project" && out.length === 0 ? "Link projects to this KPI to compare them." : null };

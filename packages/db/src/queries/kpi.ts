@@ -1,7 +1,20 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 
 import type { Executor } from "../client";
-import { kpi, kpiComment, kpiComputedState, kpiProject, kpiSignature, kpiValue, kpiVersion, member, user, workspace, type KpiFormula } from "../schema";
+import {
+  kpi,
+  kpiComment,
+  kpiComputedState,
+  kpiProject,
+  kpiSignature,
+  kpiValue,
+  kpiVersion,
+  member,
+  project,
+  user,
+  workspace,
+  type KpiFormula,
+} from "../schema";
 
 type KpiInsert = typeof kpi.$inferInsert;
 export type KpiDefinitionColumns = Pick<
@@ -46,6 +59,16 @@ export async function getKpiForUpdate(db: Executor, { workspaceId, kpiId }: { wo
 export async function kpiProjectIds(db: Executor, kpiId: string) {
   const rows = await db.select({ projectId: kpiProject.projectId }).from(kpiProject).where(eq(kpiProject.kpiId, kpiId)).orderBy(asc(kpiProject.projectId));
   return rows.map((r) => r.projectId);
+}
+
+/** The projects linked to a KPI, with their names, by name. */
+export async function kpiProjects(db: Executor, kpiId: string) {
+  return db
+    .select({ id: project.id, name: project.name })
+    .from(kpiProject)
+    .innerJoin(project, eq(project.id, kpiProject.projectId))
+    .where(eq(kpiProject.kpiId, kpiId))
+    .orderBy(asc(project.name), asc(project.id));
 }
 
 export async function insertKpi(db: Executor, values: KpiDefinitionColumns & { workspaceId: string; createdById: string }) {
