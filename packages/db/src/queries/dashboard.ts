@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, max, type SQL, sql } from "drizzle-orm";
 
 import type { Executor } from "../client";
-import { dashboard, dashboardWidget, task, taskStatusChange } from "../schema";
+import { dashboard, dashboardWidget, taskMonthTally, taskStatusChange } from "../schema";
 
 /** The workspace's dashboards, the shared one first. */
 export function listDashboards(db: Executor, { workspaceId }: { workspaceId: string }) {
@@ -110,41 +110,46 @@ export async function taskBurnUp(
   const inProject = (column: SQL) => (projectId ? sql`and ${column} = ${projectId}::uuid` : sql``);
   const week = (at: SQL) => sql`date_trunc('week', ${at} at time zone ${timeZone})::date`;
   const ws = sql`${workspaceId}::uuid`;
+  // In the first week when before it, else in its own week.
+  const bucket = (at: SQL) => sql`(case when ${at} < b.lo then b.first_week else ${week(at)} end)`;
   // Counts at each week's end as running sums of what changed in each week: a task joins the scope
-  // the week it was created; it is done from a move to Done until its next change (`ended_at`).
-  // What stood before the first week is counted, not bucketed, into it; each part is one index
-  // range (task_created_idx, task_status_change_stretch_idx), not one pass per week.
+  // when created (its first status row); it is done from a move to Done until its next change
+  // (`ended_at`). What stood before the first week comes from task_month_tally for the UTC months
+  // before it, and from the rows of the month it starts in: index ranges, not the whole history.
   const result = await db.execute<{ week_start: string; scope: number; done: number }>(sql`
     with weeks as (
       select g::date as week_start
       from generate_series(date_trunc('week', ${from}::date), date_trunc('week', ${to}::date), interval '1 week') as g
-    ), bounds as (
-      select min(week_start) as first_week,
-        (min(week_start)::timestamp at time zone ${timeZone}) as lo,
-        ((max(week_start) + 7)::timestamp at time zone ${timeZone}) as hi
-      from weeks
+    ), b as (
+      select w.first_week, w.lo, w.hi, date_trunc('month', w.lo at time zone 'UTC')::date as cut_month,
+        (date_trunc('month', w.lo at time zone 'UTC') at time zone 'UTC') as cut
+      from (
+        select min(week_start) as first_week,
+          (min(week_start)::timestamp at time zone ${timeZone}) as lo,
+          ((max(week_start) + 7)::timestamp at time zone ${timeZone}) as hi
+        from weeks
+      ) w
     ), deltas as (
-      select b.first_week as wk, count(*) as scope, 0 as done
-      from ${task} t, bounds b where t.workspace_id = ${ws} and t.created_at < b.lo ${inProject(sql`t.project_id`)}
+      select b.first_week as wk, sum(t.scope) as scope, sum(t.done) as done
+      from ${taskMonthTally} t, b
+      where t.workspace_id = ${ws} and t.month < b.cut_month ${inProject(sql`t.project_id`)}
       group by 1
       union all
-      select ${week(sql`t.created_at`)}, count(*), 0
-      from ${task} t, bounds b where t.workspace_id = ${ws} and t.created_at >= b.lo and t.created_at < b.hi ${inProject(sql`t.project_id`)}
+      select ${bucket(sql`c.at`)}, count(*), 0
+      from ${taskStatusChange} c, b
+      where c.workspace_id = ${ws} and c.from_status is null and c.at >= b.cut and c.at < b.hi ${inProject(sql`c.project_id`)}
       group by 1
       union all
-      select b.first_week, 0, count(*)
-      from ${taskStatusChange} c, bounds b
-      where c.workspace_id = ${ws} and c.to_status = 'done' and c.at < b.lo and (c.ended_at is null or c.ended_at >= b.lo) ${inProject(sql`c.project_id`)}
+      -- Moves to Done since the cut: still done, or ended since (a stretch ends after it began).
+      select ${bucket(sql`c.at`)}, 0, count(*)
+      from ${taskStatusChange} c, b
+      where c.workspace_id = ${ws} and c.to_status = 'done' and (c.ended_at is null or c.ended_at >= b.cut)
+        and c.at >= b.cut and c.at < b.hi ${inProject(sql`c.project_id`)}
       group by 1
       union all
-      select ${week(sql`c.at`)}, 0, count(*)
-      from ${taskStatusChange} c, bounds b
-      where c.workspace_id = ${ws} and c.to_status = 'done' and c.at >= b.lo and c.at < b.hi ${inProject(sql`c.project_id`)}
-      group by 1
-      union all
-      select ${week(sql`c.ended_at`)}, 0, -count(*)
-      from ${taskStatusChange} c, bounds b
-      where c.workspace_id = ${ws} and c.to_status = 'done' and c.ended_at >= b.lo and c.ended_at < b.hi ${inProject(sql`c.project_id`)}
+      select ${bucket(sql`c.ended_at`)}, 0, -count(*)
+      from ${taskStatusChange} c, b
+      where c.workspace_id = ${ws} and c.to_status = 'done' and c.ended_at >= b.cut and c.ended_at < b.hi ${inProject(sql`c.project_id`)}
       group by 1
     ), per_week as (
       select wk, sum(scope) as scope, sum(done) as done from deltas group by 1

@@ -1,4 +1,5 @@
-import { index, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { date, index, integer, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
 
 import { sideEnum } from "./member";
 import { project } from "./project";
@@ -41,7 +42,30 @@ export const taskStatusChange = pgTable(
     // The metrics read the stretches of one status by when they ended (null: still so) and began:
     // tasks done now by the at of their last move to Done, Blocked stretches by their end.
     index("task_status_change_stretch_idx").on(t.workspaceId, t.toStatus, t.endedAt, t.at, t.side, t.projectId, t.startedAt),
+    // The burn-up's scope: each task's first row (its creation), by when.
+    index("task_status_change_created_idx").on(t.workspaceId, t.at, t.projectId).where(sql`${t.fromStatus} is null`),
   ],
+);
+
+/**
+ * Running totals of the task history per project and UTC month, kept by triggers on
+ * task_status_change (migration 0016, task_month_tally_*): `scope` counts tasks created (their first
+ * row), `done` counts moves to Done less the ends of those stretches. The burn-up adds up the months
+ * before its first week instead of reading every task since the workspace began. A deleted task's
+ * rows take their counts back out, so a deleted project's months add up to zero.
+ */
+export const taskMonthTally = pgTable(
+  "task_month_tally",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspace.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id").notNull(),
+    month: date("month", { mode: "string" }).notNull(),
+    scope: integer("scope").notNull().default(0),
+    done: integer("done").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.projectId, t.month] })],
 );
 
 export type TaskStatusChange = typeof taskStatusChange.$inferSelect;

@@ -36,12 +36,7 @@ export const task = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("task_project_idx").on(t.workspaceId, t.projectId, t.status, t.position),
-    index("task_assignee_idx").on(t.assigneeId),
-    // The burn-up counts the tasks created before and in its weeks.
-    index("task_created_idx").on(t.workspaceId, t.createdAt, t.projectId),
-  ],
+  (t) => [index("task_project_idx").on(t.workspaceId, t.projectId, t.status, t.position), index("task_assignee_idx").on(t.assigneeId)],
 );
 
 export type Task = typeof task.$inferSelect;
