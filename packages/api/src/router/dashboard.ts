@@ -42,7 +42,6 @@ export const dashboardRouter = {
     return dashboardData(ctx.db, {
       workspaceId: ctx.workspace.id,
       timeZone: ctx.workspace.timeZone,
-      today: ctx.today,
       from: input.from,
       to: input.to,
       dashboardId: d.id,

@@ -11,7 +11,6 @@ import { kpiSeries } from "./kpi-series";
 interface Scope {
   workspaceId: string;
   timeZone: string;
-  today: string;
   from: string;
   to: string;
 }
