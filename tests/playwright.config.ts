@@ -39,7 +39,10 @@ export default defineConfig({
   outputDir: ".artifacts/test-results",
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // A trace keeps DOM snapshots of every step; its screencast would have Chromium paint and
+    // encode a frame for every change of every page, which on a two-core machine took most of the
+    // CPU the app under test needed. A failure still leaves its screenshot (below).
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
     actionTimeout: 15_000,
     navigationTimeout: 30_000,

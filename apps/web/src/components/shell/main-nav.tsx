@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ChartColumn, FolderKanban, Gauge, Inbox, LayoutGrid, Newspaper, Rss, ScrollText, Users } from "lucide-react";
 import Link, { useLinkStatus } from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 
 import { Spinner } from "@tandem/ui/spinner";
 import { cn } from "~/lib/utils";
@@ -11,6 +11,7 @@ import { useTRPC } from "~/trpc/react";
 
 export function MainNav({ slug }: { slug: string }) {
   const pathname = usePathname();
+  const router = useRouter();
   const trpc = useTRPC();
   // Kept current by the live cache: an entry that notifies me refreshes it.
   const unread = useQuery(trpc.inbox.unreadCount.queryOptions({ workspaceSlug: slug })).data ?? 0;
@@ -36,6 +37,13 @@ export function MainNav({ slug }: { slug: string }) {
             <li key={href}>
               <Link
                 href={href}
+                // Every page here renders on the server for who is signed in: fetching all nine as
+                // soon as the sidebar shows would render them all on each page load. A page is
+                // fetched when a pointer, finger or keyboard focus shows the intent to open it.
+                prefetch={false}
+                onMouseEnter={() => router.prefetch(href)}
+                onTouchStart={() => router.prefetch(href)}
+                onFocus={() => router.prefetch(href)}
                 aria-current={active ? "page" : undefined}
                 aria-label={badge > 0 ? `${label}, ${badge} ${label === "Overview" ? (badge === 1 ? "check-in due" : "check-ins due") : "unread"}` : undefined}
                 className={cn(
