@@ -34,7 +34,7 @@ export function WidgetBody({
     case "kpi_line":
       return <KpiLine slug={slug} data={data as DataOf<"kpi_line">} previous={prev("kpi_line")} large={large} />;
     case "kpi_bar":
-      return <KpiBar slug={slug} data={data as DataOf<"kpi_bar">} />;
+      return <KpiBar data={data as DataOf<"kpi_bar">} />;
     case "health_matrix":
       return <HealthMatrix slug={slug} data={data} />;
     case "burn_up":

@@ -1,28 +1,22 @@
 "use client";
 
 import { formatKpiValue, kpiState, KPI_STATE_LABELS } from "@tandem/domain/kpi";
-import { SIDE_LABELS } from "@tandem/domain/sides";
-import { useQuery } from "@tanstack/react-query";
-
-import { useTRPC } from "~/trpc/react";
 
 import type { DataOf } from "../types";
 import { ChartFrame } from "./chart-frame";
 import { SplitBarChart } from "./lazy-charts";
 
 /** A computed KPI's latest value per side or per linked project. */
-export function KpiBar({ slug, data }: { slug: string; data: DataOf<"kpi_bar"> }) {
-  const trpc = useTRPC();
-  const projects = useQuery(trpc.project.list.queryOptions({ workspaceSlug: slug, filter: {} })).data ?? [];
+// The server names each group (a side, or a linked project as it is named now).
+export function KpiBar({ data }: { data: DataOf<"kpi_bar"> }) {
   const { kpi, split } = data;
-  const label = (key: string) =>
-    key in SIDE_LABELS ? SIDE_LABELS[key as keyof typeof SIDE_LABELS] : (projects.find((p) => p.project.id === key)?.project.name ?? "Project");
-  const groups = split.groups.map((g) => ({ label: label(g.key), value: g.value, state: g.value === null ? null : kpiState(g.value, kpi) }));
-  if (split.note || groups.length === 0) {
+  const groups = split.groups.map((g) => ({ label: g.label, value: g.value, state: g.value === null ? null : kpiState(g.value, kpi) }));
+  const empty = split.note ?? (groups.length === 0 ? "Nothing to compare yet." : groups.every((g) => g.value === null) ? "No values yet for any group." : null);
+  if (empty) {
     return (
-      <div className="grid gap-1">
+      <div className="grid gap-1" data-testid="kpi-bar-empty">
         <h2 className="text-sm font-medium">{kpi.name}</h2>
-        <p className="text-sm text-muted-foreground">{split.note ?? "Nothing to compare yet."}</p>
+        <p className="text-sm text-muted-foreground">{empty}</p>
       </div>
     );
   }
