@@ -5,7 +5,8 @@ import { positionBetween } from "@tandem/domain/rules";
 import { Button } from "@tandem/ui/button";
 import { selectTriggerClassName } from "@tandem/ui/select-look";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Check, Maximize2, Pencil } from "lucide-react";
+import { Check, Maximize2, Pencil, Plus } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
 
@@ -15,13 +16,23 @@ import { errorMessage } from "~/lib/form-errors";
 import { toast } from "~/lib/toast";
 import { useTRPC } from "~/trpc/react";
 
-import { AddWidgetDialog } from "./add-widget-dialog";
 import { DashboardPicker } from "./dashboard-picker";
 import { DashboardViewers } from "./dashboard-viewers";
-import { PresentMode } from "./present-mode";
 import type { DashboardView } from "./types";
 import { WidgetBody } from "./widget-body";
 import { WidgetFrame } from "./widget-frame";
+
+// Only editors in edit mode add widgets, and presenting is a click away: neither is part of the
+// page most people open, so their code loads when it is first shown.
+const AddWidgetDialog = dynamic(() => import("./add-widget-dialog").then((m) => m.AddWidgetDialog), {
+  ssr: false,
+  loading: () => (
+    <Button disabled>
+      <Plus /> Add widget
+    </Button>
+  ),
+});
+const PresentMode = dynamic(() => import("./present-mode").then((m) => m.PresentMode), { ssr: false });
 
 /** A dashboard: its range and comparison (in the URL), its widgets on the grid, edit and present modes. */
 export function DashboardBoard({ slug, dashboardId, canEdit, meUserId }: { slug: string; dashboardId: string; canEdit: boolean; meUserId: string }) {
