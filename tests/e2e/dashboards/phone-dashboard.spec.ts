@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
 import { signIn } from "../fixtures/auth";
-import { expectWidgetsLoaded, openSharedDashboard, widgets } from "../fixtures/dashboard";
+import { expectWidgetsLoaded, openSharedDashboard, SHARED_DASHBOARD, widgets } from "../fixtures/dashboard";
 import { test } from "../fixtures/workspace";
 
 /** Every widget in one column: the same left edge and width, each below the one before. */
@@ -42,5 +42,33 @@ test.describe("the dashboard on a phone", () => {
     await expectWidgetsLoaded(page);
     await expectOneColumn(page);
     await expectNoHorizontalScroll(page);
+  });
+
+  test("the header is in the first HTML and every tile draws its own sparkline", async ({ page, browser, workspace: ws }, testInfo) => {
+    await signIn(page, ws.people.cmo.email);
+    const id = await openSharedDashboard(page, ws);
+    // The tiles are what a phone shows first: their lines come with them, not with the chart library.
+    const tiles = page.getByTestId("kpi-tile");
+    expect(await tiles.count()).toBeGreaterThan(0);
+    for (const tile of await tiles.all()) {
+      if ((await tile.getByTestId("kpi-tile-value").textContent()) === "—") continue;
+      await expect(tile.locator('[data-slot="sparkline"] path')).toHaveAttribute("d", /^M[\d.]+,[\d.]+L/);
+    }
+
+    // Without JavaScript nothing streamed later is revealed: the header must be in the first bytes.
+    const noScript = await browser.newContext({
+      baseURL: testInfo.project.use.baseURL,
+      storageState: await page.context().storageState(),
+      javaScriptEnabled: false,
+      viewport: { width: 412, height: 915 },
+    });
+    try {
+      const phone = await noScript.newPage();
+      await phone.goto(`/${ws.slug}/dashboards/${id}`);
+      await expect(phone.getByRole("heading", { level: 1, name: SHARED_DASHBOARD })).toBeVisible();
+      await expect(phone.getByText("What both sides agreed to measure", { exact: false })).toBeVisible();
+    } finally {
+      await noScript.close();
+    }
   });
 });

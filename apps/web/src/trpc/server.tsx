@@ -34,22 +34,23 @@ export const getCaller = cache(async () => createCaller(await createContext()));
  */
 export const prefetchLogHead = cache((workspaceSlug: string) => getQueryClient().fetchQuery(trpc.log.head.queryOptions({ workspaceSlug })));
 
-/** Query hashes the workspace layout's boundary already sent during this request. */
-const sentByLayout = cache(() => new Set<string>());
+/** Query hashes a boundary already sent during this request. */
+const sentInRequest = cache(() => new Set<string>());
 
 /**
  * Hands the request's prefetched queries to the browser. The workspace layout (`scope="layout"`)
  * sends everything it sees and remembers it; a page's boundary, rendered in the same request,
- * then sends only what the layout's did not, so no query is shipped twice in one HTML page.
- * (When the page's boundary renders first, both send everything: correct, only larger.)
- * The layout sends only finished queries: it has awaited its own, and a page's query still
- * running beside it (say a project that turns out not to exist) is the page's to send or drop.
+ * then sends only what no boundary before it did, so no query is shipped twice in one HTML page.
+ * (A page may have more than one: its header's, then a streamed part's with the data it waited
+ * for. When the page's boundary renders before the layout's, both send everything: correct, only
+ * larger.) The layout sends only finished queries: it has awaited its own, and a page's query
+ * still running beside it (say a project that turns out not to exist) is the page's to send or drop.
  */
 export function HydrateClient({ children, scope = "page" }: { children: React.ReactNode; scope?: "layout" | "page" }) {
-  const sent = sentByLayout();
+  const sent = sentInRequest();
   const state = dehydrate(getQueryClient(), scope === "layout" ? { shouldDehydrateQuery: defaultShouldDehydrateQuery } : undefined);
-  if (scope === "layout") for (const q of state.queries) sent.add(q.queryHash);
-  else state.queries = state.queries.filter((q) => !sent.has(q.queryHash));
+  if (scope === "page") state.queries = state.queries.filter((q) => !sent.has(q.queryHash));
+  for (const q of state.queries) sent.add(q.queryHash);
   return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
 }
 

@@ -191,12 +191,19 @@ export function DashboardBoard({ slug, dashboardId, canEdit, meUserId }: { slug:
   );
 }
 
-function BoardSkeleton() {
+/** The grid's shape while the widgets load: four tiles, then two wide widgets. */
+export function BoardSkeleton() {
   return (
-    <div role="status" className="grid auto-rows-[9rem] gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-busy="true" aria-label="Loading the dashboard">
-      {["a", "b", "c", "d", "e", "f"].map((k, i) => (
-        <div key={k} className={i > 3 ? "animate-pulse rounded-xl bg-muted sm:col-span-2" : "animate-pulse rounded-xl bg-muted"} />
-      ))}
+    <div role="status" className="grid gap-4" aria-busy="true" aria-label="Loading the dashboard">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="h-12 w-40 animate-pulse rounded-md bg-muted" />
+        <div className="h-12 w-32 animate-pulse rounded-md bg-muted" />
+      </div>
+      <div className="grid auto-rows-[9rem] gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {["a", "b", "c", "d", "e", "f"].map((k, i) => (
+          <div key={k} className={i > 3 ? "animate-pulse rounded-xl bg-muted sm:col-span-2" : "animate-pulse rounded-xl bg-muted"} />
+        ))}
+      </div>
     </div>
   );
 }

@@ -80,21 +80,6 @@ export function KpiLineChart({
   );
 }
 
-/** A tile's small line: no axes, the last 12 periods or so. */
-export function SparkLine({ series }: { series: SeriesPoint[] }) {
-  const data = series.map((p) => ({ period: p.periodStart, value: p.value }));
-  return (
-    // Decoration beside the tile's value and trend, hidden from screen readers; so it must not take
-    // the keyboard's focus either (Recharts' accessibility layer would make it a tab stop).
-    <ChartContainer config={lineConfig} className="aspect-auto h-10 w-full" aria-hidden>
-      <LineChart data={data} margin={{ left: 2, right: 2, top: 4, bottom: 4 }} accessibilityLayer={false}>
-        <YAxis hide domain={["dataMin", "dataMax"]} />
-        <Line dataKey="value" stroke="var(--color-value)" strokeWidth={1.75} dot={false} connectNulls isAnimationActive={false} />
-      </LineChart>
-    </ChartContainer>
-  );
-}
-
 const burnConfig = {
   scope: { label: "All tasks", color: "var(--muted-foreground)" },
   done: { label: "Done", color: "var(--success)" },

@@ -7,7 +7,7 @@ import { cn } from "~/lib/utils";
 
 import type { DataOf } from "../types";
 import { lastTwo, trendOf } from "./kpi-words";
-import { SparkLine } from "./lazy-charts";
+import { SparkLine } from "./spark-line";
 
 /** A KPI's latest value against its target, its state, the trend and a sparkline. */
 export function KpiTile({ slug, data, previous, large }: { slug: string; data: DataOf<"kpi_tile">; previous: DataOf<"kpi_tile"> | null; large?: boolean }) {

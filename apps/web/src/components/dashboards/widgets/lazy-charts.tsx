@@ -36,10 +36,6 @@ export const KpiLineChart = whenNearScreen(
   dynamic(() => import("./charts").then((m) => m.KpiLineChart), { ssr: false, loading: chart("h-48") }),
   "h-48",
 );
-export const SparkLine = whenNearScreen(
-  dynamic(() => import("./charts").then((m) => m.SparkLine), { ssr: false, loading: chart("h-10") }),
-  "h-10",
-);
 export const BurnUpChart = whenNearScreen(
   dynamic(() => import("./charts").then((m) => m.BurnUpChart), { ssr: false, loading: chart("h-48") }),
   "h-48",

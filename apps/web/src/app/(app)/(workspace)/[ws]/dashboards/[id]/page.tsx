@@ -1,9 +1,10 @@
 import { todayIn } from "@tandem/domain/rules";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { createLoader, type SearchParams } from "nuqs/server";
 
-import { DashboardBoard } from "~/components/dashboards/dashboard-board";
+import { BoardSkeleton, DashboardBoard } from "~/components/dashboards/dashboard-board";
 import { NewDashboardDialog } from "~/components/dashboards/new-dashboard-dialog";
 import { PageBody, PageHeader } from "~/components/workspace/page-header";
 import { dashboardRangeParams, previousRange, rangeDays } from "~/lib/dashboard-range";
@@ -39,25 +40,54 @@ export default async function DashboardRoute({ params, searchParams }: Props) {
     if (isNotFound(err)) notFound();
     throw err;
   });
-  // The widgets' data for the range in the URL, read with the page (as the board will ask for it):
-  // the tiles arrive in the first HTML instead of after the scripts and a second round trip.
-  const range = rangeDays(rangeParams.range, todayIn(workspace.workspace.timeZone), { from: rangeParams.from, to: rangeParams.to });
-  await Promise.all([
-    queryClient.prefetchQuery(trpc.dashboard.data.queryOptions({ workspaceSlug: ws, dashboardId: id, ...range })),
-    rangeParams.compare ? queryClient.prefetchQuery(trpc.dashboard.data.queryOptions({ workspaceSlug: ws, dashboardId: id, ...previousRange(range) })) : null,
-  ]);
   const canEdit = canEditWork(workspace.me);
+  const range = rangeDays(rangeParams.range, todayIn(workspace.workspace.timeZone), { from: rangeParams.from, to: rangeParams.to });
+  // The header is in the first bytes of the page (it is what a phone paints first); the widgets,
+  // which wait for their data, stream in behind it, in the same response.
   return (
-    <HydrateClient>
-      <PageBody className="max-w-7xl">
+    <PageBody className="max-w-7xl">
+      <HydrateClient>
         <PageHeader
           eyebrow={board.shared ? `${workspace.workspace.name} · shared dashboard` : workspace.workspace.name}
           title={board.name}
           description={board.description || "Live: a value recorded, a definition signed or a task done shows here without a reload."}
           actions={canEdit ? <NewDashboardDialog slug={ws} /> : null}
         />
-        <DashboardBoard slug={ws} dashboardId={id} canEdit={canEdit} meUserId={workspace.me.userId} />
-      </PageBody>
+      </HydrateClient>
+      <Suspense fallback={<BoardSkeleton />}>
+        <DashboardWithData slug={ws} dashboardId={id} range={range} compare={rangeParams.compare} canEdit={canEdit} meUserId={workspace.me.userId} />
+      </Suspense>
+    </PageBody>
+  );
+}
+
+/**
+ * The widgets' data for the range in the URL, read on the server (as the board will ask for it):
+ * the tiles arrive in the page's HTML instead of after the scripts and a second round trip.
+ */
+async function DashboardWithData({
+  slug,
+  dashboardId,
+  range,
+  compare,
+  canEdit,
+  meUserId,
+}: {
+  slug: string;
+  dashboardId: string;
+  range: { from: string; to: string };
+  compare: boolean;
+  canEdit: boolean;
+  meUserId: string;
+}) {
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.dashboard.data.queryOptions({ workspaceSlug: slug, dashboardId, ...range })),
+    compare ? queryClient.prefetchQuery(trpc.dashboard.data.queryOptions({ workspaceSlug: slug, dashboardId, ...previousRange(range) })) : null,
+  ]);
+  return (
+    <HydrateClient>
+      <DashboardBoard slug={slug} dashboardId={dashboardId} canEdit={canEdit} meUserId={meUserId} />
     </HydrateClient>
   );
 }
