@@ -140,11 +140,10 @@ export async function taskBurnUp(
       where c.workspace_id = ${ws} and c.from_status is null and c.at >= b.cut and c.at < b.hi ${inProject(sql`c.project_id`)}
       group by 1
       union all
-      -- Moves to Done since the cut: still done, or ended since (a stretch ends after it began).
+      -- Moves to Done since the cut (a move out of Done is taken off in the next part).
       select ${bucket(sql`c.at`)}, 0, count(*)
       from ${taskStatusChange} c, b
-      where c.workspace_id = ${ws} and c.to_status = 'done' and (c.ended_at is null or c.ended_at >= b.cut)
-        and c.at >= b.cut and c.at < b.hi ${inProject(sql`c.project_id`)}
+      where c.workspace_id = ${ws} and c.to_status = 'done' and c.at >= b.cut and c.at < b.hi ${inProject(sql`c.project_id`)}
       group by 1
       union all
       select ${bucket(sql`c.ended_at`)}, 0, -count(*)

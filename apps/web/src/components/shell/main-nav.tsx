@@ -33,6 +33,7 @@ export function MainNav({ slug }: { slug: string }) {
       <ul className="grid gap-0.5">
         {items.map(({ href, label, icon: Icon, exact, badge }) => {
           const active = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+          const warm = () => router.prefetch(href);
           return (
             <li key={href}>
               <Link
@@ -41,9 +42,9 @@ export function MainNav({ slug }: { slug: string }) {
                 // soon as the sidebar shows would render them all on each page load. A page is
                 // fetched when a pointer, finger or keyboard focus shows the intent to open it.
                 prefetch={false}
-                onMouseEnter={() => router.prefetch(href)}
-                onTouchStart={() => router.prefetch(href)}
-                onFocus={() => router.prefetch(href)}
+                onMouseEnter={warm}
+                onTouchStart={warm}
+                onFocus={warm}
                 aria-current={active ? "page" : undefined}
                 aria-label={badge > 0 ? `${label}, ${badge} ${label === "Overview" ? (badge === 1 ? "check-in due" : "check-ins due") : "unread"}` : undefined}
                 className={cn(

@@ -6,8 +6,7 @@ import type { DataOf } from "../types";
 import { ChartFrame } from "./chart-frame";
 import { SplitBarChart } from "./lazy-charts";
 
-/** A computed KPI's latest value per side or per linked project. */
-// The server names each group (a side, or a linked project as it is named now).
+/** A computed KPI's latest value per side or per linked project, each group named by the server (a linked project as it is named now). */
 export function KpiBar({ data }: { data: DataOf<"kpi_bar"> }) {
   const { kpi, split } = data;
   const groups = split.groups.map((g) => ({ label: g.label, value: g.value, state: g.value === null ? null : kpiState(g.value, kpi) }));
