@@ -1,6 +1,6 @@
 import type { KpiCadence } from "@tandem/domain/kpi";
 import type { MetricId } from "@tandem/domain/metrics";
-import { periodEnd, periodsBetween } from "@tandem/domain/rules";
+import { periodEnd, periodStart } from "@tandem/domain/rules";
 import { type SQL, sql } from "drizzle-orm";
 
 import type { Executor } from "../../client";
@@ -46,10 +46,11 @@ export function defineMetric(id: MetricId, query: MetricQuery): Metric {
 }
 
 async function runMetric(db: Executor, input: MetricInput, { measure, empty }: MetricQuery): Promise<MetricSeries> {
-  const periods = periodsBetween(input.from, input.to, input.cadence);
-  const first = periods[0];
-  const last = periods.at(-1);
-  if (!first || !last) return [];
+  // Only the first and last periods are needed here (generate_series lists the rest): walking
+  // every period in JavaScript cost a 1 ms metric a third more (docs/benchmarks.md).
+  const first = periodStart(input.from, input.cadence);
+  const last = periodStart(input.to, input.cadence);
+  if (first > last) return [];
   const f = frame(input, first, periodEnd(last, input.cadence));
   const result = await db.execute<{ period_start: string; value: number | null }>(sql`
     with periods as (
