@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-import { signIn } from "../fixtures/auth";
+import { signIn, withoutScripts } from "../fixtures/auth";
 import { expectWidgetsLoaded, openSharedDashboard, SHARED_DASHBOARD, widgets } from "../fixtures/dashboard";
 import { test } from "../fixtures/workspace";
 
@@ -56,19 +56,10 @@ test.describe("the dashboard on a phone", () => {
     }
 
     // Without JavaScript nothing streamed later is revealed: the header must be in the first bytes.
-    const noScript = await browser.newContext({
-      baseURL: testInfo.project.use.baseURL,
-      storageState: await page.context().storageState(),
-      javaScriptEnabled: false,
-      viewport: { width: 412, height: 915 },
-    });
-    try {
-      const phone = await noScript.newPage();
+    await withoutScripts(browser, page, testInfo, async (phone) => {
       await phone.goto(`/${ws.slug}/dashboards/${id}`);
       await expect(phone.getByRole("heading", { level: 1, name: SHARED_DASHBOARD })).toBeVisible();
       await expect(phone.getByText("What both sides agreed to measure", { exact: false })).toBeVisible();
-    } finally {
-      await noScript.close();
-    }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-import { connectionStatus, DEMO, signIn } from "../fixtures/auth";
+import { connectionStatus, DEMO, signIn, withoutScripts } from "../fixtures/auth";
 
 async function expectNoHorizontalScroll(page: Page) {
   // A string, evaluated in the page: this project's tsconfig has no DOM types.
@@ -39,23 +39,14 @@ test.describe("on the narrowest phone we support", () => {
 test("a phone's top bar is whole in the page's first HTML, before any script runs", async ({ page, browser }, testInfo) => {
   await signIn(page, DEMO.ceo.email);
   // Without JavaScript nothing streamed later is ever revealed: what shows is what the first paint has.
-  const noScript = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    storageState: await page.context().storageState(),
-    javaScriptEnabled: false,
-    viewport: { width: 412, height: 915 },
-  });
-  try {
-    const phone = await noScript.newPage();
+  await withoutScripts(browser, page, testInfo, async (phone) => {
     await phone.goto("/acme/feed");
     const topBar = phone.getByRole("banner");
     await expect(topBar.getByRole("button", { name: "Open menu" })).toBeVisible();
     await expect(topBar.getByText("Acme", { exact: true })).toBeVisible();
     await expect(topBar.getByRole("button", { name: `ER, account menu for ${DEMO.ceo.name}` })).toBeVisible();
     await expect(phone.getByRole("heading", { level: 1, name: "Progress feed" })).toBeVisible();
-  } finally {
-    await noScript.close();
-  }
+  });
 });
 
 test("the workspace switcher lists workspaces and offers to create one", async ({ page }) => {
