@@ -2,7 +2,7 @@ import type { Executor } from "@tandem/db";
 import { computeMetric, getKpiRow, kpiProjects, listFeed, listProjectHealth, listWidgets, taskBurnUp } from "@tandem/db/queries";
 import type { DashboardWidget, Kpi } from "@tandem/db/schema";
 import { METRICS_META, isMetricId } from "@tandem/domain/metrics";
-import { periodsBetween, shiftPeriod, sidesDisagree } from "@tandem/domain/rules";
+import { periodStart, shiftPeriod, sidesDisagree } from "@tandem/domain/rules";
 import { SIDE_LABELS, WORKING_SIDES } from "@tandem/domain/sides";
 
 import { entryLine } from "./feed-format";
@@ -65,8 +65,10 @@ async function widgetData(db: Executor, scope: Scope, w: DashboardWidget) {
     case "kpi_line": {
       const k = await getKpiRow(db, { workspaceId: scope.workspaceId, kpiId: String(c.kpiId) });
       if (!k) return { kind: w.kind, missing: true as const };
-      // A tile compares with the period before the range's last, so it always reads at least two periods.
-      const from = w.kind === "kpi_tile" && periodsBetween(scope.from, scope.to, k.cadence).length < 2 ? shiftPeriod(scope.to, k.cadence, -1) : scope.from;
+      // A tile compares with the period before the range's last, so it always reads at least two
+      // periods (the range's ends compared, not every period between them listed).
+      const from =
+        w.kind === "kpi_tile" && periodStart(scope.from, k.cadence) >= periodStart(scope.to, k.cadence) ? shiftPeriod(scope.to, k.cadence, -1) : scope.from;
       const series = await kpiSeries(db, { timeZone: scope.timeZone, kpi: k, from, to: scope.to });
       return w.kind === "kpi_tile" ? { kind: "kpi_tile" as const, kpi: kpiHead(k), series } : { kind: "kpi_line" as const, kpi: kpiHead(k), series };
     }

@@ -191,7 +191,7 @@ export function DashboardBoard({ slug, dashboardId, canEdit, meUserId }: { slug:
   );
 }
 
-/** The grid's shape while the widgets load: four tiles, then two wide widgets. */
+/** The board's shape while the widgets load: the toolbar, four tiles, then two wide widgets. */
 export function BoardSkeleton() {
   return (
     <div role="status" className="grid gap-4" aria-busy="true" aria-label="Loading the dashboard">
