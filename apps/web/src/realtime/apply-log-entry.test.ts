@@ -472,6 +472,24 @@ describe("the leadership feed", () => {
     expect(seqs()).toEqual([6, 3, 2, 1]);
   });
 
+  it("a feed whose read is on its way when an entry arrives is read again, since that answer may predate the entry", async () => {
+    const seed = { pages: [{ items: [item(2), item(1)], nextCursor: null }], pageParams: [null] };
+    qc.setQueryData(feedKey(), seed);
+    qc.setQueryData(feedKey({ kind: "decision" }), seed);
+    let answer: (data: typeof seed) => void = () => {};
+    const reading = qc.fetchQuery({ queryKey: feedKey(), queryFn: () => new Promise<typeof seed>((resolve) => (answer = resolve)) });
+    seq = 2;
+    const invalidate = applyLogEntry(qc, ctx, checkIn("Ship on the 3rd"));
+    expect(seqs()).toEqual([3, 2, 1]);
+    expect(invalidate).toContainEqual(feedKey());
+    // The feed nobody was reading is patched and left alone.
+    expect(invalidate).not.toContainEqual(feedKey({ kind: "decision" }));
+    // Why: the read's answer, sent before the entry was committed, replaces the patched page.
+    answer(seed);
+    await reading;
+    expect(seqs()).toEqual([2, 1]);
+  });
+
   it("a plain (one-page) feed.list query is left to its refetch, and the entry's other patches still happen", () => {
     const plainKey = procedureQueryKey("feed.list", { workspaceSlug: SLUG, filter: {}, limit: 5 }, "query");
     const page = { items: [item(1)], nextCursor: null };

@@ -73,6 +73,12 @@ function staleKeys(queryClient: QueryClient, ctx: ApplyContext, path: ProcedureP
  */
 export function applyLogEntry(queryClient: QueryClient, ctx: ApplyContext, entry: LogEntryPayload): QueryKey[] {
   const invalidate: QueryKey[] = [];
+  // A read already on its way may have left the server before this entry was committed: its answer
+  // would overwrite the patch below without it. Whatever the patch changes mid-read is read again.
+  const inFlight = queryClient
+    .getQueryCache()
+    .findAll({ fetchStatus: "fetching" })
+    .map((query) => ({ query, data: query.state.data }));
   const { patch, paths } = staleQueriesOf(entry.action);
   let stale = paths;
   if (patch && isPatched(entry.action)) {
@@ -92,5 +98,6 @@ export function applyLogEntry(queryClient: QueryClient, ctx: ApplyContext, entry
   }
   prependToLog(queryClient, ctx, entry, invalidate);
   prependToFeeds(queryClient, ctx, entry);
+  for (const { query, data } of inFlight) if (query.state.data !== data) invalidate.push(query.queryKey);
   return invalidate;
 }
