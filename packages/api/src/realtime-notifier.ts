@@ -26,3 +26,11 @@ export function createRealtimeNotifier({ url, secret }: { url: string; secret: s
     logAppended: (workspaceId, seq) => poke(workspaceId, "log", seq),
   };
 }
+
+/**
+ * Starts a poke without waiting for it: what was saved is committed, and the answer to the save
+ * must not wait on a slow or stopped realtime server (nodes read the log on their own anyway).
+ */
+export function wake(poke: Promise<void> | undefined) {
+  void poke?.catch((err: unknown) => console.warn(`[api] realtime poke failed: ${err instanceof Error ? err.message : String(err)}`));
+}

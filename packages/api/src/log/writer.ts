@@ -4,7 +4,7 @@ import { notifyLogEntry } from "@tandem/db/notify";
 import { appendLogEntry, insertCheckpoint, type AppendLogInput } from "@tandem/db/queries";
 import type { WritableAction } from "@tandem/domain/actions";
 
-import type { RealtimeNotifier } from "../realtime-notifier";
+import { type RealtimeNotifier, wake } from "../realtime-notifier";
 
 /** A signed checkpoint is cut inside the appending transaction every this many entries. */
 export const CHECKPOINT_EVERY = 100;
@@ -62,8 +62,9 @@ export async function writeWithLog<T>(ctx: WriteContext, work: (tx: Transaction,
     };
     return work(tx, log);
   });
-  // The poke is for nodes that cannot LISTEN (embedded PGlite); a node that already has lastSeq skips it.
-  if (lastSeq > 0 && workspaceId) await ctx.realtime?.logAppended(workspaceId, lastSeq);
+  // The poke is for nodes that cannot LISTEN (embedded PGlite); a node that already has lastSeq
+  // skips it. The save answers without waiting for it.
+  if (lastSeq > 0 && workspaceId) wake(ctx.realtime?.logAppended(workspaceId, lastSeq));
   if (ctx.afterCommit && workspaceId && actions.length > 0) {
     try {
       await ctx.afterCommit({ workspaceId, actions });

@@ -6,6 +6,7 @@ import { writeWithLog } from "../log/writer";
 import { acceptInvitation, hashToken, invitationState, invitationWorkspace, issueInvitation } from "../services/invitation";
 import { adminProcedure, authedProcedure, writeContext } from "../trpc";
 import { createInvitationSchema, invitationTokenSchema } from "../validators";
+import { wake } from "../realtime-notifier";
 
 export const invitationRouter = {
   /** Returns the token once; the link is built by the client from its own origin. */
@@ -60,7 +61,7 @@ export const invitationRouter = {
     const { workspace } = await writeWithLog(write, (tx, log) =>
       acceptInvitation(tx, log, { token: input.token, userId: ctx.user.id, userName: ctx.user.name }),
     );
-    await ctx.realtime?.membershipChanged(workspace.id);
+    wake(ctx.realtime?.membershipChanged(workspace.id));
     return { workspaceSlug: workspace.slug };
   }),
 } satisfies TRPCRouterRecord;

@@ -6,13 +6,14 @@ import { changeMember, deleteMember } from "../services/membership";
 import { writeWithLog } from "../log/writer";
 import { adminProcedure, memberProcedure, writeContext } from "../trpc";
 import { updateMemberSchema } from "../validators";
+import { wake } from "../realtime-notifier";
 
 export const memberRouter = {
   list: memberProcedure.query(({ ctx }) => listMembers(ctx.db, { workspaceId: ctx.workspace.id })),
 
   update: adminProcedure.input(updateMemberSchema).mutation(async ({ ctx, input }) => {
     const updated = await writeWithLog(writeContext(ctx), (tx, log) => changeMember(tx, log, { workspaceId: ctx.workspace.id, ...input }));
-    await ctx.realtime?.membershipChanged(ctx.workspace.id);
+    wake(ctx.realtime?.membershipChanged(ctx.workspace.id));
     return updated;
   }),
 
@@ -23,7 +24,7 @@ export const memberRouter = {
       throw new TRPCError({ code: "FORBIDDEN", message: "Only a workspace admin can do this." });
     }
     const removed = await writeWithLog(writeContext(ctx), (tx, log) => deleteMember(tx, log, { workspaceId: ctx.workspace.id, memberId: input.memberId }));
-    await ctx.realtime?.membershipChanged(ctx.workspace.id);
+    wake(ctx.realtime?.membershipChanged(ctx.workspace.id));
     return { id: removed.id, self };
   }),
 } satisfies TRPCRouterRecord;
