@@ -13,3 +13,4 @@ export { createRealtimeNotifier, type RealtimeNotifier } from "./realtime-notifi
 export { checkFeedToken } from "./services/feed";
 export { feedAtom } from "./services/feed-format";
 export { renameReservedWorkspaces } from "./services/workspace";
+export { guardRequest, isOwnOrigin, REQUEST_BODY_MAX_BYTES } from "./http-guard";

@@ -4,6 +4,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { env } from "~/env";
 import { getAuth } from "~/server/auth";
 import { getDb } from "~/server/db";
+import { guarded } from "~/server/guard";
 import { getRealtimeNotifier } from "~/server/realtime";
 import { getLogSigner } from "~/server/signer";
 
@@ -22,4 +23,5 @@ function handler(req: Request) {
   });
 }
 
-export { handler as GET, handler as POST };
+const guardedHandler = guarded(handler);
+export { guardedHandler as GET, guardedHandler as POST };
