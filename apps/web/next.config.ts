@@ -10,7 +10,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   transpilePackages: ["@tandem/api", "@tandem/auth", "@tandem/db", "@tandem/domain", "@tandem/realtime-contract", "@tandem/ui"],
   // Native or file-reading modules stay in node_modules instead of being bundled.
-  serverExternalPackages: ["pg", "@node-rs/argon2", "@electric-sql/pglite"],
+  // rate-limiter-flexible imports drizzle-orm by a computed name, which only Node itself resolves.
+  serverExternalPackages: ["pg", "@node-rs/argon2", "@electric-sql/pglite", "rate-limiter-flexible"],
   turbopack: {
     root,
   },

@@ -14,6 +14,10 @@ const schema = z.object({
   REALTIME_PUBLIC_URL: z.string().url().optional(),
   /** Ed25519 private key (PKCS#8 PEM) that signs log checkpoints; scripts/start.mjs generates one per data directory. */
   TANDEM_LOG_SIGNING_KEY: z.string().min(1).optional(),
+  /** Rate limits on changes, invite links, Atom reads and sign-ups (packages/api/src/rate-limit.ts); "off" only for load rigs. */
+  RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+  /** Allowances other than the defaults, e.g. "signUp=200" where many people share one address. */
+  RATE_LIMIT_POINTS: z.string().optional(),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 });
 

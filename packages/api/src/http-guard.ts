@@ -16,7 +16,7 @@ export interface GuardOptions {
 }
 
 function refuse(status: 403 | 413, message: string) {
-  return Response.json({ error: { message, code: status === 403 ? "FORBIDDEN" : "PAYLOAD_TOO_LARGE" } }, { status, headers: { "cache-control": "no-store" } });
+  return Response.json({ code: status === 403 ? "FORBIDDEN" : "PAYLOAD_TOO_LARGE", message }, { status, headers: { "cache-control": "no-store" } });
 }
 
 /** The app's own origins: those configured, and the address it was opened at (a phone on the LAN uses the host's IP). */

@@ -14,3 +14,13 @@ export { checkFeedToken } from "./services/feed";
 export { feedAtom } from "./services/feed-format";
 export { renameReservedWorkspaces } from "./services/workspace";
 export { guardRequest, isOwnOrigin, REQUEST_BODY_MAX_BYTES } from "./http-guard";
+export {
+  clientAddress,
+  createRateLimits,
+  type LimitName,
+  parseLimitOverrides,
+  RATE_LIMITS,
+  type RateLimits,
+  retryAfterMeta,
+  retryAfterText,
+} from "./rate-limit";

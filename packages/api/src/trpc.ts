@@ -11,6 +11,7 @@ import type { LogSigner } from "@tandem/db/log";
 import type { WriteContext } from "./log/writer";
 import { checkComputedKpis } from "./services/kpi-off-target";
 import type { RealtimeNotifier } from "./realtime-notifier";
+import { clientAddress, type LimitName, type RateLimits, retryAfterText } from "./rate-limit";
 
 export interface CreateContextOptions {
   headers: Headers;
@@ -20,12 +21,14 @@ export interface CreateContextOptions {
   realtime?: RealtimeNotifier;
   /** Signs log checkpoints; absent where no key is configured (checkpoints are then unavailable). */
   signer?: LogSigner;
+  /** Counts changes against the rate limits; absent for tools and tests that call the API directly. */
+  limits?: RateLimits;
 }
 
 type Membership = Awaited<ReturnType<typeof getMembershipBySlug>>;
 
 /** Built by the HTTP handler, server components, tests and tools alike: all dependencies come in. */
-export async function createTRPCContext({ headers, db, auth, realtime, signer }: CreateContextOptions) {
+export async function createTRPCContext({ headers, db, auth, realtime, signer, limits }: CreateContextOptions) {
   const session = await auth.api.getSession({ headers });
   return {
     db,
@@ -33,6 +36,7 @@ export async function createTRPCContext({ headers, db, auth, realtime, signer }:
     headers,
     realtime,
     signer,
+    limits,
     session: session ?? null,
     /**
      * The caller's membership by workspace slug, resolved once per request: every procedure of a
@@ -51,6 +55,8 @@ const t = initTRPC.context<Context>().create({
       ...shape.data,
       // Field errors let forms show the message next to the field.
       fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+      // The HTTP handler turns it into Retry-After; the client says when to try again.
+      retryAfterSeconds: error.cause instanceof RateLimited ? error.cause.retryAfterSeconds : null,
       stack: undefined,
     },
   }),
@@ -64,10 +70,48 @@ export function logDenial(ctx: Pick<Context, "session">, path: string, reason: s
   console.warn(JSON.stringify({ level: "warn", msg: "denied", path, reason, userId: ctx.session?.user.id ?? null, at: new Date().toISOString() }));
 }
 
-export const publicProcedure = t.procedure;
+/** Why a request was refused with TOO_MANY_REQUESTS, and when the limit lets it through again. */
+export class RateLimited extends Error {
+  constructor(
+    readonly limit: LimitName,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`rate limit ${limit}`);
+  }
+}
+
+async function enforce(ctx: Context, path: string, checks: [LimitName, string][]) {
+  if (!ctx.limits) return;
+  for (const [limit, key] of checks) {
+    const outcome = await ctx.limits.consume(limit, key);
+    if (outcome.ok) continue;
+    logDenial(ctx, path, `rate limit ${limit}`);
+    throw new TRPCError({
+      code: "TOO_MANY_REQUESTS",
+      message: `You're making changes faster than Tandem takes them. This one wasn't saved: try again ${retryAfterText(outcome.retryAfterSeconds)}.`,
+      cause: new RateLimited(limit, outcome.retryAfterSeconds),
+    });
+  }
+}
+
+/** Every change counts against its author's limit and its address's; reads are not limited. */
+export const publicProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
+  if (type === "mutation") {
+    const userId = ctx.session?.user.id;
+    await enforce(ctx, path, [...(userId ? ([["mutation", userId]] as [LimitName, string][]) : []), ["mutationByIp", clientAddress(ctx.headers)]]);
+  }
+  return next();
+});
+
+/** A tighter limit for one procedure (e.g. invite links), per signed-in user, on top of the general one. */
+export const limitedTo = (limit: LimitName) =>
+  t.middleware(async ({ ctx, path, next }) => {
+    await enforce(ctx, path, [[limit, ctx.session?.user.id ?? clientAddress(ctx.headers)]]);
+    return next();
+  });
 
 /** A signed-in user, not yet tied to a workspace. */
-export const authedProcedure = t.procedure.use(({ ctx, path, next }) => {
+export const authedProcedure = publicProcedure.use(({ ctx, path, next }) => {
   if (!ctx.session) {
     logDenial(ctx, path, "no session");
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

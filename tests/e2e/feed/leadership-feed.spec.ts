@@ -209,3 +209,20 @@ test("the feed's Export and filters work from the keyboard while their code load
   await page.keyboard.press("Escape");
   await expect(projectFilter).toBeFocused();
 });
+
+test("a feed reader that polls too fast is told, with Retry-After, when to come back", async ({ page, workspace: ws }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one address's allowance: once is enough");
+  await signIn(page, ws.people.ceo.email);
+  const { token } = await trpc<{ token: string }>(page, "feed.createAtomToken", { workspaceSlug: ws.slug });
+  const url = `/api/feeds/${token}`;
+  // A link's allowance is 60 reads a minute.
+  for (let i = 0; i < 60; i += 1) expect((await page.request.get(url)).status()).toBe(200);
+  const refused = await page.request.get(url);
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(Number(refused.headers()["retry-after"])).toBeLessThanOrEqual(60);
+  expect(await refused.json()).toMatchObject({
+    code: "TOO_MANY_REQUESTS",
+    message: expect.stringMatching(/^Too many reads of this feed for now; try again in \d+ seconds?\.$/),
+  });
+});

@@ -4,25 +4,28 @@ import { z } from "zod";
 
 import { writeWithLog } from "../log/writer";
 import { acceptInvitation, hashToken, invitationState, invitationWorkspace, issueInvitation } from "../services/invitation";
-import { adminProcedure, authedProcedure, writeContext } from "../trpc";
+import { adminProcedure, authedProcedure, limitedTo, writeContext } from "../trpc";
 import { createInvitationSchema, invitationTokenSchema } from "../validators";
 import { wake } from "../realtime-notifier";
 
 export const invitationRouter = {
   /** Returns the token once; the link is built by the client from its own origin. */
-  create: adminProcedure.input(createInvitationSchema).mutation(async ({ ctx, input }) => {
-    const { token, invitation } = await writeWithLog(writeContext(ctx), (tx, log) =>
-      issueInvitation(tx, log, {
-        workspaceId: ctx.workspace.id,
-        side: input.side,
-        role: input.role,
-        expiresInDays: input.expiresInDays,
-        note: input.note,
-        createdBy: ctx.user.id,
-      }),
-    );
-    return { token, id: invitation.id, expiresAt: invitation.expiresAt };
-  }),
+  create: adminProcedure
+    .use(limitedTo("invitation"))
+    .input(createInvitationSchema)
+    .mutation(async ({ ctx, input }) => {
+      const { token, invitation } = await writeWithLog(writeContext(ctx), (tx, log) =>
+        issueInvitation(tx, log, {
+          workspaceId: ctx.workspace.id,
+          side: input.side,
+          role: input.role,
+          expiresInDays: input.expiresInDays,
+          note: input.note,
+          createdBy: ctx.user.id,
+        }),
+      );
+      return { token, id: invitation.id, expiresAt: invitation.expiresAt };
+    }),
 
   list: adminProcedure.query(({ ctx }) => listOpenInvitations(ctx.db, { workspaceId: ctx.workspace.id })),
 

@@ -13,3 +13,4 @@ export * from "./feed";
 export * from "./milestone";
 export * from "./kpi";
 export * from "./dashboard";
+export * from "./rate-limit";

@@ -52,7 +52,7 @@ export function SignUpForm({ next }: { next: string }) {
             </>,
           );
         } else if (error.status === 429) {
-          setFormError("Too many attempts. Wait a minute, then try again.");
+          setFormError(error.message ?? "Too many attempts. Wait a minute, then try again.");
         } else {
           setFormError(error.message ?? "We couldn't create your account. Try again.");
         }

@@ -1,7 +1,9 @@
+import { clientAddress } from "@tandem/api";
 import { toNextJsHandler } from "better-auth/next-js";
 
 import { getAuth } from "~/server/auth";
 import { guarded } from "~/server/guard";
+import { refusedByLimits } from "~/server/rate-limits";
 
 /** Sign-in and sign-up take a few short fields. */
 const AUTH_BODY_MAX_BYTES = 64 * 1024;
@@ -10,4 +12,13 @@ const AUTH_BODY_MAX_BYTES = 64 * 1024;
 const handler = () => toNextJsHandler(getAuth());
 
 export const GET = guarded((req) => handler().GET(req), AUTH_BODY_MAX_BYTES);
-export const POST = guarded((req) => handler().POST(req), AUTH_BODY_MAX_BYTES);
+/** New accounts are limited per address; sign-in attempts by better-auth's own limiter. */
+async function post(req: Request) {
+  if (new URL(req.url).pathname.endsWith("/sign-up/email")) {
+    const refused = await refusedByLimits("new accounts from this address", [["signUp", clientAddress(req.headers)]]);
+    if (refused) return refused;
+  }
+  return handler().POST(req);
+}
+
+export const POST = guarded(post, AUTH_BODY_MAX_BYTES);

@@ -1,7 +1,8 @@
-import { checkFeedToken, feedAtom } from "@tandem/api";
+import { checkFeedToken, clientAddress, feedAtom } from "@tandem/api";
 import { getWorkspaceById, listFeed } from "@tandem/db/queries";
 
 import { getDb } from "~/server/db";
+import { refusedByLimits, secretKey } from "~/server/rate-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,12 @@ const text = (body: string, status: number) =>
  */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  // By address first, so guessing tokens is as slow as reading one; then per link.
+  const refused = await refusedByLimits("reads of this feed", [
+    ["atomByIp", clientAddress(request.headers)],
+    ["atom", secretKey(token)],
+  ]);
+  if (refused) return refused;
   const db = getDb();
   const check = await checkFeedToken(db, token);
   if (!check.ok) {
