@@ -23,6 +23,10 @@ const schema = z.object({
   WEB_ORIGINS: commaList,
   /** "off" for embedded PGlite, whose socket server cannot deliver NOTIFY between connections. */
   REALTIME_LOG_LISTEN: z.enum(["on", "off"]).default("on"),
+  /** Connection rate limits (shared with the web app's, packages/api/src/rate-limit.ts); "off" only for load rigs. */
+  RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+  /** Allowances other than the defaults, e.g. "socketConnectByIp=5000". */
+  RATE_LIMIT_POINTS: z.string().optional(),
   NODE_ENV: z.string().default("development"),
 });
 

@@ -16,5 +16,7 @@ export const env = {
   logListen: parsed.REALTIME_LOG_LISTEN === "on",
   internalSecret: parsed.REALTIME_INTERNAL_SECRET,
   webOrigins: parsed.WEB_ORIGINS,
+  rateLimit: parsed.RATE_LIMIT === "on",
+  rateLimitPoints: parsed.RATE_LIMIT_POINTS,
   auth: authEnv,
 };

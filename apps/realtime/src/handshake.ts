@@ -4,6 +4,7 @@ import { listWorkspacesForUser } from "@tandem/db/queries";
 import { workspaceRoom, type ConnectErrorData, type SocketData } from "@tandem/realtime-contract";
 import type { ExtendedError } from "socket.io";
 
+import type { ConnectionLimits } from "./connection-limits";
 import type { RealtimeSocket } from "./types";
 
 export function connectError(data: ConnectErrorData): ExtendedError {
@@ -28,6 +29,7 @@ export function authenticate({
   ready,
   beforeJoin,
   membershipEpoch = () => 0,
+  limits,
 }: {
   db: Database;
   auth: Auth;
@@ -36,6 +38,8 @@ export function authenticate({
   membershipEpoch?: () => number;
   /** Runs before the socket joins its workspace rooms: the log tailer needs its cursors first. */
   beforeJoin: (workspaceIds: string[]) => Promise<void>;
+  /** Connection rate limits and the per-person socket cap; none when absent. */
+  limits?: ConnectionLimits;
 }) {
   return (socket: RealtimeSocket, next: (err?: ExtendedError) => void) => {
     run(socket).then(
@@ -48,6 +52,8 @@ export function authenticate({
   };
 
   async function run(socket: RealtimeSocket): Promise<ExtendedError | undefined> {
+    const flood = await limits?.byAddress(socket);
+    if (flood) return flood;
     const cookie = socket.request.headers.cookie;
     if (!cookie) return connectError({ code: "UNAUTHORIZED", message: "Sign in to connect." });
     // Joining rooms before the adapter is in place would lose them when it is swapped in.
@@ -78,6 +84,8 @@ export function authenticate({
       socket.data.sides = now;
       await socket.join(Object.keys(now).map(workspaceRoom));
     }
-    return undefined;
+    // Last, so a socket counts as the person's only once nothing else can refuse it (a refused
+    // socket never connects, and socket.io drops the rooms it joined).
+    return limits?.byPerson(socket, session.user.id);
   }
 }

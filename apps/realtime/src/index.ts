@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 
+import { createRateLimits, parseLimitOverrides } from "@tandem/api/rate-limit";
 import { createAuth } from "@tandem/auth";
 import { createDb } from "@tandem/db";
 
@@ -16,6 +17,7 @@ const realtime = createRealtimeServer(httpServer, {
   internalSecret: env.internalSecret,
   redisUrl: env.redisUrl,
   logListenUrl: env.logListen ? env.databaseUrl : undefined,
+  limits: env.rateLimit ? createRateLimits(db, parseLimitOverrides(env.rateLimitPoints)) : undefined,
 });
 
 httpServer.on("error", (err) => {

@@ -15,6 +15,9 @@ import {
 import { listenForLog } from "@tandem/db/notify";
 import { Server } from "socket.io";
 
+import type { RateLimits } from "@tandem/api/rate-limit";
+
+import { createConnectionLimits } from "./connection-limits";
 import { createDashboardPresenceBroadcaster, handleDashboardEvents } from "./dashboard-view";
 import { authenticate } from "./handshake";
 import { createHttpRoutes } from "./http-routes";
@@ -53,6 +56,10 @@ export interface RealtimeDeps {
   logListenUrl?: string;
   /** How often each node rechecks its sockets' sessions, ending those signed out or expired (default 15 s). */
   sessionCheckMs?: number;
+  /** Connection attempts per person and per address (shared by every node); unlimited when absent. */
+  limits?: RateLimits;
+  /** Open sockets one person may hold on this node (default MAX_SOCKETS_PER_USER). */
+  maxSocketsPerUser?: number;
 }
 
 export interface RealtimeServer {
@@ -178,7 +185,8 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   const beforeJoin = async (workspaceIds: string[]) => {
     await Promise.all(workspaceIds.map((id) => tailer.track(id)));
   };
-  io.use(authenticate({ db, auth, ready, beforeJoin, membershipEpoch: () => membershipEpoch }));
+  const connectionLimits = createConnectionLimits({ limits: deps.limits, maxSocketsPerUser: deps.maxSocketsPerUser });
+  io.use(authenticate({ db, auth, ready, beforeJoin, membershipEpoch: () => membershipEpoch, limits: connectionLimits }));
   io.on("connection", (socket) => {
     for (const workspaceId of Object.keys(socket.data.sides)) void presence.broadcast(workspaceId);
     socket.on("presence.get", (...args: unknown[]) => handlePresenceGet(io, socket, args));

@@ -17,6 +17,10 @@ export const RATE_LIMITS = {
   atomByIp: { points: 240, duration: 60 },
   /** New accounts from one address. */
   signUp: { points: 10, duration: 60 * 60 },
+  /** Live connections one person opens (each tab connects once, and again after each drop). */
+  socketConnect: { points: 120, duration: 60 },
+  /** Live connections from one address: a whole office reconnecting at once after a restart. */
+  socketConnectByIp: { points: 2000, duration: 60 },
 } as const satisfies Record<string, { points: number; duration: number }>;
 
 export type LimitName = keyof typeof RATE_LIMITS;

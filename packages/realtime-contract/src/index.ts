@@ -216,8 +216,10 @@ export interface SocketData {
 
 /** `err.data` of the connect_error a client gets when the handshake is refused. */
 export interface ConnectErrorData {
-  code: "UNAUTHORIZED" | "UNAVAILABLE";
+  code: "UNAUTHORIZED" | "UNAVAILABLE" | "RATE_LIMITED";
   message: string;
+  /** With RATE_LIMITED: when the limit lets a new attempt through. */
+  retryAfterSeconds?: number;
 }
 
 export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;

@@ -79,9 +79,18 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
       // The server closing us on purpose means no automatic retry: that's offline, not reconnecting.
       setStatus(reason === "io server disconnect" || reason === "io client disconnect" ? "offline" : "reconnecting");
     };
-    const onConnectError = () => {
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    const onConnectError = (err: Error & { data?: unknown }) => {
       presence.clear();
-      // `active` is false when the server refused the handshake (e.g. no session): retrying won't help.
+      // `active` is false when the server refused the handshake. No session: retrying won't help.
+      // Rate-limited or the server's database briefly away: try again once it said to (or shortly).
+      const refusal = err.data as { code?: string; retryAfterSeconds?: number } | undefined;
+      if (!s.active && (refusal?.code === "RATE_LIMITED" || refusal?.code === "UNAVAILABLE")) {
+        const waitMs = (refusal.retryAfterSeconds ?? 3) * 1000 * (1 + Math.random() * 0.2);
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(() => s.connect(), waitMs);
+        return setStatus("reconnecting");
+      }
       setStatus(s.active ? (navigator.onLine ? "reconnecting" : "offline") : "offline");
     };
     const onPresence = (payload: unknown) => {
@@ -112,6 +121,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeConfig;
     window.addEventListener("online", onBrowserOnline);
 
     return () => {
+      clearTimeout(retryTimer);
       detachLive();
       window.removeEventListener("offline", onBrowserOffline);
       window.removeEventListener("online", onBrowserOnline);
