@@ -2,6 +2,8 @@ import { fileURLToPath } from "node:url";
 
 import type { NextConfig } from "next";
 
+import { staticSecurityHeaders } from "./src/lib/security-headers";
+
 // The monorepo root, so Turbopack resolves the workspace packages' symlinks from one place.
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -20,7 +22,11 @@ const nextConfig: NextConfig = {
   productionBrowserSourceMaps: process.env.PROBE_SOURCEMAPS === "1",
   // The service worker must be re-checked on every load, or a fixed one could take a day to reach users.
   async headers() {
-    return [{ source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] }];
+    // Every response; HSTS and the per-page CSP are set at request time by src/proxy.ts.
+    return [
+      { source: "/:path*", headers: staticSecurityHeaders() },
+      { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] },
+    ];
   },
 };
 
