@@ -2,7 +2,17 @@ import { fileURLToPath } from "node:url";
 
 import type { NextConfig } from "next";
 
-import { staticSecurityHeaders } from "./src/lib/security-headers";
+/**
+ * Headers every response carries, pages and API alike. HSTS and the per-page CSP (with its nonce)
+ * are set at request time by src/proxy.ts; `next start` loads this file without the app's modules.
+ */
+const SECURITY_HEADERS = [
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
 
 // The monorepo root, so Turbopack resolves the workspace packages' symlinks from one place.
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -22,9 +32,8 @@ const nextConfig: NextConfig = {
   productionBrowserSourceMaps: process.env.PROBE_SOURCEMAPS === "1",
   // The service worker must be re-checked on every load, or a fixed one could take a day to reach users.
   async headers() {
-    // Every response; HSTS and the per-page CSP are set at request time by src/proxy.ts.
     return [
-      { source: "/:path*", headers: staticSecurityHeaders() },
+      { source: "/:path*", headers: SECURITY_HEADERS },
       { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] },
     ];
   },

@@ -43,14 +43,3 @@ export function contentSecurityPolicy({
 
 /** Two years, subdomains too: sent only where Tandem is served over HTTPS in production (src/proxy.ts decides). */
 export const HSTS = { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" };
-
-/** Headers every response carries, pages and API alike (next.config.ts). */
-export function staticSecurityHeaders() {
-  return [
-    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-    { key: "X-Content-Type-Options", value: "nosniff" },
-    { key: "X-Frame-Options", value: "DENY" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  ];
-}
