@@ -9,18 +9,30 @@ export interface HttpRouteDeps {
   internalSecret: string;
   /** Sockets connected to this node, or null while the node is not ready to serve. */
   connections: () => number | null;
+  /** Whether the database answers now (readiness); a node without it can't check sessions or read the log. */
+  databaseOk: () => Promise<boolean>;
   onPoke: (poke: Poke) => Promise<void>;
 }
 
 /**
- * Answers /health and /internal/poke. Returns false for any other path so the caller can hand
+ * Answers /health (the node's state), /health/live (the process answers: restart it only when
+ * this fails), /health/ready (send it clients: ready, not closing, database answering) and /internal/poke. Returns false for any other path so the caller can hand
  * the request on (socket.io itself only claims /socket.io/).
  */
-export function createHttpRoutes({ internalSecret, connections, onPoke }: HttpRouteDeps) {
+export function createHttpRoutes({ internalSecret, connections, databaseOk, onPoke }: HttpRouteDeps) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path === "/health") {
       health(req, res);
+      return true;
+    }
+    if (path === "/health/live") {
+      if (req.method !== "GET" && req.method !== "HEAD") send(res, 405, { ok: false, error: "method not allowed" });
+      else send(res, 200, { ok: true });
+      return true;
+    }
+    if (path === "/health/ready") {
+      ready(req, res).catch(() => send(res, 503, { ok: false, error: "database unavailable" }));
       return true;
     }
     if (path === "/internal/poke") {
@@ -34,6 +46,14 @@ export function createHttpRoutes({ internalSecret, connections, onPoke }: HttpRo
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, { ok: false, error: "method not allowed" });
     const n = connections();
     if (n === null) return send(res, 503, { ok: false, error: "starting" });
+    send(res, 200, { ok: true, connections: n });
+  }
+
+  async function ready(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, { ok: false, error: "method not allowed" });
+    const n = connections();
+    if (n === null) return send(res, 503, { ok: false, error: "not serving (starting or closing)" });
+    if (!(await databaseOk())) return send(res, 503, { ok: false, error: "database unavailable" });
     send(res, 200, { ok: true, connections: n });
   }
 

@@ -13,6 +13,7 @@ import {
   type PresenceState,
 } from "@tandem/realtime-contract";
 import { listenForLog } from "@tandem/db/notify";
+import { pingDb } from "@tandem/db/queries";
 import { Server } from "socket.io";
 
 import type { RateLimits } from "@tandem/api/rate-limit";
@@ -31,6 +32,22 @@ import { createSessionSweep } from "./session-sweep";
 import { handleProjectEvents } from "./project-view";
 import { attachRedisAdapter } from "./redis";
 import type { RealtimeIo, RealtimeSocket } from "./types";
+
+/** How long readiness waits for the database before saying it is unavailable. */
+const READY_DB_TIMEOUT_MS = 1_500;
+
+/** Whether a check settles successfully within ms. */
+function answersWithin(check: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([
+    check.then(
+      () => true,
+      () => false,
+    ),
+    late,
+  ]).finally(() => clearTimeout(timer));
+}
 
 /** How long close() waits for clients' transports to shut before closing the server anyway. */
 const CLOSE_GRACE_MS = 2_000;
@@ -82,13 +99,16 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   const { db, auth, internalSecret, redisUrl, redisKey, logPollMs = 1_000, logListenUrl, sessionCheckMs = 15_000 } = deps;
   const allowedOrigins = normalizeOrigins(deps.allowedOrigins ?? []);
   let state: "starting" | "ready" | "closing" = "starting";
+  /** Set as close() begins: readiness says no at once, while the sockets are still being let go. */
+  let draining = false;
 
   // Before socket.io attaches, so its wrapper hands every non-/socket.io/ request to ours.
   installHttpRoutes(
     httpServer,
     createHttpRoutes({
       internalSecret,
-      connections: () => (state === "ready" ? io.of("/").sockets.size : null),
+      connections: () => (state === "ready" && !draining ? io.of("/").sockets.size : null),
+      databaseOk: () => answersWithin(pingDb(db), READY_DB_TIMEOUT_MS),
       onPoke: (poke) => (poke.reason === "log" ? logAppended(poke.workspaceId, poke.seq) : pokeWorkspace(poke.workspaceId)),
     }),
   );
@@ -213,6 +233,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
       await dashboardPresence.idle();
     },
     async close() {
+      draining = true;
       await listener?.close();
       await sessions.stop();
       await tailer.stop();
