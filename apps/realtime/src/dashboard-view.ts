@@ -5,6 +5,7 @@ import { dashboardRoom, dashboardViewRequestSchema, type DashboardPresence, type
 import { handleRoomView, type RoomView, stopViewingRoom } from "./room-view";
 import { createSingleFlight } from "./single-flight";
 import type { RealtimeIo, RealtimeSocket } from "./types";
+import { failure, log } from "./log";
 
 /** Distinct users with the dashboard open on any node (fetchSockets spans the adapter). */
 export async function dashboardPresenceOf(io: RealtimeIo, dashboardId: string): Promise<DashboardPresence> {
@@ -27,7 +28,7 @@ export function createDashboardPresenceBroadcaster(io: RealtimeIo) {
       const state = await dashboardPresenceOf(io, dashboardId);
       io.to(dashboardRoom(dashboardId)).emit("dashboard.presence", state);
     },
-    (err) => console.error("[realtime] dashboard presence broadcast failed:", err instanceof Error ? err.message : err),
+    (err) => log.error(failure(err), "dashboard presence broadcast failed"),
   );
   return { broadcast: flight.run, idle: flight.idle };
 }

@@ -6,6 +6,7 @@ import type { ExtendedError } from "socket.io";
 
 import type { ConnectionLimits } from "./connection-limits";
 import type { RealtimeSocket } from "./types";
+import { failure, log } from "./log";
 
 export function connectError(data: ConnectErrorData): ExtendedError {
   const err: ExtendedError = new Error(data.code === "UNAUTHORIZED" ? "unauthorized" : "unavailable");
@@ -45,7 +46,7 @@ export function authenticate({
     run(socket).then(
       (err) => next(err),
       (cause: unknown) => {
-        console.error("[realtime] handshake failed:", cause instanceof Error ? cause.message : cause);
+        log.error(failure(cause), "handshake failed");
         next(connectError({ code: "UNAVAILABLE", message: "Live updates are unavailable right now. Retrying shortly." }));
       },
     );

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { pokeSchema, safeParse, type Poke } from "@tandem/realtime-contract";
+import { failure, log } from "./log";
 
 const MAX_POKE_BYTES = 4 * 1024;
 
@@ -67,11 +68,14 @@ export function createHttpRoutes({ internalSecret, connections, databaseOk, onPo
     if (body === null) return send(res, 413, { ok: false, error: "body too large" }, true);
     const parsed = safeParse(pokeSchema, parseJson(body));
     if (!parsed.success) return send(res, 400, { ok: false, error: "invalid body" });
+    // The id of the web request whose write caused this poke: its lines and these share it.
+    const requestId = typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 128) : undefined;
+    log.info({ requestId, ...parsed.output }, "poke");
     try {
       await onPoke(parsed.output);
       send(res, 200, { ok: true });
     } catch (err) {
-      console.error("[realtime] poke failed:", err instanceof Error ? err.message : err);
+      log.error({ requestId, ...parsed.output, ...failure(err) }, "poke failed");
       // 503 tells the caller the recheck did not happen and is worth retrying.
       send(res, 503, { ok: false, error: "unavailable" });
     }

@@ -6,6 +6,7 @@ import { createDb } from "@tandem/db";
 
 import { env } from "./env";
 import { createRealtimeServer } from "./server";
+import { failure, log } from "./log";
 
 const { db, close: closeDb } = createDb(env.databaseUrl, { max: 4 });
 const auth = createAuth({ db, ...env.auth });
@@ -21,16 +22,16 @@ const realtime = createRealtimeServer(httpServer, {
 });
 
 httpServer.on("error", (err) => {
-  console.error(`[realtime] cannot listen on :${env.port}: ${err.message}`);
+  log.fatal({ port: env.port, ...failure(err) }, "cannot listen");
   process.exit(1);
 });
 
 realtime.ready.then(
   () => {
-    httpServer.listen(env.port, "0.0.0.0", () => console.log(`[realtime] listening on :${env.port}`));
+    httpServer.listen(env.port, "0.0.0.0", () => log.info({ port: env.port }, `listening on :${env.port}`));
   },
   () => {
-    console.error("[realtime] could not start: Redis is unreachable at REDIS_URL.");
+    log.fatal("could not start: Redis is unreachable at REDIS_URL");
     process.exit(1);
   },
 );
@@ -39,7 +40,7 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`[realtime] ${signal}: closing`);
+  log.info({ signal }, "closing");
   // A stuck client or Redis must not keep the process alive past the orchestrator's grace period.
   setTimeout(() => process.exit(1), 10_000).unref();
   await realtime.close();

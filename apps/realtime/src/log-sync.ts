@@ -5,6 +5,7 @@ import { logSyncRequestSchema, MAX_LOG_SYNC_ENTRIES, workspaceRoom, type LogSync
 import { incoming } from "./incoming";
 import { toLogPayload } from "./log-payload";
 import type { RealtimeSocket } from "./types";
+import { failure, log } from "./log";
 
 /**
  * log.sync: what a reconnecting client (or one that saw a seq gap) missed, read from the log.
@@ -20,7 +21,7 @@ export function handleLogSync(db: Database, socket: RealtimeSocket, args: unknow
   readAfter(db, workspaceId, afterSeq).then(
     (data) => reply(socket.rooms.has(workspaceRoom(workspaceId)) ? { ok: true, data } : { ok: false, error: "not found" }),
     (err: unknown) => {
-      console.error("[realtime] log.sync failed:", err instanceof Error ? err.message : err);
+      log.error(failure(err), "log.sync failed");
       reply({ ok: false, error: "The activity log is unavailable right now. Try again." });
     },
   );

@@ -6,6 +6,7 @@ import { workspaceRoom, type LogEntryPayload } from "@tandem/realtime-contract";
 import { toLogPayload } from "./log-payload";
 import { createSingleFlight } from "./single-flight";
 import type { RealtimeIo } from "./types";
+import { failure, log } from "./log";
 
 /** Rows per read; a full batch schedules the next read at once. */
 const READ_BATCH = 500;
@@ -38,9 +39,7 @@ export function createLogTailer({ io, db, pollMs }: LogTailerOptions) {
   const starting = new Map<string, Promise<void>>();
   let stopped = false;
 
-  const reads = createSingleFlight(read, (err, workspaceId) =>
-    console.error(`[realtime] log read for ${workspaceId} failed:`, err instanceof Error ? err.message : err),
-  );
+  const reads = createSingleFlight(read, (err, workspaceId) => log.error({ workspaceId, ...failure(err) }, "log read failed"));
 
   async function read(workspaceId: string) {
     const tail = tails.get(workspaceId);

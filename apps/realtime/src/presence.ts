@@ -2,6 +2,7 @@ import { workspaceRoom, type PresenceState, type PresenceUser } from "@tandem/re
 
 import { createSingleFlight } from "./single-flight";
 import type { RealtimeIo } from "./types";
+import { failure, log } from "./log";
 
 /** Distinct users connected to a workspace on any node (fetchSockets spans the adapter). */
 export async function presenceOf(io: RealtimeIo, workspaceId: string): Promise<PresenceState> {
@@ -27,7 +28,7 @@ export function createPresenceBroadcaster(io: RealtimeIo) {
       const state = await presenceOf(io, workspaceId);
       io.to(workspaceRoom(workspaceId)).emit("presence.state", state);
     },
-    (err) => console.error("[realtime] presence broadcast failed:", err instanceof Error ? err.message : err),
+    (err) => log.error(failure(err), "presence broadcast failed"),
   );
   return {
     broadcast: flight.run,

@@ -2,6 +2,7 @@ import { projectRoom, type ProjectPresence, type ProjectViewer } from "@tandem/r
 
 import { createSingleFlight } from "./single-flight";
 import type { RealtimeIo } from "./types";
+import { failure, log } from "./log";
 
 /** Distinct users with the project open on any node, and the task each is editing. */
 export async function projectPresenceOf(io: RealtimeIo, projectId: string): Promise<ProjectPresence> {
@@ -27,7 +28,7 @@ export function createProjectPresenceBroadcaster(io: RealtimeIo) {
       const state = await projectPresenceOf(io, projectId);
       io.to(projectRoom(projectId)).emit("project.presence", state);
     },
-    (err) => console.error("[realtime] project presence broadcast failed:", err instanceof Error ? err.message : err),
+    (err) => log.error(failure(err), "project presence broadcast failed"),
   );
   return { broadcast: flight.run, idle: flight.idle };
 }

@@ -6,6 +6,7 @@ import { incoming } from "./incoming";
 import { projectPresenceOf, type ProjectPresenceBroadcaster } from "./project-presence";
 import { handleRoomView, type RoomView, stopViewingRoom } from "./room-view";
 import type { RealtimeIo, RealtimeSocket } from "./types";
+import { failure, log } from "./log";
 
 /** Projects as a room view: the socket keeps the one it has open, and the task whose editor is open there. */
 export const projectView: RoomView<typeof projectViewRequestSchema, Awaited<ReturnType<typeof projectPresenceOf>>> = {
@@ -42,7 +43,7 @@ export function handleProjectEvents(
     if (viewing?.projectId !== request.projectId) return reply({ ok: false, error: "not viewing this project" });
     const ticket = ++latestEdit;
     setEditing(viewing, request.taskId, ticket).then(reply, (err: unknown) => {
-      console.error("[realtime] task.editing failed:", err instanceof Error ? err.message : err);
+      log.error(failure(err), "task.editing failed");
       reply({ ok: false, error: "unavailable" });
     });
   });

@@ -2,6 +2,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 
 import type { RealtimeIo } from "./types";
+import { failure, log } from "./log";
 
 const FIRST_CONNECT_TIMEOUT_MS = 10_000;
 
@@ -14,8 +15,8 @@ export function attachRedisAdapter(io: RealtimeIo, url: string, key?: string) {
   const sub = pub.duplicate();
   // Without a listener an 'error' event (Redis restarting) would crash the process; the
   // clients reconnect on their own once they have connected once.
-  pub.on("error", (err: Error) => console.error("[realtime] redis pub:", err.message));
-  sub.on("error", (err: Error) => console.error("[realtime] redis sub:", err.message));
+  pub.on("error", (err: Error) => log.error({ client: "pub", ...failure(err) }, "redis error"));
+  sub.on("error", (err: Error) => log.error({ client: "sub", ...failure(err) }, "redis error"));
   let closed = false;
 
   const close = async () => {

@@ -3,6 +3,7 @@ import { type Infer, type Schema, workspaceRoom } from "@tandem/realtime-contrac
 
 import { incoming } from "./incoming";
 import type { RealtimeIo, RealtimeSocket } from "./types";
+import { failure, log } from "./log";
 
 /** What a socket has open: a thing's id and the workspace it belongs to. */
 export interface Viewing {
@@ -67,7 +68,7 @@ export function handleRoomView<S extends Schema, P>(
     if (!request) return reply({ ok: false, error: "invalid request" });
     const ticket = ++latestView;
     view(kind.idOf(request), ticket).then(reply, (err: unknown) => {
-      console.error(`[realtime] ${kind.event}.view failed:`, err instanceof Error ? err.message : err);
+      log.error({ event: `${kind.event}.view`, ...failure(err) }, "view failed");
       reply({ ok: false, error: "Who's here is unavailable right now. Try again." });
     });
   });

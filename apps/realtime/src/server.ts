@@ -32,6 +32,7 @@ import { createSessionSweep } from "./session-sweep";
 import { handleProjectEvents } from "./project-view";
 import { attachRedisAdapter } from "./redis";
 import type { RealtimeIo, RealtimeSocket } from "./types";
+import { failure, log } from "./log";
 
 /** How long readiness waits for the database before saying it is unavailable. */
 const READY_DB_TIMEOUT_MS = 1_500;
@@ -132,7 +133,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     () => {
       if (state === "starting") state = "ready";
     },
-    (err: unknown) => console.error("[realtime] redis adapter failed:", err instanceof Error ? err.message : err),
+    (err: unknown) => log.error(failure(err), "redis adapter failed"),
   );
 
   const presence = createPresenceBroadcaster(io);
@@ -146,7 +147,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
         url: logListenUrl,
         onNotice: (notice) => tailer.offer(notice),
         onConnect: () => tailer.wakeAll(),
-        onError: (err) => console.error("[realtime] log listener:", err.message),
+        onError: (err) => log.error(failure(err), "log listener failed"),
       })
     : null;
   const reconcileHooks: ReconcileHooks = {
@@ -177,10 +178,10 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   async function askPeersToReconcile(workspaceId: string) {
     try {
       const results = await io.serverSideEmitWithAck("membership.changed", workspaceId);
-      if (results.some((ok) => !ok)) console.error("[realtime] a peer failed its membership recheck");
+      if (results.some((ok) => !ok)) log.error({ workspaceId }, "a peer failed its membership recheck");
     } catch (err) {
       // A node that did not answer in time keeps stale sockets until its clients reconnect.
-      console.error("[realtime] peers did not confirm a membership recheck:", err instanceof Error ? err.message : err);
+      log.error({ workspaceId, ...failure(err) }, "peers did not confirm a membership recheck");
     }
   }
 
@@ -191,7 +192,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     reconcileWorkspace(io, db, parsed.output.workspaceId, reconcileHooks).then(
       () => done(true),
       (err: unknown) => {
-        console.error("[realtime] membership recheck failed:", err instanceof Error ? err.message : err);
+        log.error(failure(err), "membership recheck failed");
         done(false);
       },
     );

@@ -2,6 +2,7 @@ import type { Database } from "@tandem/db";
 import { liveSessions } from "@tandem/db/queries";
 
 import type { RealtimeIo, RealtimeSocket } from "./types";
+import { failure, log } from "./log";
 
 export interface SessionSweepOptions {
   io: RealtimeIo;
@@ -42,7 +43,7 @@ export function createSessionSweep({ io, db, intervalMs }: SessionSweepOptions) 
 
   const run = () => {
     running ??= sweep()
-      .catch((err: unknown) => console.error("[realtime] session sweep failed:", err instanceof Error ? err.message : err))
+      .catch((err: unknown) => log.error(failure(err), "session sweep failed"))
       .finally(() => (running = null));
     return running;
   };

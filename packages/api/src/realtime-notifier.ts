@@ -1,29 +1,31 @@
+import { errorFields, logger, REQUEST_ID_HEADER } from "./logger";
+
 export interface RealtimeNotifier {
   /** Asks realtime nodes to re-check who may hear a workspace. Best effort: never throws. */
-  membershipChanged(workspaceId: string): Promise<void>;
+  membershipChanged(workspaceId: string, requestId?: string): Promise<void>;
   /** Tells realtime nodes a workspace's log has entries up to `seq`. Best effort: never throws. */
-  logAppended(workspaceId: string, seq?: number): Promise<void>;
+  logAppended(workspaceId: string, seq?: number, requestId?: string): Promise<void>;
 }
 
-/** Pokes the realtime server's internal endpoint after a commit. */
+/** Pokes the realtime server's internal endpoint after a commit, with the request id of the write that caused it. */
 export function createRealtimeNotifier({ url, secret }: { url: string; secret: string }): RealtimeNotifier {
-  async function poke(workspaceId: string, reason: "membership" | "log", seq?: number) {
+  async function poke(workspaceId: string, reason: "membership" | "log", seq?: number, requestId?: string) {
     try {
       const res = await fetch(new URL("/internal/poke", url), {
         method: "POST",
-        headers: { "content-type": "application/json", "x-tandem-internal": secret },
+        headers: { "content-type": "application/json", "x-tandem-internal": secret, ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
         body: JSON.stringify({ workspaceId, reason, seq }),
         signal: AbortSignal.timeout(2_000),
       });
-      if (!res.ok) console.warn(`[api] realtime poke answered ${res.status}`);
+      if (!res.ok) logger.warn({ requestId, workspaceId, reason, status: res.status }, "realtime poke refused");
     } catch (err) {
       // Realtime nodes also read the log on their own; a missed poke only delays delivery.
-      console.warn(`[api] realtime poke failed: ${(err as Error).message}`);
+      logger.warn({ requestId, workspaceId, reason, ...errorFields(err) }, "realtime poke failed");
     }
   }
   return {
-    membershipChanged: (workspaceId) => poke(workspaceId, "membership"),
-    logAppended: (workspaceId, seq) => poke(workspaceId, "log", seq),
+    membershipChanged: (workspaceId, requestId) => poke(workspaceId, "membership", undefined, requestId),
+    logAppended: (workspaceId, seq, requestId) => poke(workspaceId, "log", seq, requestId),
   };
 }
 
@@ -32,5 +34,5 @@ export function createRealtimeNotifier({ url, secret }: { url: string; secret: s
  * must not wait on a slow or stopped realtime server (nodes read the log on their own anyway).
  */
 export function wake(poke: Promise<void> | undefined) {
-  void poke?.catch((err: unknown) => console.warn(`[api] realtime poke failed: ${err instanceof Error ? err.message : String(err)}`));
+  void poke?.catch((err: unknown) => logger.warn(errorFields(err), "realtime poke failed"));
 }

@@ -11,6 +11,7 @@ import type { LogSigner } from "@tandem/db/log";
 import type { WriteContext } from "./log/writer";
 import { checkComputedKpis } from "./services/kpi-off-target";
 import type { RealtimeNotifier } from "./realtime-notifier";
+import { logger, requestIdOf } from "./logger";
 import { clientAddress, type LimitName, type RateLimits, retryAfterText } from "./rate-limit";
 
 export interface CreateContextOptions {
@@ -30,7 +31,11 @@ type Membership = Awaited<ReturnType<typeof getMembershipBySlug>>;
 /** Built by the HTTP handler, server components, tests and tools alike: all dependencies come in. */
 export async function createTRPCContext({ headers, db, auth, realtime, signer, limits }: CreateContextOptions) {
   const session = await auth.api.getSession({ headers });
+  const requestId = requestIdOf(headers);
   return {
+    requestId,
+    /** This request's log lines: its id and who is asking on each. */
+    log: logger.child({ requestId, userId: session?.user.id ?? null }),
     db,
     auth,
     headers,
@@ -66,8 +71,8 @@ export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
 
 /** Logs a refused request (who, what, why) without telling the caller more than the code. */
-export function logDenial(ctx: Pick<Context, "session">, path: string, reason: string) {
-  console.warn(JSON.stringify({ level: "warn", msg: "denied", path, reason, userId: ctx.session?.user.id ?? null, at: new Date().toISOString() }));
+export function logDenial(ctx: Pick<Context, "log">, path: string, reason: string) {
+  ctx.log.warn({ path, reason }, "denied");
 }
 
 /** Why a request was refused with TOO_MANY_REQUESTS, and when the limit lets it through again. */
@@ -159,6 +164,7 @@ export const memberProcedure = authedProcedure.input(workspaceInput).use(async (
 /** What a write needs: where it goes, who makes it, and how to wake realtime after commit. */
 export function writeContext(ctx: {
   db: Context["db"];
+  requestId?: string;
   realtime?: RealtimeNotifier;
   signer?: LogSigner;
   workspace: { id: string };
@@ -168,6 +174,7 @@ export function writeContext(ctx: {
   return {
     db: ctx.db,
     realtime: ctx.realtime,
+    requestId: ctx.requestId,
     signer: ctx.signer,
     workspaceId: ctx.workspace.id,
     actor: { id: ctx.user.id, name: ctx.user.name, side: ctx.member.side },

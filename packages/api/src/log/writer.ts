@@ -4,6 +4,7 @@ import { notifyLogEntry } from "@tandem/db/notify";
 import { appendLogEntry, insertCheckpoint, type AppendLogInput } from "@tandem/db/queries";
 import type { WritableAction } from "@tandem/domain/actions";
 
+import { errorFields, logger } from "../logger";
 import { type RealtimeNotifier, wake } from "../realtime-notifier";
 
 /** A signed checkpoint is cut inside the appending transaction every this many entries. */
@@ -19,6 +20,8 @@ export type LogFn = <A extends WritableAction>(entry: LogEntryInput<A>) => Promi
 export interface WriteContext {
   db: Database;
   realtime?: RealtimeNotifier;
+  /** The request that makes the write: its lines in the log and its poke carry this id. */
+  requestId?: string;
   signer?: LogSigner;
   /**
    * The workspace written to. `null` for a write that creates its workspace in the same
@@ -64,12 +67,12 @@ export async function writeWithLog<T>(ctx: WriteContext, work: (tx: Transaction,
   });
   // The poke is for nodes that cannot LISTEN (embedded PGlite); a node that already has lastSeq
   // skips it. The save answers without waiting for it.
-  if (lastSeq > 0 && workspaceId) wake(ctx.realtime?.logAppended(workspaceId, lastSeq));
+  if (lastSeq > 0 && workspaceId) wake(ctx.realtime?.logAppended(workspaceId, lastSeq, ctx.requestId));
   if (ctx.afterCommit && workspaceId && actions.length > 0) {
     try {
       await ctx.afterCommit({ workspaceId, actions });
     } catch (err) {
-      console.warn(`[api] after-commit work for ${workspaceId} failed: ${err instanceof Error ? err.message : String(err)}`);
+      logger.warn({ requestId: ctx.requestId, workspaceId, ...errorFields(err) }, "after-commit work failed");
     }
   }
   return result;

@@ -57,6 +57,7 @@ export const invitationRouter = {
     const write = {
       db: ctx.db,
       realtime: ctx.realtime,
+      requestId: ctx.requestId,
       signer: ctx.signer,
       workspaceId: target.id,
       actor: { id: ctx.user.id, name: ctx.user.name, side: null },
@@ -64,7 +65,7 @@ export const invitationRouter = {
     const { workspace } = await writeWithLog(write, (tx, log) =>
       acceptInvitation(tx, log, { token: input.token, userId: ctx.user.id, userName: ctx.user.name }),
     );
-    wake(ctx.realtime?.membershipChanged(workspace.id));
+    wake(ctx.realtime?.membershipChanged(workspace.id, ctx.requestId));
     return { workspaceSlug: workspace.slug };
   }),
 } satisfies TRPCRouterRecord;

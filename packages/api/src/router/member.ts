@@ -13,7 +13,7 @@ export const memberRouter = {
 
   update: adminProcedure.input(updateMemberSchema).mutation(async ({ ctx, input }) => {
     const updated = await writeWithLog(writeContext(ctx), (tx, log) => changeMember(tx, log, { workspaceId: ctx.workspace.id, ...input }));
-    wake(ctx.realtime?.membershipChanged(ctx.workspace.id));
+    wake(ctx.realtime?.membershipChanged(ctx.workspace.id, ctx.requestId));
     return updated;
   }),
 
@@ -24,7 +24,7 @@ export const memberRouter = {
       throw new TRPCError({ code: "FORBIDDEN", message: "Only a workspace admin can do this." });
     }
     const removed = await writeWithLog(writeContext(ctx), (tx, log) => deleteMember(tx, log, { workspaceId: ctx.workspace.id, memberId: input.memberId }));
-    wake(ctx.realtime?.membershipChanged(ctx.workspace.id));
+    wake(ctx.realtime?.membershipChanged(ctx.workspace.id, ctx.requestId));
     return { id: removed.id, self };
   }),
 } satisfies TRPCRouterRecord;

@@ -28,7 +28,14 @@ export const workspaceRouter = {
     try {
       // The workspace is born in the write: its creation is the first entry of its own chain.
       return await writeWithLog(
-        { db: ctx.db, realtime: ctx.realtime, signer: ctx.signer, workspaceId: null, actor: { id: ctx.user.id, name: ctx.user.name, side: input.side } },
+        {
+          db: ctx.db,
+          realtime: ctx.realtime,
+          requestId: ctx.requestId,
+          signer: ctx.signer,
+          workspaceId: null,
+          actor: { id: ctx.user.id, name: ctx.user.name, side: input.side },
+        },
         (tx, log) => createWorkspaceLogged(tx, log, { slug: input.slug, name: input.name, ownerId: ctx.user.id, ownerSide: input.side }),
       );
     } catch (err) {

@@ -56,31 +56,37 @@ export async function raiseOffTarget(tx: Transaction, log: LogFn, kpi: Kpi, { pe
  * they are checked, so two checks in a row each compare with what the other stored. A workspace
  * without agreed computed KPIs costs one query.
  */
-export async function checkComputedKpis(ctx: Pick<WriteContext, "db" | "realtime" | "signer">, written: { workspaceId: string; actions: WritableAction[] }) {
+export async function checkComputedKpis(
+  ctx: Pick<WriteContext, "db" | "realtime" | "signer" | "requestId">,
+  written: { workspaceId: string; actions: WritableAction[] },
+) {
   if (!written.actions.some(movesComputedKpis)) return;
   const { workspaceId } = written;
-  await writeWithLog({ db: ctx.db, realtime: ctx.realtime, signer: ctx.signer, workspaceId, actor: SYSTEM_ACTOR }, async (tx, log) => {
-    for (const { kpi, timeZone, stored } of await agreedComputedKpisForUpdate(tx, { workspaceId })) {
-      const metric = kpi.formula?.metric;
-      if (!isMetricId(metric)) continue;
-      const current = periodStart(todayIn(timeZone), kpi.cadence);
-      const [point] = await computeMetric(tx, metric, {
-        workspaceId,
-        timeZone,
-        cadence: kpi.cadence,
-        from: current,
-        to: current,
-        side: kpi.formula?.side ?? null,
-        projectId: kpi.formula?.projectId ?? null,
-      });
-      const value = point?.value ?? null;
-      const state = value === null ? null : kpiState(value, kpi);
-      const known = stored !== null && stored.kpiVersion === kpi.version && stored.periodStart === current;
-      if (known && stored.state === state) continue;
-      const empty = METRICS[metric].empty;
-      const before = known ? stored.state : empty === null ? null : kpiState(empty, kpi);
-      await putKpiComputedState(tx, { kpiId: kpi.id, workspaceId, kpiVersion: kpi.version, periodStart: current, value, state });
-      if (state === "off" && before !== "off" && value !== null) await raiseOffTarget(tx, log, kpi, { periodStart: current, value });
-    }
-  });
+  await writeWithLog(
+    { db: ctx.db, realtime: ctx.realtime, requestId: ctx.requestId, signer: ctx.signer, workspaceId, actor: SYSTEM_ACTOR },
+    async (tx, log) => {
+      for (const { kpi, timeZone, stored } of await agreedComputedKpisForUpdate(tx, { workspaceId })) {
+        const metric = kpi.formula?.metric;
+        if (!isMetricId(metric)) continue;
+        const current = periodStart(todayIn(timeZone), kpi.cadence);
+        const [point] = await computeMetric(tx, metric, {
+          workspaceId,
+          timeZone,
+          cadence: kpi.cadence,
+          from: current,
+          to: current,
+          side: kpi.formula?.side ?? null,
+          projectId: kpi.formula?.projectId ?? null,
+        });
+        const value = point?.value ?? null;
+        const state = value === null ? null : kpiState(value, kpi);
+        const known = stored !== null && stored.kpiVersion === kpi.version && stored.periodStart === current;
+        if (known && stored.state === state) continue;
+        const empty = METRICS[metric].empty;
+        const before = known ? stored.state : empty === null ? null : kpiState(empty, kpi);
+        await putKpiComputedState(tx, { kpiId: kpi.id, workspaceId, kpiVersion: kpi.version, periodStart: current, value, state });
+        if (state === "off" && before !== "off" && value !== null) await raiseOffTarget(tx, log, kpi, { periodStart: current, value });
+      }
+    },
+  );
 }

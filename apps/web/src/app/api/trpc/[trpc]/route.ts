@@ -1,4 +1,5 @@
 import { appRouter, createTRPCContext, retryAfterMeta } from "@tandem/api";
+import { logger, REQUEST_ID_HEADER } from "@tandem/api/logger";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { env } from "~/env";
@@ -23,11 +24,16 @@ function handler(req: Request) {
         signer: getLogSigner(),
         limits: getRateLimits(),
       }),
-    responseMeta: retryAfterMeta,
-    onError: ({ path, error }) => {
+    // When to retry a rate-limited call, and the request's id for a report to quote.
+    responseMeta: ({ ctx, errors }) => {
+      const headers = new Headers(retryAfterMeta({ errors }).headers);
+      if (ctx?.requestId) headers.set(REQUEST_ID_HEADER, ctx.requestId);
+      return { headers };
+    },
+    onError: ({ path, error, ctx }) => {
       // Expected refusals are logged by the API itself; only surprises go to the server log.
       if (error.code === "INTERNAL_SERVER_ERROR" || env().NODE_ENV === "development") {
-        console.error(`[trpc] ${path ?? "<no-path>"}: ${error.message}`);
+        (ctx?.log ?? logger).error({ path: path ?? null, code: error.code, err: { message: error.message, stack: error.stack } }, "procedure failed");
       }
     },
   });
