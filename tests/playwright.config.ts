@@ -75,6 +75,7 @@ export default defineConfig({
       AUTH_RATE_LIMIT: "off",
       // Every spec signs up from one address; the other limits stay as shipped.
       RATE_LIMIT_POINTS: "signUp=1000",
+      METRICS_TOKEN: E2E.metricsToken,
       BETTER_AUTH_URL: baseURL,
     },
   },

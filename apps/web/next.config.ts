@@ -22,8 +22,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   transpilePackages: ["@tandem/api", "@tandem/auth", "@tandem/db", "@tandem/domain", "@tandem/realtime-contract", "@tandem/ui"],
   // Native or file-reading modules stay in node_modules instead of being bundled.
-  // rate-limiter-flexible imports drizzle-orm by a computed name, which only Node itself resolves.
-  serverExternalPackages: ["pg", "@node-rs/argon2", "@electric-sql/pglite", "rate-limiter-flexible"],
+  // rate-limiter-flexible imports drizzle-orm by a computed name, which only Node itself resolves;
+  // prom-client keeps its state in the module, which must be one copy for the whole server.
+  serverExternalPackages: ["pg", "@node-rs/argon2", "@electric-sql/pglite", "rate-limiter-flexible", "prom-client"],
   turbopack: {
     root,
   },

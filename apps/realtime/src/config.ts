@@ -27,6 +27,8 @@ const schema = z.object({
   RATE_LIMIT: z.enum(["on", "off"]).default("on"),
   /** Allowances other than the defaults, e.g. "socketConnectByIp=5000". */
   RATE_LIMIT_POINTS: z.string().optional(),
+  /** Bearer token a Prometheus scrape of /metrics must send; metrics are off without one. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   NODE_ENV: z.string().default("development"),
 });
 

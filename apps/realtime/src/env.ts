@@ -17,6 +17,7 @@ export const env = {
   internalSecret: parsed.REALTIME_INTERNAL_SECRET,
   webOrigins: parsed.WEB_ORIGINS,
   rateLimit: parsed.RATE_LIMIT === "on",
+  metricsToken: parsed.METRICS_TOKEN,
   rateLimitPoints: parsed.RATE_LIMIT_POINTS,
   auth: authEnv,
 };

@@ -31,6 +31,7 @@ export function authenticate({
   beforeJoin,
   membershipEpoch = () => 0,
   limits,
+  onRefused,
 }: {
   db: Database;
   auth: Auth;
@@ -41,13 +42,19 @@ export function authenticate({
   beforeJoin: (workspaceIds: string[]) => Promise<void>;
   /** Connection rate limits and the per-person socket cap; none when absent. */
   limits?: ConnectionLimits;
+  /** Told the code of every refused handshake (the metrics). */
+  onRefused?: (code: string) => void;
 }) {
   return (socket: RealtimeSocket, next: (err?: ExtendedError) => void) => {
+    const refuse = (err: ExtendedError) => {
+      onRefused?.((err.data as ConnectErrorData | undefined)?.code ?? "UNKNOWN");
+      next(err);
+    };
     run(socket).then(
-      (err) => next(err),
+      (err) => (err ? refuse(err) : next()),
       (cause: unknown) => {
         log.error(failure(cause), "handshake failed");
-        next(connectError({ code: "UNAVAILABLE", message: "Live updates are unavailable right now. Retrying shortly." }));
+        refuse(connectError({ code: "UNAVAILABLE", message: "Live updates are unavailable right now. Retrying shortly." }));
       },
     );
   };

@@ -13,6 +13,8 @@ export interface HttpRouteDeps {
   /** Whether the database answers now (readiness); a node without it can't check sessions or read the log. */
   databaseOk: () => Promise<boolean>;
   onPoke: (poke: Poke) => Promise<void>;
+  /** The node's Prometheus metrics, for GET /metrics with METRICS_TOKEN as bearer token (off without a token). */
+  metrics?: { token?: string; read: () => Promise<{ contentType: string; body: string }> };
 }
 
 /**
@@ -20,7 +22,7 @@ export interface HttpRouteDeps {
  * this fails), /health/ready (send it clients: ready, not closing, database answering) and /internal/poke. Returns false for any other path so the caller can hand
  * the request on (socket.io itself only claims /socket.io/).
  */
-export function createHttpRoutes({ internalSecret, connections, databaseOk, onPoke }: HttpRouteDeps) {
+export function createHttpRoutes({ internalSecret, connections, databaseOk, onPoke, metrics }: HttpRouteDeps) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path === "/health") {
@@ -36,6 +38,10 @@ export function createHttpRoutes({ internalSecret, connections, databaseOk, onPo
       ready(req, res).catch(() => send(res, 503, { ok: false, error: "database unavailable" }));
       return true;
     }
+    if (path === "/metrics") {
+      scrape(req, res).catch(() => send(res, 500, { ok: false, error: "metrics unavailable" }));
+      return true;
+    }
     if (path === "/internal/poke") {
       poke(req, res).catch(() => send(res, 400, { ok: false, error: "unreadable body" }));
       return true;
@@ -48,6 +54,15 @@ export function createHttpRoutes({ internalSecret, connections, databaseOk, onPo
     const n = connections();
     if (n === null) return send(res, 503, { ok: false, error: "starting" });
     send(res, 200, { ok: true, connections: n });
+  }
+
+  async function scrape(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== "GET") return send(res, 405, { ok: false, error: "method not allowed" });
+    if (!metrics?.token) return send(res, 404, { ok: false, error: "metrics are off: set METRICS_TOKEN" });
+    if (!secretMatches(req.headers.authorization, `Bearer ${metrics.token}`)) return send(res, 401, { ok: false, error: "unauthorized" });
+    const { contentType, body } = await metrics.read();
+    res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" });
+    res.end(body);
   }
 
   async function ready(req: IncomingMessage, res: ServerResponse) {

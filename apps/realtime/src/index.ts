@@ -18,6 +18,7 @@ const realtime = createRealtimeServer(httpServer, {
   internalSecret: env.internalSecret,
   redisUrl: env.redisUrl,
   logListenUrl: env.logListen ? env.databaseUrl : undefined,
+  metricsToken: env.metricsToken,
   limits: env.rateLimit ? createRateLimits(db, parseLimitOverrides(env.rateLimitPoints)) : undefined,
 });
 

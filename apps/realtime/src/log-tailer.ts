@@ -24,6 +24,8 @@ export interface LogTailerOptions {
   db: Database;
   /** The safety read interval: delivery never waits longer than this for a missed wake-up. */
   pollMs: number;
+  /** Told of every batch emitted (the metrics' delivery lag and head seq). */
+  onEmit?: (workspaceId: string, entries: LogEntryPayload[]) => void;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface LogTailerOptions {
  * Wake-ups (pokes) only make a read happen sooner; a read every pollMs per workspace with local
  * sockets means correctness never rests on them.
  */
-export function createLogTailer({ io, db, pollMs }: LogTailerOptions) {
+export function createLogTailer({ io, db, pollMs, onEmit }: LogTailerOptions) {
   const tails = new Map<string, Tail>();
   const starting = new Map<string, Promise<void>>();
   let stopped = false;
@@ -62,6 +64,7 @@ export function createLogTailer({ io, db, pollMs }: LogTailerOptions) {
     const room = io.local.to(workspaceRoom(workspaceId));
     if (entries.length === 1) room.emit("log.entry", entries[0]!);
     else room.emit("log.entries", entries);
+    onEmit?.(workspaceId, entries);
   }
 
   /** Entries from notices, in seq order right after the cursor, waiting for the end of this tick. */

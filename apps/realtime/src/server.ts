@@ -19,6 +19,7 @@ import { Server } from "socket.io";
 import type { RateLimits } from "@tandem/api/rate-limit";
 
 import { createConnectionLimits } from "./connection-limits";
+import { createRealtimeMetrics, type RealtimeMetrics } from "./metrics";
 import { createDashboardPresenceBroadcaster, handleDashboardEvents } from "./dashboard-view";
 import { authenticate } from "./handshake";
 import { createHttpRoutes } from "./http-routes";
@@ -78,6 +79,8 @@ export interface RealtimeDeps {
   limits?: RateLimits;
   /** Open sockets one person may hold on this node (default MAX_SOCKETS_PER_USER). */
   maxSocketsPerUser?: number;
+  /** Bearer token for GET /metrics; metrics are not served without one. */
+  metricsToken?: string;
 }
 
 export interface RealtimeServer {
@@ -104,13 +107,22 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   let draining = false;
 
   // Before socket.io attaches, so its wrapper hands every non-/socket.io/ request to ours.
+  // Filled in once io exists; the routes only read it on a scrape.
+  let metrics: RealtimeMetrics | undefined;
   installHttpRoutes(
     httpServer,
     createHttpRoutes({
       internalSecret,
+      metrics: {
+        token: deps.metricsToken,
+        read: async () => ({ contentType: metrics!.registry.contentType, body: await metrics!.registry.metrics() }),
+      },
       connections: () => (state === "ready" && !draining ? io.of("/").sockets.size : null),
       databaseOk: () => answersWithin(pingDb(db), READY_DB_TIMEOUT_MS),
-      onPoke: (poke) => (poke.reason === "log" ? logAppended(poke.workspaceId, poke.seq) : pokeWorkspace(poke.workspaceId)),
+      onPoke: (poke) => {
+        metrics?.poked(poke.reason);
+        return poke.reason === "log" ? logAppended(poke.workspaceId, poke.seq) : pokeWorkspace(poke.workspaceId);
+      },
     }),
   );
 
@@ -139,7 +151,8 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   const presence = createPresenceBroadcaster(io);
   const projectPresence = createProjectPresenceBroadcaster(io);
   const dashboardPresence = createDashboardPresenceBroadcaster(io);
-  const tailer = createLogTailer({ io, db, pollMs: logPollMs });
+  metrics = createRealtimeMetrics(io);
+  const tailer = createLogTailer({ io, db, pollMs: logPollMs, onEmit: (workspaceId, entries) => metrics?.emitted(workspaceId, entries) });
   const sessions = createSessionSweep({ io, db, intervalMs: sessionCheckMs });
   // Every node listens for itself, so with NOTIFY no node depends on a poke or on its peers.
   const listener = logListenUrl
@@ -207,7 +220,17 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     await Promise.all(workspaceIds.map((id) => tailer.track(id)));
   };
   const connectionLimits = createConnectionLimits({ limits: deps.limits, maxSocketsPerUser: deps.maxSocketsPerUser });
-  io.use(authenticate({ db, auth, ready, beforeJoin, membershipEpoch: () => membershipEpoch, limits: connectionLimits }));
+  io.use(
+    authenticate({
+      db,
+      auth,
+      ready,
+      beforeJoin,
+      membershipEpoch: () => membershipEpoch,
+      limits: connectionLimits,
+      onRefused: (code) => metrics?.refused(code),
+    }),
+  );
   io.on("connection", (socket) => {
     for (const workspaceId of Object.keys(socket.data.sides)) void presence.broadcast(workspaceId);
     socket.on("presence.get", (...args: unknown[]) => handlePresenceGet(io, socket, args));

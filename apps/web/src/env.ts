@@ -18,6 +18,8 @@ const schema = z.object({
   RATE_LIMIT: z.enum(["on", "off"]).default("on"),
   /** Allowances other than the defaults, e.g. "signUp=200" where many people share one address. */
   RATE_LIMIT_POINTS: z.string().optional(),
+  /** Bearer token a Prometheus scrape of /api/metrics must send; metrics are off without one. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 });
 

@@ -12,6 +12,7 @@ import type { WriteContext } from "./log/writer";
 import { checkComputedKpis } from "./services/kpi-off-target";
 import type { RealtimeNotifier } from "./realtime-notifier";
 import { logger, requestIdOf } from "./logger";
+import { apiMetrics } from "./metrics";
 import { clientAddress, type LimitName, type RateLimits, retryAfterText } from "./rate-limit";
 
 export interface CreateContextOptions {
@@ -91,6 +92,7 @@ async function enforce(ctx: Context, path: string, checks: [LimitName, string][]
     const outcome = await ctx.limits.consume(limit, key);
     if (outcome.ok) continue;
     logDenial(ctx, path, `rate limit ${limit}`);
+    apiMetrics().rateLimited.inc({ limit });
     throw new TRPCError({
       code: "TOO_MANY_REQUESTS",
       message: `You're making changes faster than Tandem takes them. This one wasn't saved: try again ${retryAfterText(outcome.retryAfterSeconds)}.`,
@@ -99,8 +101,19 @@ async function enforce(ctx: Context, path: string, checks: [LimitName, string][]
   }
 }
 
+/** Each procedure's time and outcome, for the metrics. */
+const timed = t.middleware(async ({ path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const outcome = result.ok ? "ok" : result.error.code;
+  const metrics = apiMetrics();
+  metrics.procedureDuration.observe({ procedure: path, type, outcome }, (performance.now() - started) / 1000);
+  if (outcome === "INTERNAL_SERVER_ERROR") metrics.procedureErrors.inc({ procedure: path });
+  return result;
+});
+
 /** Every change counts against its author's limit and its address's; reads are not limited. */
-export const publicProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
+export const publicProcedure = t.procedure.use(timed).use(async ({ ctx, path, type, next }) => {
   if (type === "mutation") {
     const userId = ctx.session?.user.id;
     await enforce(ctx, path, [...(userId ? ([["mutation", userId]] as [LimitName, string][]) : []), ["mutationByIp", clientAddress(ctx.headers)]]);
