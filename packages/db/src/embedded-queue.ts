@@ -6,7 +6,12 @@ interface Item {
   onData: (data: Uint8Array) => void;
   resolve: (bytes: number) => void;
   reject: (err: unknown) => void;
+  /** Work run in the backend's place, between two connections' turns (see `whenIdle`). */
+  work?: () => Promise<void>;
 }
+
+/** The handler id of work queued by `whenIdle`: no socket connection has it. */
+const IDLE_WORK = -1;
 
 const READY_FOR_QUERY = 0x5a; // 'Z'
 const IDLE = 0x49; // 'I'
@@ -33,6 +38,24 @@ export class ExclusiveQueryQueue {
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
     return new Promise((resolve, reject) => {
       this.queue.push({ handlerId, message, onData, resolve, reject });
+      void this.process();
+    });
+  }
+
+  /**
+   * Runs `work` when no connection holds the backend (no exchange or transaction open) and keeps
+   * every connection waiting until it ends: what a consistent snapshot of the data files needs.
+   */
+  whenIdle<T>(work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const run = async () => {
+        try {
+          resolve(await work());
+        } catch (err) {
+          reject(err);
+        }
+      };
+      this.queue.push({ handlerId: IDLE_WORK, message: new Uint8Array(0), onData: () => {}, resolve: () => {}, reject, work: run });
       void this.process();
     });
   }
@@ -66,6 +89,10 @@ export class ExclusiveQueryQueue {
         if (index < 0 || this.queue.length === 0) break;
         const [item] = this.queue.splice(index, 1);
         if (!item) break;
+        if (item.work) {
+          await item.work();
+          continue;
+        }
         let bytes = 0;
         let tail: Uint8Array = new Uint8Array(0);
         try {

@@ -1,9 +1,10 @@
-import { mkdirSync } from "node:fs";
-import { createServer, type AddressInfo, type Socket } from "node:net";
+import { mkdirSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketHandler } from "@electric-sql/pglite-socket";
 
+import { serveSnapshots, snapshotPglite, snapshotSocketPath } from "./backup/pglite";
 import { ExclusiveQueryQueue } from "./embedded-queue";
 
 export interface EmbeddedDb {
@@ -55,6 +56,15 @@ export async function startEmbeddedDb(opts: EmbeddedDbOptions = {}): Promise<Emb
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  // `pnpm tandem backup` asks this process for snapshots: it alone may read the files consistently.
+  const snapshotPath = opts.dataDir ? snapshotSocketPath(opts.dataDir) : undefined;
+  let snapshots: Server | undefined;
+  if (snapshotPath) {
+    snapshots = await serveSnapshots(snapshotPath, () => queue.whenIdle(() => snapshotPglite(pglite))).catch((err: Error) => {
+      console.warn(`[db] backups of the running server are unavailable: cannot listen on ${snapshotPath}: ${err.message}`);
+      return undefined;
+    });
+  }
   return {
     url: `postgres://postgres:postgres@${host}:${port}/postgres?sslmode=disable`,
     port,
@@ -63,6 +73,10 @@ export async function startEmbeddedDb(opts: EmbeddedDbOptions = {}): Promise<Emb
       handlers.clear();
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (snapshots) {
+        await new Promise<void>((resolve) => snapshots.close(() => resolve()));
+        rmSync(snapshotPath!, { force: true });
+      }
       await pglite.close();
     },
   };

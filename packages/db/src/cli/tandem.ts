@@ -1,18 +1,20 @@
 // `pnpm tandem <command>`: operator tools. Connects to DATABASE_URL, else to the embedded
 // database (served by a running `npm start`, or opened directly from TANDEM_DATA_DIR).
-import { createPublicKey } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 
 import { createDb, type DbHandle } from "../client";
 import { startEmbeddedDb } from "../embedded";
 import { env } from "../env";
+import { BACKUP_USAGE, backup, restore } from "./backup";
+import { trustedPublicKeys } from "./keys";
 import { parseArgs, verifyLogs } from "./verify-log";
 
-const USAGE = `usage: pnpm tandem verify-log [--workspace <slug>] [--checkpoint <file.json>]
+const VERIFY_USAGE = `usage: pnpm tandem verify-log [--workspace <slug>] [--checkpoint <file.json>]
 
 Recomputes every workspace's hash chain (or one workspace's) and holds it to the signed
-checkpoints stored in the database and, with --checkpoint, to a checkpoint file you downloaded.
+checkpoints stored in the database and, with --checkpoint, to a checkpoint file you downloaded,
+each signed by this instance's key or one a restore left in TANDEM_DATA_DIR.
 Exits 0 when every chain verifies, 1 when any entry was edited, deleted, inserted, reordered or
 the tail truncated (naming the first bad entry), 2 on a usage or connection error.`;
 
@@ -39,29 +41,41 @@ async function connect(): Promise<DbHandle> {
   }
 }
 
-function publicKeyPem(): string | undefined {
-  const pem =
-    process.env.TANDEM_LOG_SIGNING_KEY ??
-    (existsSync(join(env.TANDEM_DATA_DIR, "log-signing-key.pem")) ? readFileSync(join(env.TANDEM_DATA_DIR, "log-signing-key.pem"), "utf8") : undefined);
-  if (!pem) return undefined;
-  return createPublicKey(pem).export({ type: "spki", format: "pem" }).toString();
+/** backup and restore: every failure is the operator's to fix, said in one line. */
+async function backupOrRestore(command: "backup" | "restore", rest: string[]): Promise<number> {
+  if (rest[0] === "--help" || rest[0] === "-h") {
+    console.log(BACKUP_USAGE);
+    return 0;
+  }
+  if (rest.length !== 1 || rest[0]!.startsWith("-")) {
+    console.error(BACKUP_USAGE);
+    return 2;
+  }
+  try {
+    for (const line of await (command === "backup" ? backup(rest[0]!) : restore(rest[0]!))) console.log(line);
+    return 0;
+  } catch (err) {
+    console.error(`${command} failed: ${(err as Error).message}`);
+    return 1;
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === "backup" || command === "restore") return backupOrRestore(command, rest);
   if (command !== "verify-log") {
-    console.error(USAGE);
+    console.error(`${VERIFY_USAGE}\n\n${BACKUP_USAGE}`);
     return 2;
   }
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(rest);
   } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    console.error(`${(err as Error).message}\n\n${VERIFY_USAGE}`);
     return 2;
   }
   if (args.help) {
-    console.log(USAGE);
+    console.log(VERIFY_USAGE);
     return 0;
   }
   let handle: DbHandle;
@@ -72,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const report = await verifyLogs(handle.db, { ...args, publicKeyPem: publicKeyPem() });
+    const report = await verifyLogs(handle.db, { ...args, publicKeyPem: trustedPublicKeys() });
     for (const line of report.lines) console.log(line);
     return report.ok ? 0 : 1;
   } catch (err) {

@@ -11,7 +11,7 @@ import { workspace } from "../schema";
 export interface VerifyLogArgs {
   workspaceSlug?: string;
   checkpointFile?: string;
-  publicKeyPem?: string;
+  publicKeyPem?: string | string[];
 }
 
 export interface VerifyLogReport {

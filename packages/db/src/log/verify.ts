@@ -33,8 +33,11 @@ export interface VerifyResult {
 export interface VerifyOptions {
   /** Signed checkpoints to hold the chain to (from the DB and/or a downloaded file). */
   checkpoints?: SignedCheckpoint[];
-  /** Public key (PEM) that checkpoints must be signed with; defaults to each file's own key. */
-  publicKeyPem?: string;
+  /**
+   * Public key(s) (PEM) checkpoints must be signed with, each by the one its keyId names: more
+   * than one after a restore onto a new signing key. Defaults to each file's own key.
+   */
+  publicKeyPem?: string | string[];
   batchSize?: number;
 }
 
@@ -92,10 +95,11 @@ export async function verifyWorkspaceLog(db: Executor, workspaceId: string, opts
   }
 
   if (!problem) {
+    const trusted = [opts.publicKeyPem ?? []].flat();
     for (const cp of [...(opts.checkpoints ?? [])].sort((a, b) => a.seq - b.seq)) {
-      const key = opts.publicKeyPem ?? cp.publicKey;
       if (cp.workspaceId !== workspaceId) continue;
-      if (!key || !verifyCheckpointSignature(cp, key)) {
+      const keys = trusted.length > 0 ? trusted : cp.publicKey ? [cp.publicKey] : [];
+      if (!keys.some((key) => verifyCheckpointSignature(cp, key))) {
         problem = { kind: "bad-signature", seq: cp.seq, message: `checkpoint at #${cp.seq} has no valid signature from the configured key` };
         break;
       }
