@@ -58,10 +58,21 @@ export const text = (max: number, label = "This field") =>
 
 const requiredText = (max: number, label: string) => text(max, label).pipe(z.string().min(1, `${label} is required.`));
 
+/**
+ * The years a date may fall in. Periods are computed around a date (its week, its quarter, the
+ * next one), and those must stay inside what both JavaScript and PostgreSQL hold: PostgreSQL has
+ * no year 0, and the week after 9999-12-31 is past what a date's ISO string can say.
+ */
+export const DATE_YEARS = { min: 1900, max: 2999 } as const;
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "That date doesn't exist.");
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "That date doesn't exist.")
+  .refine((s) => {
+    const year = Number(s.slice(0, 4));
+    return year >= DATE_YEARS.min && year <= DATE_YEARS.max;
+  }, `Use a date between ${DATE_YEARS.min} and ${DATE_YEARS.max}.`);
 
 export const phaseSchema = z.enum(PHASES);
 export const healthSchema = z.enum(HEALTHS);

@@ -44,6 +44,22 @@ export async function changeMember(
   return updated;
 }
 
+/**
+ * Rows that name a member for good (a project's lead, a check-in's author, a KPI signature) and
+ * so keep them from being removed: the database refuses, and this says why and what to do.
+ */
+const KEPT_BY: Record<string, string> = {
+  project_side: "leads a project: give each of their projects another lead first.",
+  check_in: "wrote check-ins that stay on the record: make them a viewer instead.",
+  kpi_signature: "signed KPIs that stay on the record: make them a viewer instead.",
+};
+
+function keptBy(err: unknown): string | null {
+  const cause = (err as { cause?: { code?: string; table?: string } }).cause;
+  if (cause?.code !== "23503") return null;
+  return (cause.table && KEPT_BY[cause.table]) || "is still named by work in this workspace: make them a viewer instead.";
+}
+
 export async function deleteMember(tx: Transaction, log: LogFn, { workspaceId, memberId }: { workspaceId: string; memberId: string }) {
   const current = await getMember(tx, { workspaceId, memberId });
   if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
@@ -51,7 +67,10 @@ export async function deleteMember(tx: Transaction, log: LogFn, { workspaceId, m
     throw new TRPCError({ code: "CONFLICT", message: LAST_ADMIN });
   }
   const label = await memberName(tx, workspaceId, memberId);
-  const removed = await removeMember(tx, { workspaceId, memberId });
+  const removed = await removeMember(tx, { workspaceId, memberId }).catch((err: unknown) => {
+    const why = keptBy(err);
+    throw why ? new TRPCError({ code: "CONFLICT", message: `${label} ${why}`, cause: err }) : err;
+  });
   if (!removed) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
   await log({
     action: "member.removed",

@@ -19,7 +19,14 @@ export async function listWorkspacesForUser(db: Executor, userId: string) {
     .orderBy(asc(workspace.name));
 }
 
+/**
+ * PostgreSQL text can't hold NUL, so no slug contains one; a query naming one fails rather than
+ * finding nothing. A slug comes from a URL or a request, so it is checked before it is asked about.
+ */
+const storable = (slug: string) => !slug.includes("\u0000");
+
 export async function getWorkspaceBySlug(db: Executor, slug: string) {
+  if (!storable(slug)) return null;
   const [row] = await db.select().from(workspace).where(eq(workspace.slug, slug)).limit(1);
   return row ?? null;
 }
@@ -31,6 +38,7 @@ export async function getWorkspaceById(db: Executor, id: string) {
 
 /** The caller's membership in the workspace named by slug, or null when they have none. */
 export async function getMembershipBySlug(db: Executor, { slug, userId }: { slug: string; userId: string }) {
+  if (!storable(slug)) return null;
   const [row] = await db
     .select({ workspace, member })
     .from(workspace)
