@@ -12,6 +12,8 @@ export function createLogger(service: string): Logger {
     level: process.env.LOG_LEVEL ?? "info",
     base: { service, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // "level":"warn" rather than pino's number: what log tools and people both read.
+    formatters: { level: (label) => ({ level: label }) },
     // Never a session cookie or a secret in a log line, whatever is passed in by mistake.
     redact: { paths: ["cookie", "headers.cookie", "authorization", "headers.authorization", "token", "secret"], censor: "[redacted]" },
   });

@@ -1,7 +1,7 @@
 import { vi } from "vitest";
 
-/** pino's numeric level for "error"; "fatal" is above it. */
-const ERROR_LEVEL = 50;
+/** The levels that report a failure (the loggers write `"level":"error"`, by label). */
+const FAILURE_LEVELS = new Set(["error", "fatal"]);
 
 interface Stream {
   write: (chunk: string) => unknown;
@@ -28,8 +28,8 @@ export function captureErrorLogs(loggers: { level: string }[]) {
     const stream = streamOf(logger);
     const write = stream.write;
     stream.write = function (this: Stream, chunk: string) {
-      const level = Number(/"level":(\d+)/.exec(chunk)?.[1] ?? 0);
-      if (level >= ERROR_LEVEL) errors.push(chunk.trim());
+      const level = /"level":"(\w+)"/.exec(chunk)?.[1];
+      if (level && FAILURE_LEVELS.has(level)) errors.push(chunk.trim());
       return write.call(this, chunk);
     };
     const level = logger.level;
