@@ -19,10 +19,15 @@ const freePort = () =>
     });
   });
 
+/** Every process started, so none outlives a failed test. */
+const started: ChildProcess[] = [];
+
 /** The real realtime server, as `npm start` runs it: its own process, the test's database. */
 async function startProcess(db: TestDb, port: number) {
+  // tsx runs node as a child: its own process group, so a kill reaches both.
   const child = spawn(`${ROOT}/node_modules/.bin/tsx`, ["apps/realtime/src/index.ts"], {
     cwd: ROOT,
+    detached: true,
     env: {
       ...process.env,
       REALTIME_PORT: String(port),
@@ -35,15 +40,28 @@ async function startProcess(db: TestDb, port: number) {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  started.push(child);
   let out = "";
   child.stdout!.on("data", (c) => (out += c));
   child.stderr!.on("data", (c) => (out += c));
   const until = Date.now() + 30_000;
   while (!out.includes("listening on")) {
-    if (Date.now() > until || child.exitCode !== null) throw new Error(`realtime did not start:\n${out}`);
+    if (Date.now() > until || child.exitCode !== null) {
+      // Never left running behind a failed test.
+      killGroup(child, "SIGKILL");
+      throw new Error(`realtime did not start:\n${out}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { child, url: `http://127.0.0.1:${port}`, output: () => out };
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // Already gone.
+  }
 }
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
@@ -61,6 +79,7 @@ describe.each(DB_KINDS)("the realtime process on SIGTERM against %s", (kind) => 
     await makeWorkspace(t.db, ada.userId, "it");
   });
   afterAll(async () => {
+    for (const child of started) if (child.exitCode === null) killGroup(child, "SIGKILL");
     clients.closeAll();
     await t?.close();
   });
@@ -73,7 +92,7 @@ describe.each(DB_KINDS)("the realtime process on SIGTERM against %s", (kind) => 
 
     const reason = new Promise<string>((resolve) => client.once("disconnect", (r) => resolve(r)));
     const exit = exited(node.child);
-    node.child.kill("SIGTERM");
+    killGroup(node.child, "SIGTERM");
     // A transport close, which socket.io clients answer by reconnecting; "io server disconnect" would be final.
     expect(await reason).toBe("transport close");
     expect(await exit).toBe(0);
@@ -84,7 +103,7 @@ describe.each(DB_KINDS)("the realtime process on SIGTERM against %s", (kind) => 
     await new Promise<void>((resolve) => (client.connected ? resolve() : client.once("connect", () => resolve())));
     expect(client.connected).toBe(true);
     const stopped = exited(again.child);
-    again.child.kill("SIGTERM");
+    killGroup(again.child, "SIGTERM");
     expect(await stopped).toBe(0);
   }, 60_000);
 });
