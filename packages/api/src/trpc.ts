@@ -88,8 +88,10 @@ export class RateLimited extends Error {
 
 async function enforce(ctx: Context, path: string, checks: [LimitName, string][]) {
   if (!ctx.limits) return;
-  for (const [limit, key] of checks) {
-    const outcome = await ctx.limits.consume(limit, key);
+  const limits = ctx.limits;
+  // All counted at once: one round trip on a change's path, not one per limit.
+  const outcomes = await Promise.all(checks.map(([limit, key]) => limits.consume(limit, key).then((outcome) => ({ limit, outcome }))));
+  for (const { limit, outcome } of outcomes) {
     if (outcome.ok) continue;
     logDenial(ctx, path, `rate limit ${limit}`);
     apiMetrics().rateLimited.inc({ limit });
@@ -115,8 +117,8 @@ const timed = t.middleware(async ({ path, type, next }) => {
 /** Every change counts against its author's limit and its address's; reads are not limited. */
 export const publicProcedure = t.procedure.use(timed).use(async ({ ctx, path, type, next }) => {
   if (type === "mutation") {
-    const userId = ctx.session?.user.id;
-    await enforce(ctx, path, [...(userId ? ([["mutation", userId]] as [LimitName, string][]) : []), ["mutationByIp", clientAddress(ctx.headers)]]);
+    const byAddress: [LimitName, string] = ["mutationByIp", clientAddress(ctx.headers)];
+    await enforce(ctx, path, ctx.session ? [["mutation", ctx.session.user.id], byAddress] : [byAddress]);
   }
   return next();
 });
