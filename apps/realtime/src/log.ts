@@ -4,4 +4,4 @@ import { createLogger } from "@tandem/api/logger";
 export const log = createLogger("realtime");
 
 /** A failure's message as log fields. */
-export const failure = (err: unknown) => ({ err: { message: err instanceof Error ? err.message : String(err) } });
+export { errorFields as failure } from "@tandem/api/logger";

@@ -33,8 +33,11 @@ export function requestIdOf(headers: Headers): string {
   return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
-/** An error as log fields: its message (and code when it has one), never the whole object graph. */
+/**
+ * An expected failure (a poke to a node that is down) as log fields: its message, and its code when
+ * it has one, without the stack. Unexpected errors go in as `err`, for pino to write whole.
+ */
 export function errorFields(err: unknown) {
-  if (err instanceof Error) return { err: { message: err.message, ...("code" in err ? { code: String(err.code) } : {}) } };
-  return { err: { message: String(err) } };
+  if (err instanceof Error) return { error: { message: err.message, ...("code" in err ? { code: String(err.code) } : {}) } };
+  return { error: { message: String(err) } };
 }

@@ -33,7 +33,7 @@ function handler(req: Request) {
     onError: ({ path, error, ctx }) => {
       // Expected refusals are logged by the API itself; only surprises go to the server log.
       if (error.code === "INTERNAL_SERVER_ERROR" || env().NODE_ENV === "development") {
-        (ctx?.log ?? logger).error({ path: path ?? null, code: error.code, err: { message: error.message, stack: error.stack } }, "procedure failed");
+        (ctx?.log ?? logger).error({ path: path ?? null, code: error.code, err: error }, "procedure failed");
       }
     },
   });
