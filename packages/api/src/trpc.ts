@@ -11,6 +11,7 @@ import type { LogSigner } from "@tandem/db/log";
 import type { WriteContext } from "./log/writer";
 import { checkComputedKpis } from "./services/kpi-off-target";
 import type { RealtimeNotifier } from "./realtime-notifier";
+import { databaseUnavailable, isDatabaseUnavailable } from "./db-unavailable";
 import { logger, requestIdOf } from "./logger";
 import { apiMetrics } from "./metrics";
 import { clientAddress, type LimitName, type RateLimits, retryAfterText } from "./rate-limit";
@@ -31,7 +32,10 @@ type Membership = Awaited<ReturnType<typeof getMembershipBySlug>>;
 
 /** Built by the HTTP handler, server components, tests and tools alike: all dependencies come in. */
 export async function createTRPCContext({ headers, db, auth, realtime, signer, limits }: CreateContextOptions) {
-  const session = await auth.api.getSession({ headers });
+  // With the database away, better-auth can't read the session: 503, not a 500 (or a sign-in page).
+  const session = await auth.api.getSession({ headers }).catch((err: unknown) => {
+    throw isDatabaseUnavailable(err) ? databaseUnavailable(err) : err;
+  });
   const requestId = requestIdOf(headers);
   return {
     requestId,
@@ -114,14 +118,24 @@ const timed = t.middleware(async ({ path, type, next }) => {
   return result;
 });
 
-/** Every change counts against its author's limit and its address's; reads are not limited. */
-export const publicProcedure = t.procedure.use(timed).use(async ({ ctx, path, type, next }) => {
-  if (type === "mutation") {
-    const byAddress: [LimitName, string] = ["mutationByIp", clientAddress(ctx.headers)];
-    await enforce(ctx, path, ctx.session ? [["mutation", ctx.session.user.id], byAddress] : [byAddress]);
-  }
-  return next();
+/** A database that is away (restarting, unreachable) answers 503 with a plain message, not 500. */
+const databaseUp = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(result.error.cause)) throw databaseUnavailable(result.error.cause);
+  return result;
 });
+
+/** Every change counts against its author's limit and its address's; reads are not limited. */
+export const publicProcedure = t.procedure
+  .use(timed)
+  .use(databaseUp)
+  .use(async ({ ctx, path, type, next }) => {
+    if (type === "mutation") {
+      const byAddress: [LimitName, string] = ["mutationByIp", clientAddress(ctx.headers)];
+      await enforce(ctx, path, ctx.session ? [["mutation", ctx.session.user.id], byAddress] : [byAddress]);
+    }
+    return next();
+  });
 
 /** A tighter limit for one procedure (e.g. invite links), per signed-in user, on top of the general one. */
 export const limitedTo = (limit: LimitName) =>
