@@ -1,4 +1,4 @@
-import type { RateLimits } from "@tandem/api/rate-limit";
+import { firstForwarded, type RateLimits } from "@tandem/api/rate-limit";
 import type { ExtendedError } from "socket.io";
 
 import { connectError } from "./handshake";
@@ -9,9 +9,7 @@ export const MAX_SOCKETS_PER_USER = 20;
 
 /** The address a socket came from: the proxy's X-Forwarded-For when there is one, else the peer's. */
 function addressOf(socket: RealtimeSocket) {
-  const forwarded = socket.handshake.headers["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || socket.handshake.address || "unknown";
+  return firstForwarded(socket.handshake.headers["x-forwarded-for"]) || socket.handshake.address || "unknown";
 }
 
 /**

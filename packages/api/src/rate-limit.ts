@@ -106,7 +106,13 @@ export function retryAfterText(seconds: number) {
  * than a claim; the per-user and per-token limits hold either way.
  */
 export function clientAddress(headers: Headers) {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+  return firstForwarded(headers.get("x-forwarded-for")) || headers.get("x-real-ip") || "unknown";
+}
+
+/** The first address of an X-Forwarded-For value (the client, as the first proxy saw it), or null. */
+export function firstForwarded(value: string | string[] | null | undefined): string | null {
+  const header = Array.isArray(value) ? value[0] : value;
+  return header?.split(",")[0]?.trim() || null;
 }
 
 /** For the tRPC HTTP handler's responseMeta: a rate-limited call says when to come back, as HTTP says it (Retry-After). */
